@@ -1,0 +1,19 @@
+package org.sonocine;
+
+import org.sonocine.cli.SonocineCli;
+
+/**
+ * Entry point. A subcommand (info, dump, ...) runs the command line without starting JavaFX; no arguments, or
+ * file and folder paths, start the viewer. Kept free of JavaFX types so the jar runs on a plain class path.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && SonocineCli.isCommandLine(args[0])) {
+            System.exit(SonocineCli.run(args));
+        }
+        org.sonocine.ui.ViewerLauncher.launch(args);
+    }
+}

@@ -1,0 +1,127 @@
+package org.sonocine.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.ElementDictionary;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.UidDictionary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code sonocine info}: the facts a reader of an ultrasound exam wants, per file. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Prints the key facts of each DICOM file: what it is, its image geometry, its cine timing and"
+                + " who acquired it. Exit status 1 if any file could not be read.")
+final class InfoCommand implements Callable<Integer> {
+    /** The attributes reported, in order; File Meta's Transfer Syntax UID comes from group 0002. */
+    static final List<Integer> FACTS = List.of(
+            Tag.SOPClassUID, Tag.SOPInstanceUID, Tag.TransferSyntaxUID, Tag.Modality, Tag.Manufacturer,
+            Tag.ManufacturerModelName, Tag.DeviceSerialNumber, Tag.SoftwareVersions, Tag.PatientName, Tag.PatientID,
+            Tag.StudyDate, Tag.StudyDescription, Tag.SeriesDescription, Tag.InstanceNumber, Tag.ImageType,
+            Tag.AcquisitionDateTime, Tag.AcquisitionDate, Tag.AcquisitionTime, Tag.OperatorsName, Tag.Rows,
+            Tag.Columns, Tag.NumberOfFrames, Tag.SamplesPerPixel, Tag.PhotometricInterpretation,
+            Tag.PlanarConfiguration, Tag.BitsAllocated, Tag.BitsStored, Tag.HighBit, Tag.PixelRepresentation,
+            Tag.PixelAspectRatio, Tag.PixelSpacing, Tag.FrameIncrementPointer, Tag.FrameTime, Tag.FrameTimeVector,
+            Tag.CineRate, Tag.RecommendedDisplayFrameRate, Tag.StartTrim, Tag.StopTrim,
+            Tag.PreferredPlaybackSequencing, Tag.LossyImageCompression);
+
+    @Option(names = "--json", description = "One JSON object per line and file (JSON Lines), keyed by DICOM keyword.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DICOM files")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = new PrintWriter(System.out, true);
+        boolean failed = false;
+        for (Path file : files) {
+            FileReport report = FileReport.of(file);
+            failed |= report.error() != null;
+            if (json) {
+                out.println(toJson(report));
+            } else {
+                printText(out, report);
+            }
+        }
+        out.flush();
+        return failed ? 1 : 0;
+    }
+
+    /** What is reported of one file: its facts by keyword, and why it could not be read, if so. */
+    record FileReport(Path file, Map<String, String> facts, List<String> warnings, String error) {
+        static FileReport of(Path file) {
+            try (DicomFile dicom = DicomFile.openLenient(file)) {
+                return new FileReport(file, InfoCommand.facts(dicom), dicom.warnings(),
+                        dicom.problem().map(Throwable::getMessage).orElse(null));
+            } catch (IOException | RuntimeException e) {
+                return new FileReport(file, Map.of(), List.of(), Errors.describe(file, e));
+            }
+        }
+    }
+
+    static Map<String, String> facts(DicomFile dicom) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        ElementDictionary dictionary = ElementDictionary.standard();
+        Attributes ds = dicom.dataset();
+        for (int tag : FACTS) {
+            Attributes source = tag == Tag.TransferSyntaxUID ? dicom.fileMeta() : ds;
+            String value = source.getRawString(tag);
+            if (tag == Tag.NumberOfFrames && (value == null || value.isEmpty()) && dicom.pixelData().isPresent()) {
+                value = "1";
+            }
+            if (value != null && !value.isEmpty()) {
+                facts.put(dictionary.keywordOf(tag), value);
+            }
+        }
+        return facts;
+    }
+
+    private static String toJson(FileReport report) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("file", report.file().toString());
+            for (Map.Entry<String, String> e : report.facts().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            if (report.error() != null) {
+                g.writeStringField("error", report.error());
+            }
+            g.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    private static void printText(PrintWriter out, FileReport report) {
+        out.println(report.file());
+        ElementDictionary dictionary = ElementDictionary.standard();
+        for (Map.Entry<String, String> e : report.facts().entrySet()) {
+            String name = dictionary.lookup(e.getKey()).map(d -> d.name()).orElse(e.getKey());
+            String value = e.getValue();
+            if (e.getKey().endsWith("UID") && !e.getKey().equals("SOPInstanceUID")) {
+                String uidName = UidDictionary.nameOf(value);
+                value = uidName.equals(value) ? value : uidName + " (" + value + ")";
+            }
+            out.printf("  %-32s %s%n", name, value);
+        }
+        for (String warning : report.warnings()) {
+            out.println("  warning: " + warning);
+        }
+        if (report.error() != null) {
+            out.println("  error: " + report.error());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.sonocine.dicom;
+
+/**
+ * What the reader loads and the limits that protect it from hostile input.
+ *
+ * @param headerOnly     stop at Pixel Data without walking its fragments (folder scans)
+ * @param inlineLimit    values longer than this stay in the file as {@link BulkData} instead of being loaded
+ * @param maxDepth       deepest nesting of sequences accepted
+ * @param maxInflated    most bytes a deflated data set may inflate to
+ * @param maxFragments   most pixel-data fragments accepted
+ */
+public record ReadOptions(boolean headerOnly, int inlineLimit, int maxDepth, long maxInflated, int maxFragments) {
+
+    public static final ReadOptions DEFAULT = new ReadOptions(false, 16 << 20, 64, 1L << 30, 4_000_000);
+
+    /** For folder scans: everything before Pixel Data, nothing of it. */
+    public static final ReadOptions HEADER_ONLY = DEFAULT.withHeaderOnly(true);
+
+    public ReadOptions withHeaderOnly(boolean value) {
+        return new ReadOptions(value, inlineLimit, maxDepth, maxInflated, maxFragments);
+    }
+
+    public ReadOptions withMaxDepth(int value) {
+        return new ReadOptions(headerOnly, inlineLimit, value, maxInflated, maxFragments);
+    }
+
+    public ReadOptions withMaxInflated(long value) {
+        return new ReadOptions(headerOnly, inlineLimit, maxDepth, value, maxFragments);
+    }
+
+    public ReadOptions withInlineLimit(int value) {
+        return new ReadOptions(headerOnly, value, maxDepth, maxInflated, maxFragments);
+    }
+}
