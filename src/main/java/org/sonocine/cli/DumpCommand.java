@@ -6,13 +6,13 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.DicomJsonWriter;
 import org.sonocine.dicom.DumpFormatter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
         description = "Prints every attribute of a DICOM file, nested sequences indented (like dcmdump), or with"
                 + " --json in the DICOM JSON Model (PS3.18 Annex F).")
 final class DumpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--json", description = "Write the DICOM JSON Model; Pixel Data becomes a BulkDataURI.")
     boolean json;
 
@@ -33,12 +36,13 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         DicomFile dicom;
         try {
             dicom = DicomFile.openLenient(file);
         } catch (IOException e) {
-            System.err.println("sonocine dump: " + Errors.describe(file, e));
+            err.println("sonocine dump: " + Errors.describe(file, e));
             return 1;
         }
         try (dicom) {
@@ -64,7 +68,7 @@ final class DumpCommand implements Callable<Integer> {
             }
             out.flush();
             if (dicom.problem().isPresent()) {
-                System.err.println("sonocine dump: " + dicom.problem().get().getMessage());
+                err.println("sonocine dump: " + dicom.problem().get().getMessage());
                 return 1;
             }
         }

@@ -8,6 +8,8 @@ import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.UidDictionary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +39,9 @@ final class InfoCommand implements Callable<Integer> {
             Tag.CineRate, Tag.RecommendedDisplayFrameRate, Tag.StartTrim, Tag.StopTrim,
             Tag.PreferredPlaybackSequencing, Tag.LossyImageCompression);
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--json", description = "One JSON object per line and file (JSON Lines), keyed by DICOM keyword.")
     boolean json;
 
@@ -45,7 +50,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
         for (Path file : files) {
             FileReport report = FileReport.of(file);

@@ -3,6 +3,9 @@ package org.sonocine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** The command-line front: {@code sonocine <command> ...}. */
@@ -18,11 +21,27 @@ public final class SonocineCli implements Runnable {
         return FIRST_WORDS.contains(firstArgument);
     }
 
-    /** Runs the command line and returns its exit status. */
+    /** Runs the command line on standard output and error, and returns its exit status. */
     public static int run(String... args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(out, err, args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}, and returns its exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SonocineCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("sonocine: " + e.getMessage());
+            return 2;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class DicomDirectory {
         if (records == null) {
             throw new DicomException(dicomdir + " is not a DICOMDIR: it has no Directory Record Sequence (0004,1220)");
         }
-        Path folder = dicomdir.toAbsolutePath().getParent();
+        Path folder = dicomdir.toAbsolutePath().normalize().getParent();
         List<String> problems = new ArrayList<>();
         Builder builder = new Builder(folder, records, problems);
         long root = ds.getLong(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, 0, 0);

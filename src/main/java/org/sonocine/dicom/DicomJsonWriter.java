@@ -12,6 +12,9 @@ import java.util.Optional;
  * file (Pixel Data, large bulk data) become a BulkDataURI naming the file, offset and length.
  */
 public final class DicomJsonWriter {
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private final JsonGenerator json;
     private final String fileUri;
 
@@ -126,16 +129,18 @@ public final class DicomJsonWriter {
         json.writeEndObject();
     }
 
+    /** DS and IS are JSON numbers: kept as written when that is valid JSON, otherwise normalised. */
     private void writeNumberText(String v) throws IOException {
+        if (JSON_NUMBER.matcher(v).matches()) {
+            json.writeNumber(v);
+            return;
+        }
         try {
             double d = Values.parseDecimal(v);
-            if (!Double.isFinite(d)) {
-                json.writeString(v);
-            } else if (d == Math.rint(d) && Math.abs(d) < 1e15 && !v.contains(".") && !v.contains("e")
-                    && !v.contains("E")) {
-                json.writeNumber((long) d);
-            } else {
+            if (Double.isFinite(d)) {
                 json.writeNumber(d);
+            } else {
+                json.writeString(v);
             }
         } catch (NumberFormatException e) {
             json.writeString(v);

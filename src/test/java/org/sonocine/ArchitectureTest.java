@@ -1,0 +1,38 @@
+package org.sonocine;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The layering of DESIGN.md, checked: ui -> cine -> study -> imaging -> dicom, cli over study; JavaFX only in ui. */
+@AnalyzeClasses(packages = "org.sonocine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("app").definedBy("org.sonocine")
+            .layer("ui").definedBy("org.sonocine.ui..")
+            .layer("cli").definedBy("org.sonocine.cli..")
+            .layer("cine").definedBy("org.sonocine.cine..")
+            .layer("study").definedBy("org.sonocine.study..")
+            .layer("imaging").definedBy("org.sonocine.imaging..")
+            .layer("dicom").definedBy("org.sonocine.dicom..")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("cine").mayOnlyBeAccessedByLayers("ui")
+            .whereLayer("study").mayOnlyBeAccessedByLayers("cine", "ui", "cli")
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("study", "cine", "ui", "cli")
+            .whereLayer("dicom").mayOnlyBeAccessedByLayers("imaging", "study", "cine", "ui", "cli");
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.sonocine.ui..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("org.sonocine.(*)..").should().beFreeOfCycles();
+}
