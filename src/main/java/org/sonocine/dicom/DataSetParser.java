@@ -116,6 +116,10 @@ final class DataSetParser {
 
     private VR implicitVR(int tag, Attributes ds) {
         VR vr = DICTIONARY.vrOf(tag);
+        if (vr == VR.OB && DICTIONARY.lookup(tag).map(e -> e.vrs().contains(VR.OW)).orElse(false)) {
+            // PS3.5 A.1: "OB or OW" data (Pixel Data, overlays, LUTs) is OW in implicit VR.
+            return VR.OW;
+        }
         if (vr == VR.US) {
             // "US or SS" elements follow Pixel Representation.
             var entry = DICTIONARY.lookup(tag);

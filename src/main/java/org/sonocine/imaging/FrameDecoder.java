@@ -1,0 +1,14 @@
+package org.sonocine.imaging;
+
+/**
+ * Decodes one frame of one family of transfer syntaxes into stored values. Implementations are stateless and
+ * safe to call from several threads.
+ */
+public sealed interface FrameDecoder
+        permits NativeDecoder, RleDecoder, JpegImageIoDecoder, Jpeg2000Decoder {
+
+    /** A short name for messages, e.g. "JPEG (JDK ImageIO)". */
+    String name();
+
+    StoredFrame decode(EncodedFrame frame) throws DecodeException;
+}

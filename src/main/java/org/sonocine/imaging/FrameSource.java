@@ -1,0 +1,103 @@
+package org.sonocine.imaging;
+
+import org.sonocine.dicom.DicomException;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.FrameLocation;
+import org.sonocine.dicom.NativePixelData;
+import org.sonocine.dicom.TransferSyntax;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The frames of one file, read and decoded on demand: frame n is read from where the header says it lies and
+ * decoded without touching other frames. Safe to use from several threads at once.
+ */
+public final class FrameSource {
+    private final DicomFile file;
+    private final PixelDescription header;
+    private final List<FrameDecoder> decoders;
+    private final String unsupported;
+    private final boolean bigEndian;
+    private final int swapUnit;
+
+    private FrameSource(DicomFile file, PixelDescription header, List<FrameDecoder> decoders, String unsupported,
+                        boolean bigEndian, int swapUnit) {
+        this.file = file;
+        this.header = header;
+        this.decoders = decoders;
+        this.unsupported = unsupported;
+        this.bigEndian = bigEndian;
+        this.swapUnit = swapUnit;
+    }
+
+    /** The frames of {@code file}; fails when it has no pixel data or an image header that makes no sense. */
+    public static FrameSource of(DicomFile file) throws DecodeException {
+        if (file.pixelData().isEmpty()) {
+            throw new DecodeException("the file has no pixel data");
+        }
+        PixelDescription header = PixelDescription.of(file.dataset(), file.numberOfFrames());
+        TransferSyntax syntax = file.transferSyntax();
+        List<FrameDecoder> decoders = FrameDecoders.forSyntax(syntax);
+        boolean nativeData = file.pixelData().get() instanceof NativePixelData;
+        if (nativeData && syntax.encapsulated()) {
+            throw new DecodeException("the transfer syntax " + syntax.uid() + " is compressed, but the pixel data is"
+                    + " not encapsulated");
+        }
+        String unsupported = decoders.isEmpty() ? FrameDecoders.unsupportedReason(syntax) : null;
+        int swapUnit = file.pixelData().get() instanceof NativePixelData n ? n.vr().swapUnit() : 1;
+        return new FrameSource(file, header, decoders, unsupported, file.dataset().bigEndian(), swapUnit);
+    }
+
+    public DicomFile file() {
+        return file;
+    }
+
+    /** The pixel description the header gives. */
+    public PixelDescription header() {
+        return header;
+    }
+
+    public int frameCount() {
+        return header.frames();
+    }
+
+    /** Names of the decoders tried, in order; empty when the encoding is not supported. */
+    public List<String> decoderNames() {
+        return decoders.stream().map(FrameDecoder::name).toList();
+    }
+
+    /** Why frames cannot be decoded at all, or null when they can be. */
+    public String unsupportedReason() {
+        return unsupported;
+    }
+
+    /** Frame {@code index} (0-based) as the file holds it. */
+    public EncodedFrame read(int index) throws IOException {
+        FrameLocation location;
+        try {
+            location = file.frames().get(index);
+        } catch (DicomException e) {
+            throw new DecodeException(e.getMessage(), e);
+        }
+        long total = location.totalLength();
+        if (total > PixelDescription.MAX_FRAME_BYTES) {
+            throw new DecodeException("frame " + (index + 1) + " is " + total + " bytes, more than Sonocine reads");
+        }
+        byte[] bytes = new byte[(int) total];
+        int at = 0;
+        for (FrameLocation.Segment s : location.segments()) {
+            file.readBytes(s.offset(), bytes, at, (int) s.length());
+            at += (int) s.length();
+        }
+        return new EncodedFrame(index, bytes, header, bigEndian, swapUnit, location.bitOffset());
+    }
+
+    /** Frame {@code index} (0-based) decoded into stored values. */
+    public StoredFrame decode(int index) throws IOException {
+        if (unsupported != null) {
+            throw new DecodeException(unsupported);
+        }
+        return FrameDecoders.decode(decoders, read(index));
+    }
+}

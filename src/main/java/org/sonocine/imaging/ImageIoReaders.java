@@ -1,0 +1,94 @@
+package org.sonocine.imaging;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.util.Iterator;
+import java.util.Optional;
+
+/** Finding ImageIO reader plugins by class, one instance per thread, and taking samples out of rasters. */
+final class ImageIoReaders {
+    private ImageIoReaders() {
+    }
+
+    /** The provider whose reader class is {@code readerClass}, among the readers for {@code format}. */
+    static Optional<ImageReaderSpi> provider(String format, String readerClass) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            try {
+                if (reader.getClass().getName().equals(readerClass)) {
+                    return Optional.ofNullable(reader.getOriginatingProvider());
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A reader per thread: ImageIO readers keep state and are not thread-safe. */
+    static ThreadLocal<ImageReader> perThread(ImageReaderSpi provider) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                return provider.createReaderInstance();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The raster's samples, interleaved by pixel, as little-endian bytes of 1 or 2 bytes per sample. */
+    static byte[] interleavedSamples(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int bands = raster.getNumBands();
+        DataBuffer buffer = raster.getDataBuffer();
+        SampleModel model = raster.getSampleModel();
+        boolean plain = model instanceof PixelInterleavedSampleModel p && p.getPixelStride() == bands
+                && p.getScanlineStride() == w * bands && isIdentity(p.getBandOffsets())
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0;
+        if (buffer instanceof DataBufferByte bytes && plain && bytes.getData().length == w * h * bands) {
+            return bytes.getData();
+        }
+        int[] samples = raster.getPixels(0, 0, w, h, (int[]) null);
+        if (buffer instanceof DataBufferByte) {
+            byte[] out = new byte[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                out[i] = (byte) samples[i];
+            }
+            return out;
+        }
+        if (buffer instanceof DataBufferUShort ushort && plain && ushort.getData().length == w * h * bands) {
+            short[] data = ushort.getData();
+            byte[] out = new byte[data.length * 2];
+            for (int i = 0; i < data.length; i++) {
+                out[2 * i] = (byte) data[i];
+                out[2 * i + 1] = (byte) (data[i] >> 8);
+            }
+            return out;
+        }
+        byte[] out = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            out[2 * i] = (byte) samples[i];
+            out[2 * i + 1] = (byte) (samples[i] >> 8);
+        }
+        return out;
+    }
+
+    private static boolean isIdentity(int[] offsets) {
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

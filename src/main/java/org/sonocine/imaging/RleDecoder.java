@@ -1,0 +1,94 @@
+package org.sonocine.imaging;
+
+/**
+ * RLE Lossless (PS3.5 Annex G): a 64-byte header of segment offsets, then one PackBits-coded segment per byte
+ * plane, most significant byte of each sample first, sample by sample. Decodes each segment straight into its
+ * place in the interleaved little-endian output.
+ */
+public final class RleDecoder implements FrameDecoder {
+    private static final int HEADER = 64;
+
+    @Override
+    public String name() {
+        return "RLE";
+    }
+
+    @Override
+    public StoredFrame decode(EncodedFrame frame) throws DecodeException {
+        PixelDescription d = frame.header();
+        byte[] in = frame.bytes();
+        String where = "RLE frame " + (frame.index() + 1);
+        if (in.length < HEADER) {
+            throw new DecodeException(where + " is " + in.length + " bytes, shorter than its 64-byte header");
+        }
+        int bytesPerSample = d.bytesPerSample();
+        int expectedSegments = d.samplesPerPixel() * bytesPerSample;
+        int segments = int32(in, 0);
+        if (segments != expectedSegments) {
+            throw new DecodeException(where + " has " + segments + " segments; " + d.samplesPerPixel()
+                    + " samples of " + d.bitsAllocated() + " bits need " + expectedSegments);
+        }
+        int pixels = d.pixels();
+        byte[] out = new byte[pixels * expectedSegments];
+        int stride = expectedSegments;
+        for (int seg = 0; seg < segments; seg++) {
+            long start = int32(in, 4 + 4 * seg) & 0xFFFFFFFFL;
+            long end = seg + 1 < segments ? int32(in, 8 + 4 * seg) & 0xFFFFFFFFL : in.length;
+            if (start < HEADER || end > in.length || end < start) {
+                throw new DecodeException(where + ": segment " + (seg + 1) + " lies outside the frame (bytes "
+                        + start + "-" + end + " of " + in.length + ")");
+            }
+            int sample = seg / bytesPerSample;
+            int significance = seg % bytesPerSample;
+            int first = sample * bytesPerSample + (bytesPerSample - 1 - significance);
+            int produced = unpack(in, (int) start, (int) end, out, first, stride, pixels);
+            if (produced < pixels) {
+                throw new DecodeException(where + ": segment " + (seg + 1) + " decodes to " + produced
+                        + " bytes, " + pixels + " expected (truncated or corrupt)");
+            }
+        }
+        return new StoredFrame(frame.index(), d.interleaved(), out, "");
+    }
+
+    /** PackBits into every {@code stride}-th byte of {@code out}; returns how many bytes were produced. */
+    private static int unpack(byte[] in, int pos, int end, byte[] out, int first, int stride, int count) {
+        int o = first;
+        int produced = 0;
+        while (pos < end && produced < count) {
+            int n = in[pos++];
+            if (n >= 0) {
+                int run = Math.min(n + 1, Math.min(end - pos, count - produced));
+                if (stride == 1) {
+                    System.arraycopy(in, pos, out, o, run);
+                    o += run;
+                } else {
+                    for (int k = 0; k < run; k++, o += stride) {
+                        out[o] = in[pos + k];
+                    }
+                }
+                pos += run;
+                produced += run;
+            } else if (n != -128) {
+                if (pos >= end) {
+                    break;
+                }
+                byte value = in[pos++];
+                int run = Math.min(1 - n, count - produced);
+                if (stride == 1) {
+                    java.util.Arrays.fill(out, o, o + run, value);
+                    o += run;
+                } else {
+                    for (int k = 0; k < run; k++, o += stride) {
+                        out[o] = value;
+                    }
+                }
+                produced += run;
+            }
+        }
+        return produced;
+    }
+
+    private static int int32(byte[] b, int off) {
+        return (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8) | ((b[off + 2] & 0xFF) << 16) | ((b[off + 3] & 0xFF) << 24);
+    }
+}
