@@ -13,6 +13,9 @@ public record StoredFrame(int index, PixelDescription layout, byte[] data, Strin
     public int sample(int p, int s) {
         PixelDescription d = layout;
         int i = p * d.samplesPerPixel() + s;
+        if (d.bitsAllocated() == 1) {
+            return (data[i >> 3] >> (i & 7)) & 1;
+        }
         int raw = switch (d.bytesPerSample()) {
             case 1 -> data[i] & 0xFF;
             case 2 -> (data[2 * i] & 0xFF) | ((data[2 * i + 1] & 0xFF) << 8);

@@ -1,0 +1,126 @@
+package org.sonocine.imaging;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decodes many frames of one source on a small pool of threads, with only a bounded number of decoded frames
+ * alive at once, so that a cine of any length decodes in constant memory.
+ */
+public final class ParallelDecoder implements AutoCloseable {
+    /** Receives decoded frames, or the reason a frame failed. */
+    public interface FrameSink {
+        void accept(int index, StoredFrame frame) throws IOException;
+
+        default void failed(int index, IOException reason) throws IOException {
+            throw reason;
+        }
+    }
+
+    private final ExecutorService pool;
+    private final int threads;
+
+    public ParallelDecoder(int threads) {
+        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "frame-decoder-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Decodes {@code indices} and hands them to {@code sink} in the given order, from the calling thread, keeping
+     * at most twice as many frames in flight as there are threads.
+     */
+    public void decodeInOrder(FrameSource source, List<Integer> indices, FrameSink sink) throws IOException {
+        int window = threads * 2;
+        Deque<Future<StoredFrame>> inFlight = new ArrayDeque<>(window);
+        Deque<Integer> inFlightIndex = new ArrayDeque<>(window);
+        int next = 0;
+        try {
+            while (next < indices.size() || !inFlight.isEmpty()) {
+                while (next < indices.size() && inFlight.size() < window) {
+                    int index = indices.get(next++);
+                    inFlight.add(pool.submit(() -> source.decode(index)));
+                    inFlightIndex.add(index);
+                }
+                int index = inFlightIndex.poll();
+                StoredFrame frame;
+                try {
+                    frame = inFlight.poll().get();
+                } catch (ExecutionException e) {
+                    sink.failed(index, asIOException(e.getCause()));
+                    continue;
+                }
+                sink.accept(index, frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while decoding", e);
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** Decodes every frame once, in any order, and returns how many failed. */
+    public int decodeAll(FrameSource source, FrameSink sink) throws IOException {
+        AtomicInteger nextFrame = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        Future<?>[] workers = new Future<?>[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = pool.submit(() -> {
+                int i;
+                while ((i = nextFrame.getAndIncrement()) < source.frameCount()) {
+                    try {
+                        StoredFrame frame = source.decode(i);
+                        synchronized (sink) {
+                            sink.accept(i, frame);
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                        synchronized (sink) {
+                            sink.failed(i, e);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while decoding", e);
+        } catch (ExecutionException e) {
+            throw asIOException(e.getCause());
+        }
+        return failures.get();
+    }
+
+    private static IOException asIOException(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        return new DecodeException("decoding failed: " + cause, cause);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
