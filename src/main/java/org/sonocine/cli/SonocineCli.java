@@ -11,7 +11,7 @@ import java.util.Set;
 /** The command-line front: {@code sonocine <command> ...}. */
 @Command(name = "sonocine", mixinStandardHelpOptions = true, version = "Sonocine 0.1",
         description = "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.",
-        subcommands = {InfoCommand.class, DumpCommand.class, FramesCommand.class, BenchCommand.class,
+        subcommands = {InfoCommand.class, DumpCommand.class, FramesCommand.class, BenchCommand.class, ScanCommand.class,
             CommandLine.HelpCommand.class})
 public final class SonocineCli implements Runnable {
     private static final Set<String> FIRST_WORDS = Set.of("info", "dump", "frames", "bench", "scan", "help",

@@ -71,17 +71,25 @@ public final class DicomFile implements Closeable {
     }
 
     public static DicomFile openLenient(Path path, ReadOptions options) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new NotDicomException(path + " is a folder, not a file");
-        }
-        long size;
+        FileChannel channel;
         try {
-            size = Files.size(path);
+            channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
+        } catch (IOException e) {
+            if (Files.isDirectory(path)) {
+                throw new NotDicomException(path + " is a folder, not a file");
+            }
+            throw e;
         }
-        try (InputStream stream = Files.newInputStream(path, StandardOpenOption.READ)) {
+        try (channel; InputStream stream = java.nio.channels.Channels.newInputStream(channel)) {
+            long size = channel.size();
             return parse(path, new DicomInput(stream, size), options, null);
+        } catch (IOException e) {
+            if (Files.isDirectory(path)) {
+                throw new NotDicomException(path + " is a folder, not a file");
+            }
+            throw e;
         }
     }
 

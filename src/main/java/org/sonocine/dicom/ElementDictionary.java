@@ -19,7 +19,10 @@ import java.util.Optional;
 public final class ElementDictionary {
     private static final String RESOURCE = "dictionary.tsv";
 
-    private final Map<Integer, DictionaryEntry> byTag = new HashMap<>(8192);
+    /** Exact tags, sorted, with their entries at the same index: no boxing on the per-element lookup path. */
+    private int[] tags = new int[0];
+    private DictionaryEntry[] entries = new DictionaryEntry[0];
+    private final Map<Integer, DictionaryEntry> loading = new HashMap<>(8192);
     private final Map<String, DictionaryEntry> byKeyword = new HashMap<>(8192);
     /** Entries whose tag has 'x' digits (repeating groups such as 60xx): {mask, value} per entry. */
     private final List<int[]> repeatingMasks = new ArrayList<>();
@@ -42,17 +45,29 @@ public final class ElementDictionary {
             if (in == null) {
                 throw new IllegalStateException("the DICOM data dictionary resource " + RESOURCE + " is missing");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             String line;
+            String[] columns = new String[6];
             while ((line = reader.readLine()) != null) {
                 if (!line.startsWith("#") && !line.isEmpty()) {
-                    dictionary.add(line.split("\t", -1));
+                    splitTabs(line, columns);
+                    dictionary.add(columns);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        dictionary.freeze();
         return dictionary;
+    }
+
+    private void freeze() {
+        tags = loading.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        entries = new DictionaryEntry[tags.length];
+        for (int i = 0; i < tags.length; i++) {
+            entries[i] = loading.get(tags[i]);
+        }
+        loading.clear();
     }
 
     private void add(String[] columns) {
@@ -73,21 +88,35 @@ public final class ElementDictionary {
                 "R".equals(columns[5]));
         byKeyword.putIfAbsent(entry.keyword(), entry);
         if (mask == -1) {
-            byTag.put(value, entry);
+            loading.put(value, entry);
         } else {
             repeatingMasks.add(new int[] {mask, value});
             repeatingEntries.add(entry);
         }
     }
 
+    /** Splits a dictionary line into its columns without regular expressions (this runs 5000 times at start). */
+    private static void splitTabs(String line, String[] columns) {
+        int start = 0;
+        for (int c = 0; c < columns.length; c++) {
+            int tab = line.indexOf('\t', start);
+            int end = tab < 0 ? line.length() : tab;
+            columns[c] = line.substring(start, end);
+            start = tab < 0 ? line.length() : tab + 1;
+        }
+    }
+
+    /** "US or SS" and the like: every VR code of four characters' stride ("XX or YY or ZZ"). */
     private static List<VR> parseVrs(String text) {
-        List<VR> vrs = new ArrayList<>(2);
-        for (String part : text.split(" or ")) {
-            if (part.length() == 2) {
-                VR vr = VR.ofCode((part.charAt(0) << 8) | part.charAt(1));
-                if (vr != null) {
-                    vrs.add(vr);
-                }
+        if (text.length() == 2) {
+            VR vr = VR.ofCode((text.charAt(0) << 8) | text.charAt(1));
+            return vr == null ? List.of() : List.of(vr);
+        }
+        List<VR> vrs = new ArrayList<>(3);
+        for (int i = 0; i + 1 < text.length(); i += 6) {
+            VR vr = VR.ofCode((text.charAt(i) << 8) | text.charAt(i + 1));
+            if (vr != null) {
+                vrs.add(vr);
             }
         }
         return List.copyOf(vrs);
@@ -95,7 +124,7 @@ public final class ElementDictionary {
 
     /** The standard element with this tag, or empty for private and unknown tags. */
     public Optional<DictionaryEntry> lookup(int tag) {
-        DictionaryEntry entry = byTag.get(tag);
+        DictionaryEntry entry = exact(tag);
         if (entry != null) {
             return Optional.of(entry);
         }
@@ -109,6 +138,11 @@ public final class ElementDictionary {
             }
         }
         return Optional.empty();
+    }
+
+    private DictionaryEntry exact(int tag) {
+        int i = java.util.Arrays.binarySearch(tags, tag);
+        return i >= 0 ? entries[i] : null;
     }
 
     public Optional<DictionaryEntry> lookup(String keyword) {
@@ -135,6 +169,10 @@ public final class ElementDictionary {
      * LO for private creators, UN otherwise.
      */
     public VR vrOf(int tag) {
+        DictionaryEntry exact = exact(tag);
+        if (exact != null && !exact.vrs().isEmpty()) {
+            return exact.vr();
+        }
         Optional<DictionaryEntry> entry = lookup(tag);
         if (entry.isPresent() && !entry.get().vrs().isEmpty()) {
             return entry.get().vr();

@@ -1,0 +1,148 @@
+package org.sonocine.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.sonocine.study.ExamScanner;
+import org.sonocine.study.ExamTree;
+import org.sonocine.study.InstanceEntry;
+import org.sonocine.study.ScanListener;
+import org.sonocine.study.ScanSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code sonocine scan}: the patients, studies, series and instances in folders of exams. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and prints the patients,"
+                + " studies, series and instances found, the files skipped as not DICOM and the files that failed.")
+final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Write one JSON object.")
+    boolean json;
+
+    @Option(names = "--threads", description = "scanning threads (default: one per processor)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders, files or DICOMDIRs")
+    List<Path> roots;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                spec.commandLine().getErr().println("sonocine scan: " + root + ": no such file or folder");
+                return 2;
+            }
+        }
+        ScanSummary summary = new ExamScanner(threads).scan(roots, new ScanListener() { }, () -> false);
+        if (json) {
+            writeJson(out, summary);
+        } else {
+            writeText(out, summary);
+        }
+        out.flush();
+        return summary.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void writeText(PrintWriter out, ScanSummary summary) {
+        ExamTree tree = summary.tree();
+        for (ExamTree.Patient patient : tree.patients()) {
+            out.printf("Patient %s (ID %s)%n", blank(patient.name()), blank(patient.id()));
+            for (ExamTree.Study study : patient.studyList()) {
+                out.printf("  Study %s %s  [%s]%n", blank(study.date()), study.description(), study.uid());
+                for (ExamTree.Series series : study.seriesList()) {
+                    out.printf("    Series %d %s %s (%d instances)%n", series.number(), series.modality(),
+                            series.description(), series.instances().size());
+                    for (InstanceEntry e : series.sortedInstances()) {
+                        out.printf("      %s  #%d, %d frame%s%s%n", e.path(), e.instanceNumber(), e.frames(),
+                                e.frames() == 1 ? "" : "s", e.hasPixelData() ? "" : ", no image");
+                    }
+                }
+            }
+        }
+        for (ScanSummary.Failure f : summary.failures()) {
+            out.printf("failed: %s: %s%n", f.file(), f.reason());
+        }
+        out.printf(Locale.ROOT, "%d patients, %d studies, %d series, %d instances; %d files skipped (not DICOM),"
+                        + " %d failed; %d files in %.2f s (%.0f files/s)%n", tree.patients().size(),
+                tree.studyCount(), tree.seriesCount(), tree.instanceCount(), summary.skipped(),
+                summary.failures().size(), summary.files(), summary.seconds(), summary.filesPerSecond());
+    }
+
+    private static String blank(String s) {
+        return s.isEmpty() ? "(none)" : s;
+    }
+
+    private static void writeJson(PrintWriter out, ScanSummary summary) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeArrayFieldStart("patients");
+            for (ExamTree.Patient patient : summary.tree().patients()) {
+                g.writeStartObject();
+                g.writeStringField("name", patient.name());
+                g.writeStringField("id", patient.id());
+                g.writeArrayFieldStart("studies");
+                for (ExamTree.Study study : patient.studyList()) {
+                    g.writeStartObject();
+                    g.writeStringField("uid", study.uid());
+                    g.writeStringField("date", study.date());
+                    g.writeStringField("description", study.description());
+                    g.writeArrayFieldStart("series");
+                    for (ExamTree.Series series : study.seriesList()) {
+                        g.writeStartObject();
+                        g.writeStringField("uid", series.uid());
+                        g.writeNumberField("number", series.number());
+                        g.writeStringField("modality", series.modality());
+                        g.writeStringField("description", series.description());
+                        g.writeArrayFieldStart("instances");
+                        for (InstanceEntry e : series.sortedInstances()) {
+                            g.writeStartObject();
+                            g.writeStringField("file", e.path().toString());
+                            g.writeStringField("sopInstanceUid", e.sopInstanceUid());
+                            g.writeStringField("sopClassUid", e.sopClassUid());
+                            g.writeNumberField("instanceNumber", e.instanceNumber());
+                            g.writeNumberField("frames", e.frames());
+                            g.writeEndObject();
+                        }
+                        g.writeEndArray();
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("files", summary.files());
+            g.writeNumberField("instances", summary.tree().instanceCount());
+            g.writeNumberField("skipped", summary.skipped());
+            g.writeArrayFieldStart("failed");
+            for (ScanSummary.Failure f : summary.failures()) {
+                g.writeStartObject();
+                g.writeStringField("file", f.file().toString());
+                g.writeStringField("error", f.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
+            g.writeNumberField("filesPerSecond", Math.round(summary.filesPerSecond()));
+            g.writeEndObject();
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,148 @@
+package org.sonocine.study;
+
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DateTimes;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.PersonName;
+import org.sonocine.dicom.Sequence;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.UidDictionary;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The facts a reader of an ultrasound exam wants about one instance: what kind of image it is (ORIGINAL or
+ * DERIVED), when and by whom and with which device it was acquired, and what it was derived from.
+ */
+public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDateTime, List<PersonName> operators,
+                        String deviceSerialNumber, String manufacturer, String model, String modality,
+                        String sopClassUid, String sopInstanceUid, String transferSyntaxUid, int rows, int columns,
+                        int frames, List<ImageReference> sourceImages, String patientName, String patientId,
+                        Optional<LocalDate> studyDate, String studyDescription, String seriesDescription,
+                        String instanceNumber) {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
+
+    public static ImageInfo of(DicomFile file) {
+        Attributes ds = file.dataset();
+        String ts = file.fileMeta().getString(Tag.TransferSyntaxUID, file.transferSyntax().uid());
+        List<PersonName> operators = new ArrayList<>();
+        String rawOperators = ds.getRawString(Tag.OperatorsName);
+        if (rawOperators != null && !rawOperators.isBlank()) {
+            for (String one : rawOperators.split("\\\\")) {
+                PersonName name = PersonName.parse(one);
+                if (!name.isEmpty()) {
+                    operators.add(name);
+                }
+            }
+        }
+        return new ImageInfo(List.of(ds.getStrings(Tag.ImageType)), acquisition(ds), List.copyOf(operators),
+                ds.getString(Tag.DeviceSerialNumber, ""), ds.getString(Tag.Manufacturer, ""),
+                ds.getString(Tag.ManufacturerModelName, ""), ds.getString(Tag.Modality, ""),
+                ds.getString(Tag.SOPClassUID, file.fileMeta().getString(Tag.MediaStorageSOPClassUID, "")),
+                ds.getString(Tag.SOPInstanceUID, ""), ts, ds.getInt(Tag.Rows, 0) & 0xFFFF,
+                ds.getInt(Tag.Columns, 0) & 0xFFFF, file.numberOfFrames(), sources(ds),
+                ds.getPersonName(Tag.PatientName).map(PersonName::toDisplayString).orElse(""),
+                ds.getString(Tag.PatientID, ""), ds.getDate(Tag.StudyDate), ds.getString(Tag.StudyDescription, ""),
+                ds.getString(Tag.SeriesDescription, ""), ds.getString(Tag.InstanceNumber, ""));
+    }
+
+    /**
+     * Acquisition DateTime, else Acquisition Date and Time (else Content Date and Time), with the offset of
+     * Timezone Offset From UTC when the value does not name its own.
+     */
+    private static Optional<Temporal> acquisition(Attributes ds) {
+        Optional<Temporal> value = ds.getDateTime(Tag.AcquisitionDateTime);
+        if (value.isEmpty()) {
+            value = combine(ds, Tag.AcquisitionDate, Tag.AcquisitionTime)
+                    .or(() -> combine(ds, Tag.ContentDate, Tag.ContentTime));
+        }
+        Optional<ZoneOffset> zone = DateTimes.parseOffset(ds.getString(Tag.TimezoneOffsetFromUTC));
+        if (value.isPresent() && value.get() instanceof LocalDateTime local && zone.isPresent()) {
+            return Optional.of(OffsetDateTime.of(local, zone.get()));
+        }
+        return value;
+    }
+
+    private static Optional<Temporal> combine(Attributes ds, int dateTag, int timeTag) {
+        Optional<LocalDate> date = ds.getDate(dateTag);
+        if (date.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalTime time = ds.getTime(timeTag).orElse(LocalTime.MIDNIGHT);
+        return Optional.of(LocalDateTime.of(date.get(), time));
+    }
+
+    private static List<ImageReference> sources(Attributes ds) {
+        List<ImageReference> refs = new ArrayList<>();
+        Sequence seq = ds.getSequence(Tag.SourceImageSequence);
+        if (seq != null) {
+            for (Attributes item : seq) {
+                Sequence purpose = item.getSequence(Tag.PurposeOfReferenceCodeSequence);
+                String meaning = purpose != null && !purpose.isEmpty()
+                        ? purpose.get(0).getString(Tag.CodeMeaning, "") : "";
+                refs.add(new ImageReference(item.getString(Tag.ReferencedSOPClassUID, ""),
+                        item.getString(Tag.ReferencedSOPInstanceUID, ""), meaning));
+            }
+        }
+        return List.copyOf(refs);
+    }
+
+    /** ORIGINAL (acquired) or DERIVED (computed from other images), the first value of Image Type. */
+    public String pixelDataCharacteristics() {
+        return imageType.isEmpty() ? "" : imageType.get(0).trim();
+    }
+
+    public boolean isDerived() {
+        return "DERIVED".equals(pixelDataCharacteristics());
+    }
+
+    public boolean isOriginal() {
+        return "ORIGINAL".equals(pixelDataCharacteristics());
+    }
+
+    /** Image Type as the standard writes it, values joined by '\'. */
+    public String imageTypeText() {
+        return String.join("\\", imageType);
+    }
+
+    public String sopClassName() {
+        return UidDictionary.nameOf(sopClassUid);
+    }
+
+    public String transferSyntaxName() {
+        return UidDictionary.nameOf(transferSyntaxUid);
+    }
+
+    /** e.g. "30 Jul 2013 08:36:14" or "30 Jul 2013 08:36:14 UTC+02:00"; empty when unknown. */
+    public String acquisitionText() {
+        if (acquisitionDateTime.isEmpty()) {
+            return "";
+        }
+        Temporal t = acquisitionDateTime.get();
+        if (t instanceof OffsetDateTime odt) {
+            return READABLE.format(odt) + " UTC" + (odt.getOffset().equals(ZoneOffset.UTC) ? "" : odt.getOffset());
+        }
+        return READABLE.format(t);
+    }
+
+    public String operatorsText() {
+        return String.join("; ", operators.stream().map(PersonName::toDisplayString).toList());
+    }
+
+    @Override
+    public String toString() {
+        return "ImageInfo[" + sopInstanceUid + ", " + Arrays.toString(imageType.toArray()) + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package org.sonocine.study;
+
+import java.nio.file.Path;
+
+/** Hears what a scan finds as it finds it; called from the scanning threads, one call at a time. */
+public interface ScanListener {
+    default void found(InstanceEntry entry) {
+    }
+
+    /** A file that is not DICOM (or a DICOMDIR, which is an index, not an image). */
+    default void skipped(Path file) {
+    }
+
+    /** A DICOM file that could not be read, with the reason. */
+    default void failed(Path file, String reason) {
+    }
+
+    /** {@code done} of {@code total} files examined so far ({@code total} grows while folders are walked). */
+    default void progress(int done, int total) {
+    }
+}
