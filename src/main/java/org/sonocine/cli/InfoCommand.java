@@ -7,6 +7,8 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.UidDictionary;
+import org.sonocine.study.CineTiming;
+import org.sonocine.study.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -66,13 +69,17 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     /** What is reported of one file: its facts by keyword, and why it could not be read, if so. */
-    record FileReport(Path file, Map<String, String> facts, List<String> warnings, String error) {
+    record FileReport(Path file, Map<String, String> facts, CineTiming cine, Geometry geometry,
+                      List<String> warnings, String error) {
         static FileReport of(Path file) {
             try (DicomFile dicom = DicomFile.openLenient(file)) {
-                return new FileReport(file, InfoCommand.facts(dicom), dicom.warnings(),
+                boolean image = dicom.pixelData().isPresent();
+                return new FileReport(file, InfoCommand.facts(dicom),
+                        image ? CineTiming.of(dicom.dataset(), dicom.numberOfFrames()) : null,
+                        image ? Geometry.of(dicom.dataset()) : null, dicom.warnings(),
                         dicom.problem().map(Throwable::getMessage).orElse(null));
             } catch (IOException | RuntimeException e) {
-                return new FileReport(file, Map.of(), List.of(), Errors.describe(file, e));
+                return new FileReport(file, Map.of(), null, null, List.of(), Errors.describe(file, e));
             }
         }
     }
@@ -102,6 +109,21 @@ final class InfoCommand implements Callable<Integer> {
             for (Map.Entry<String, String> e : report.facts().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
+            if (report.cine() != null) {
+                CineTiming cine = report.cine();
+                g.writeObjectFieldStart("cine");
+                g.writeStringField("source", cine.source());
+                g.writeArrayFieldStart("intervalsMs");
+                for (double ms : cine.intervalsMs()) {
+                    g.writeNumber(ms);
+                }
+                g.writeEndArray();
+                g.writeNumberField("startFrame", cine.startFrame());
+                g.writeNumberField("stopFrame", cine.stopFrame());
+                g.writeStringField("sequencing", cine.sequencing().json());
+                g.writeEndObject();
+                g.writeNumberField("displayAspect", report.geometry().displayAspect());
+            }
             if (report.error() != null) {
                 g.writeStringField("error", report.error());
             }
@@ -121,6 +143,13 @@ final class InfoCommand implements Callable<Integer> {
                 value = uidName.equals(value) ? value : uidName + " (" + value + ")";
             }
             out.printf("  %-32s %s%n", name, value);
+        }
+        if (report.cine() != null) {
+            CineTiming cine = report.cine();
+            out.printf(Locale.ROOT, "  %-32s %.2f frames/s from %s, frames %d-%d, %s%n", "Cine", cine.framesPerSecond(),
+                    cine.source(), cine.startFrame(), cine.stopFrame(), cine.sequencing().json());
+            out.printf(Locale.ROOT, "  %-32s %.4g (from %s)%n", "Display aspect (height/width)",
+                    report.geometry().displayAspect(), report.geometry().aspectSource());
         }
         for (String warning : report.warnings()) {
             out.println("  warning: " + warning);

@@ -1,0 +1,191 @@
+package org.sonocine.cine;
+
+import org.sonocine.study.CineTiming;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/**
+ * The cine clock. Playback position is a time on the cine's own timeline, advanced by real time times the speed;
+ * the frame shown is the one whose time has come. When decoding or drawing falls behind, frames are skipped
+ * rather than the cine slowed down. Loops restart at the first frame of the trimmed range; sweeps play back and
+ * forth. Not thread-safe: drive it from one thread (the UI's).
+ */
+public final class CinePlayer {
+    public static final double MIN_SPEED = 0.25;
+    public static final double MAX_SPEED = 4;
+
+    private final CineTiming timing;
+    private final LongSupplier nanoClock;
+    private final int first;
+    private final int last;
+    /** Time (ms) at which each frame of the played range starts, relative to the first frame. */
+    private final double[] startMs;
+    private final double loopMs;
+    private CineTiming.Sequencing sequencing;
+    private double speed = 1;
+    private boolean playing;
+    private double anchorMs;
+    private long anchorNanos;
+    private int frame;
+
+    public CinePlayer(CineTiming timing, LongSupplier nanoClock) {
+        this.timing = timing;
+        this.nanoClock = nanoClock;
+        this.first = timing.startFrame() - 1;
+        this.last = timing.stopFrame() - 1;
+        this.sequencing = timing.sequencing();
+        double[] intervals = timing.intervalsMs();
+        startMs = new double[last - first + 1];
+        for (int i = first + 1; i <= last; i++) {
+            startMs[i - first] = startMs[i - first - 1] + intervals[i];
+        }
+        loopMs = startMs[startMs.length - 1] + intervals[first];
+        frame = first;
+    }
+
+    public CineTiming timing() {
+        return timing;
+    }
+
+    /** The frame to show now (0-based); advances the clock when playing. */
+    public int tick() {
+        if (playing) {
+            frame = frameAt(positionMs());
+        }
+        return frame;
+    }
+
+    public int frame() {
+        return frame;
+    }
+
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    public void play() {
+        if (!playing) {
+            anchorMs = startMs[frame - first];
+            anchorNanos = nanoClock.getAsLong();
+            playing = true;
+        }
+    }
+
+    public void pause() {
+        if (playing) {
+            frame = frameAt(positionMs());
+            playing = false;
+        }
+    }
+
+    public void togglePlay() {
+        if (playing) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Shows frame {@code index} (clamped to the played range); playback, if on, continues from there. */
+    public void seek(int index) {
+        frame = Math.max(first, Math.min(last, index));
+        anchorMs = startMs[frame - first];
+        anchorNanos = nanoClock.getAsLong();
+    }
+
+    /** Pauses and moves one frame forward or back, wrapping around the played range. */
+    public void step(int delta) {
+        pause();
+        int count = last - first + 1;
+        int offset = Math.floorMod(frame - first + delta, count);
+        seek(first + offset);
+    }
+
+    public void firstFrame() {
+        pause();
+        seek(first);
+    }
+
+    public void lastFrame() {
+        pause();
+        seek(last);
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    /** Sets the speed factor (clamped to 0.25-4) without a jump in position. */
+    public void setSpeed(double value) {
+        if (playing) {
+            anchorMs = positionMs();
+            anchorNanos = nanoClock.getAsLong();
+        }
+        speed = Math.max(MIN_SPEED, Math.min(MAX_SPEED, value));
+    }
+
+    public CineTiming.Sequencing sequencing() {
+        return sequencing;
+    }
+
+    public void setSequencing(CineTiming.Sequencing value) {
+        if (playing) {
+            anchorMs = startMs[frame - first];
+            anchorNanos = nanoClock.getAsLong();
+        }
+        sequencing = value;
+    }
+
+    public int firstPlayed() {
+        return first;
+    }
+
+    public int lastPlayed() {
+        return last;
+    }
+
+    /** Time of frame {@code index} from the first played frame, in ms. */
+    public double timeOfFrameMs(int index) {
+        int i = Math.max(first, Math.min(last, index));
+        return startMs[i - first];
+    }
+
+    /** Frames per second the cine asks for at the current speed. */
+    public double targetFramesPerSecond() {
+        return timing.framesPerSecond() * speed;
+    }
+
+    private double positionMs() {
+        return anchorMs + (nanoClock.getAsLong() - anchorNanos) / 1e6 * speed;
+    }
+
+    private int frameAt(double positionMs) {
+        if (last == first) {
+            return first;
+        }
+        double end = startMs[startMs.length - 1];
+        if (sequencing == CineTiming.Sequencing.LOOP) {
+            return first + indexAt(positionMs % loopMs);
+        }
+        double period = 2 * end;
+        double p = positionMs % period;
+        if (p <= end) {
+            return first + indexAt(p);
+        }
+        // Coming back: the same frames in reverse, each held for the interval it had going forward.
+        return first + indexAtOrAfter(period - p);
+    }
+
+    /** Index of the first frame that starts at or after {@code t}. */
+    private int indexAtOrAfter(double t) {
+        int i = Arrays.binarySearch(startMs, t);
+        return i >= 0 ? i : Math.min(startMs.length - 1, -i - 1);
+    }
+
+    /** Index (within the played range) of the last frame that starts at or before {@code t}. */
+    private int indexAt(double t) {
+        int i = Arrays.binarySearch(startMs, t);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+}
