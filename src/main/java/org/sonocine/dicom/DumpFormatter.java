@@ -22,6 +22,35 @@ public final class DumpFormatter {
         print(ds, 0);
     }
 
+    /** The value of element {@code i} of {@code ds} as the dump shows it (without tag, VR and length). */
+    public String describeValue(Attributes ds, int i) {
+        int tag = ds.tagAt(i);
+        VR vr = ds.vrAt(i);
+        Object value = ds.valueAt(i);
+        if (value instanceof Sequence seq) {
+            return "(Sequence #=" + seq.size() + ")";
+        }
+        if (value instanceof byte[] b) {
+            return valueText(ds, tag, vr, b);
+        }
+        if (value instanceof NativePixelData n) {
+            return "(not loaded: " + n.data().length() + " bytes at byte " + n.data().offset()
+                    + (n.data().isTruncated() ? ", only " + n.data().available() + " in the file" : "") + ")";
+        }
+        if (value instanceof EncapsulatedPixelData e) {
+            return e.scanned() ? "(PixelSequence: " + e.fragments().size() + " fragments, offset table "
+                    + e.basicOffsetTable().length + " entries" + (e.complete() ? "" : ", incomplete") + ")"
+                    : "(PixelSequence, not read)";
+        }
+        if (value instanceof BulkData bulk) {
+            return "(not loaded: " + bulk.length() + " bytes at byte " + bulk.offset() + ")";
+        }
+        if (value instanceof Fragments f) {
+            return "(PixelSequence: " + f.size() + " fragments)";
+        }
+        return "";
+    }
+
     private void print(Attributes ds, int depth) {
         String indent = "  ".repeat(depth);
         for (int i = 0; i < ds.size(); i++) {
@@ -29,30 +58,18 @@ public final class DumpFormatter {
             VR vr = ds.vrAt(i);
             Object value = ds.valueAt(i);
             String keyword = keyword(ds, tag);
+            String length = value instanceof byte[] b ? Integer.toString(b.length)
+                    : value instanceof NativePixelData n ? Long.toString(n.data().length())
+                    : value instanceof BulkData bulk ? Long.toString(bulk.length())
+                    : value instanceof Sequence ? "" : "u/l";
+            int vm = value instanceof byte[] || value instanceof Sequence ? ds.valueCount(tag) : 1;
+            line(indent, tag, vr, describeValue(ds, i), length, vm, keyword);
             if (value instanceof Sequence seq) {
-                line(indent, tag, vr, "(Sequence #=" + seq.size() + ")", "", seq.size(), keyword);
                 for (int k = 0; k < seq.size(); k++) {
                     out.accept(indent + "  (FFFE,E000) na (Item #=" + seq.get(k).size() + ")"
                             + "  # item " + (k + 1));
                     print(seq.get(k), depth + 2);
                 }
-            } else if (value instanceof byte[] b) {
-                String text = valueText(ds, tag, vr, b);
-                line(indent, tag, vr, text, Integer.toString(b.length), ds.valueCount(tag), keyword);
-            } else if (value instanceof NativePixelData n) {
-                line(indent, tag, vr, "(not loaded: " + n.data().length() + " bytes at byte " + n.data().offset()
-                        + (n.data().isTruncated() ? ", only " + n.data().available() + " in the file" : "") + ")",
-                        Long.toString(n.data().length()), 1, keyword);
-            } else if (value instanceof EncapsulatedPixelData e) {
-                String text = e.scanned() ? "(PixelSequence: " + e.fragments().size() + " fragments, offset table "
-                        + e.basicOffsetTable().length + " entries" + (e.complete() ? "" : ", incomplete") + ")"
-                        : "(PixelSequence, not read)";
-                line(indent, tag, vr, text, "u/l", 1, keyword);
-            } else if (value instanceof BulkData bulk) {
-                line(indent, tag, vr, "(not loaded: " + bulk.length() + " bytes at byte " + bulk.offset() + ")",
-                        Long.toString(bulk.length()), 1, keyword);
-            } else if (value instanceof Fragments f) {
-                line(indent, tag, vr, "(PixelSequence: " + f.size() + " fragments)", "u/l", 1, keyword);
             }
         }
     }

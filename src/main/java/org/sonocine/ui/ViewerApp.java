@@ -1,17 +1,83 @@
 package org.sonocine.ui;
 
 import javafx.application.Application;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.sonocine.study.DemoCine;
 
-/** The viewer window. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The viewer application: opens the files and folders it was started with (a double-clicked file arrives this
+ * way), or the demo cine when there are none.
+ */
 public final class ViewerApp extends Application {
+    private ExecutorService background;
+    private ExecutorService decoder;
+    private ViewerViewModel vm;
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
+        background = pool("sonocine-background", 2);
+        decoder = pool("sonocine-decoder", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        vm = new ViewerViewModel(background, decoder, System::nanoTime, RecentFiles.forUser());
+        window = new MainWindow(vm, new ThumbnailService(background));
+        Scene scene = new Scene(window.root(), 1400, 860);
+        scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
+        window.installShortcuts(scene);
         stage.setTitle("Sonocine");
-        stage.setScene(new Scene(new StackPane(new Label("Sonocine: drop DICOM files here")), 1024, 700));
+        stage.setScene(scene);
         stage.show();
+        List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
+        if (paths.isEmpty()) {
+            openDemo();
+        } else {
+            vm.open(paths);
+        }
+    }
+
+    private void openDemo() {
+        Task<Path> demo = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                Path file = Files.createTempFile("sonocine-demo-", ".dcm");
+                file.toFile().deleteOnExit();
+                DemoCine.write(file);
+                return file;
+            }
+        };
+        demo.setOnSucceeded(e -> vm.open(List.of(demo.getValue())));
+        vm.statusProperty().set("Preparing the demo cine…");
+        background.execute(demo);
+    }
+
+    static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (vm != null) {
+            vm.close();
+        }
+        if (background != null) {
+            background.shutdownNow();
+            decoder.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,190 @@
+package org.sonocine.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+import org.sonocine.study.InstanceEntry;
+import org.sonocine.study.ScanSummary;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The exams found so far: patients, studies and series in a tree, the instances of the chosen series as a grid
+ * of thumbnails (double-click opens one), and the files that could not be read, with their reasons.
+ */
+final class BrowserPane extends BorderPane {
+    /** A node of the tree: a patient, a study or a series, with the instances under it. */
+    record Node(String kind, String key, String label, List<InstanceEntry> instances) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final TreeView<Node> tree = new TreeView<>();
+    private final TreeItem<Node> root = new TreeItem<>(new Node("root", "", "Exams", new java.util.ArrayList<>()));
+    private final Map<String, TreeItem<Node>> items = new HashMap<>();
+    private final GridView<InstanceEntry> grid = new GridView<>();
+    private final ListView<String> failed = new ListView<>();
+    private final TitledPane failedPane = new TitledPane("Could not read", failed);
+    private final Label skipped = new Label();
+
+    BrowserPane(ViewerViewModel vm, ThumbnailService thumbnails, Consumer<Path> open) {
+        setId("browser");
+        getStyleClass().add("browser");
+        tree.setId("browserTree");
+        tree.setRoot(root);
+        tree.setShowRoot(false);
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showInstances(b));
+        grid.setId("instanceGrid");
+        grid.setCellWidth(ThumbnailService.SIZE + 8);
+        grid.setCellHeight(ThumbnailService.SIZE + 24);
+        grid.setCellFactory(g -> new InstanceCell(thumbnails, open));
+        failed.setId("failedList");
+        failed.setPrefHeight(120);
+        failedPane.setExpanded(false);
+        failedPane.setVisible(false);
+        failedPane.setManaged(false);
+        skipped.setId("skippedLabel");
+        skipped.textProperty().bind(vm.skippedProperty().asString("%d files skipped (not DICOM)"));
+        skipped.visibleProperty().bind(vm.skippedProperty().greaterThan(0));
+        SplitPane split = new SplitPane(tree, grid);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        VBox bottom = new VBox(4, skipped, failedPane);
+        bottom.setPadding(new Insets(4));
+        setBottom(bottom);
+        setPrefWidth(260);
+        vm.instances().addListener((ListChangeListener<InstanceEntry>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::add);
+            }
+        });
+        vm.failures().addListener((ListChangeListener<ScanSummary.Failure>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(f -> failed.getItems().add(f.file().getFileName() + ": " + f.reason()));
+            }
+            failedPane.setText("Could not read (" + failed.getItems().size() + ")");
+            failedPane.setVisible(true);
+            failedPane.setManaged(true);
+        });
+    }
+
+    private void add(InstanceEntry e) {
+        String patientKey = "P" + e.patientKey();
+        String studyKey = patientKey + "S" + e.studyUid();
+        String seriesKey = studyKey + "R" + e.seriesUid();
+        TreeItem<Node> patient = items.computeIfAbsent(patientKey, k -> child(root, new Node("patient", k,
+                blank(e.patientName(), "(no name)") + (e.patientId().isEmpty() ? "" : "  " + e.patientId()),
+                new java.util.ArrayList<>())));
+        TreeItem<Node> study = items.computeIfAbsent(studyKey, k -> child(patient, new Node("study", k,
+                (formatDate(e.studyDate()) + "  " + e.studyDescription()).trim(), new java.util.ArrayList<>())));
+        TreeItem<Node> series = items.computeIfAbsent(seriesKey, k -> child(study, new Node("series", k,
+                ("Series " + e.seriesNumber() + "  " + e.modality() + "  " + e.seriesDescription()).trim(),
+                new java.util.ArrayList<>())));
+        series.getValue().instances().add(e);
+        patient.setExpanded(true);
+        study.setExpanded(true);
+        if (tree.getSelectionModel().getSelectedItem() == null) {
+            tree.getSelectionModel().select(series);
+        } else if (tree.getSelectionModel().getSelectedItem() == series) {
+            grid.getItems().add(e);
+        }
+    }
+
+    private static TreeItem<Node> child(TreeItem<Node> parent, Node node) {
+        TreeItem<Node> item = new TreeItem<>(node);
+        parent.getChildren().add(item);
+        return item;
+    }
+
+    private static String blank(String s, String otherwise) {
+        return s == null || s.isBlank() ? otherwise : s;
+    }
+
+    private static String formatDate(String da) {
+        return da != null && da.length() == 8 ? da.substring(0, 4) + "-" + da.substring(4, 6) + "-" + da.substring(6)
+                : da == null ? "" : da;
+    }
+
+    private void showInstances(TreeItem<Node> selected) {
+        grid.getItems().clear();
+        if (selected == null) {
+            return;
+        }
+        List<InstanceEntry> all = new java.util.ArrayList<>();
+        collect(selected, all);
+        all.sort(java.util.Comparator.comparingInt(InstanceEntry::instanceNumber)
+                .thenComparing(e -> e.path().toString()));
+        grid.getItems().setAll(all);
+    }
+
+    private static void collect(TreeItem<Node> item, List<InstanceEntry> out) {
+        out.addAll(item.getValue().instances());
+        for (TreeItem<Node> child : item.getChildren()) {
+            collect(child, out);
+        }
+    }
+
+    TreeView<Node> tree() {
+        return tree;
+    }
+
+    GridView<InstanceEntry> grid() {
+        return grid;
+    }
+
+    /** A thumbnail and a caption; double-click opens the instance. */
+    private static final class InstanceCell extends GridCell<InstanceEntry> {
+        private final ThumbnailService thumbnails;
+        private final ImageView picture = new ImageView();
+        private final Label caption = new Label();
+        private final VBox box = new VBox(2, picture, caption);
+
+        InstanceCell(ThumbnailService thumbnails, Consumer<Path> open) {
+            this.thumbnails = thumbnails;
+            getStyleClass().add("instance-cell");
+            caption.getStyleClass().add("caption");
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() != null) {
+                    open.accept(getItem().path());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(InstanceEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            picture.setImage(null);
+            caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
+                    + (item.isIntact() ? "" : "  ⚠"));
+            setGraphic(box);
+            if (item.hasPixelData()) {
+                thumbnails.request(item.path(), image -> {
+                    if (getItem() == item) {
+                        picture.setImage(image);
+                    }
+                });
+            }
+        }
+    }
+}

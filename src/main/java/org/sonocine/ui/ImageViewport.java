@@ -1,0 +1,211 @@
+package org.sonocine.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.VoiWindow;
+
+import java.nio.IntBuffer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The image: fitted to the space, with each pixel drawn {@code displayAspect} times as tall as it is wide (Pixel
+ * Aspect Ratio or Pixel Spacing); Ctrl+wheel zooms, dragging pans, right-dragging sets the grey-level window,
+ * the wheel alone steps frames, a double click fits again. Frames go to the screen through a
+ * {@link PixelBuffer}, without conversion.
+ */
+final class ImageViewport extends StackPane {
+    private final ImageView view = new ImageView();
+    private final Pane canvas = new Pane(view);
+    private final Label overlay = new Label();
+    private final Label error = new Label();
+    private PixelBuffer<IntBuffer> buffer;
+    private WritableImage image;
+    private double displayAspect = 1;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+    private VoiWindow dragWindow;
+    private IntConsumer onWheelStep = d -> { };
+    private Consumer<VoiWindow> onWindow = w -> { };
+    private Supplier<VoiWindow> currentWindow = () -> null;
+
+    ImageViewport() {
+        getStyleClass().add("image-viewport");
+        setId("viewport");
+        view.setId("imageView");
+        view.setPreserveRatio(false);
+        view.setSmooth(true);
+        overlay.setId("overlay");
+        overlay.getStyleClass().add("overlay");
+        StackPane.setAlignment(overlay, Pos.TOP_LEFT);
+        overlay.setMouseTransparent(true);
+        error.setId("frameError");
+        error.getStyleClass().add("frame-error");
+        error.setWrapText(true);
+        error.setVisible(false);
+        error.setMouseTransparent(true);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        canvas.setManaged(true);
+        getChildren().addAll(canvas, error, overlay);
+        widthProperty().addListener((o, a, b) -> layoutImage());
+        heightProperty().addListener((o, a, b) -> layoutImage());
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
+                fit();
+            }
+        });
+    }
+
+    void onWheelStep(IntConsumer handler) {
+        onWheelStep = handler;
+    }
+
+    void onWindowChange(Supplier<VoiWindow> current, Consumer<VoiWindow> handler) {
+        currentWindow = current;
+        onWindow = handler;
+    }
+
+    Label overlay() {
+        return overlay;
+    }
+
+    ImageView imageView() {
+        return view;
+    }
+
+    /** Shows {@code frame}, or nothing when null. */
+    void show(DisplayFrame frame) {
+        if (frame == null) {
+            view.setImage(null);
+            return;
+        }
+        if (buffer == null || buffer.getWidth() != frame.width() || buffer.getHeight() != frame.height()) {
+            IntBuffer pixels = IntBuffer.allocate(frame.width() * frame.height());
+            buffer = new PixelBuffer<>(frame.width(), frame.height(), pixels, PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+            view.setImage(image);
+            layoutImage();
+        }
+        IntBuffer pixels = buffer.getBuffer();
+        pixels.clear();
+        pixels.put(frame.argb(), 0, Math.min(frame.argb().length, pixels.capacity()));
+        pixels.flip();
+        buffer.updateBuffer(b -> null);
+        if (view.getImage() != image) {
+            view.setImage(image);
+        }
+    }
+
+    void showError(String message) {
+        boolean has = message != null && !message.isEmpty();
+        error.setText(has ? message : "");
+        error.setVisible(has);
+        if (has) {
+            view.setImage(null);
+        }
+    }
+
+    /** Height / width of one displayed pixel. */
+    void setDisplayAspect(double aspect) {
+        displayAspect = aspect > 0 && Double.isFinite(aspect) ? aspect : 1;
+        fit();
+    }
+
+    void fit() {
+        zoom = 1;
+        panX = 0;
+        panY = 0;
+        layoutImage();
+    }
+
+    /** One image pixel per screen pixel across. */
+    void actualSize() {
+        double fitScale = fitScale();
+        zoom = fitScale > 0 ? 1 / fitScale : 1;
+        panX = 0;
+        panY = 0;
+        layoutImage();
+    }
+
+    void zoomBy(double factor) {
+        zoom = Math.max(0.1, Math.min(32, zoom * factor));
+        layoutImage();
+    }
+
+    private double fitScale() {
+        if (buffer == null || getWidth() <= 0 || getHeight() <= 0) {
+            return 1;
+        }
+        return Math.min(getWidth() / buffer.getWidth(), getHeight() / (buffer.getHeight() * displayAspect));
+    }
+
+    private void layoutImage() {
+        if (buffer == null) {
+            return;
+        }
+        double scale = fitScale() * zoom;
+        double w = buffer.getWidth() * scale;
+        double h = buffer.getHeight() * displayAspect * scale;
+        view.setFitWidth(w);
+        view.setFitHeight(h);
+        view.setLayoutX((getWidth() - w) / 2 + panX);
+        view.setLayoutY((getHeight() - h) / 2 + panY);
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        if (e.isControlDown() || e.isShortcutDown()) {
+            zoomBy(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+        } else {
+            onWheelStep.accept(e.getDeltaY() > 0 ? -1 : 1);
+        }
+        e.consume();
+    }
+
+    private void onPress(MouseEvent e) {
+        dragX = e.getX();
+        dragY = e.getY();
+        dragWindow = e.getButton() == MouseButton.SECONDARY ? currentWindow.get() : null;
+    }
+
+    private void onDrag(MouseEvent e) {
+        double dx = e.getX() - dragX;
+        double dy = e.getY() - dragY;
+        if (e.getButton() == MouseButton.SECONDARY) {
+            if (dragWindow != null) {
+                double width = Math.max(1, dragWindow.width() * Math.pow(1.005, dx));
+                double center = dragWindow.center() + dy * dragWindow.width() / Math.max(1, getHeight());
+                onWindow.accept(new VoiWindow(center, width, dragWindow.function()));
+            }
+            return;
+        }
+        panX += dx;
+        panY += dy;
+        dragX = e.getX();
+        dragY = e.getY();
+        layoutImage();
+    }
+}

@@ -1,0 +1,75 @@
+package org.sonocine.ui;
+
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FrameRenderer;
+import org.sonocine.imaging.FrameRenderers;
+import org.sonocine.imaging.FrameSource;
+import org.sonocine.study.CineTiming;
+import org.sonocine.study.Geometry;
+import org.sonocine.study.ImageInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An instance opened for viewing: its header and the typed views of it, and, when it has decodable pixel data,
+ * its frames and the first frame already rendered. Made off the JavaFX thread.
+ *
+ * @param frames      null when the file has no decodable image ({@code imageProblem} says why)
+ * @param firstFrame  frame 1 rendered, or null when it could not be (its reason is in {@code frameProblem})
+ */
+public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry geometry, CineTiming timing,
+                             FrameSource frames, FrameRenderer renderer, DisplayFrame firstFrame,
+                             String imageProblem, String frameProblem, List<String> notes) {
+
+    /** Opens {@code path} and decodes its first frame; a broken image still gives its header and the reason. */
+    public static LoadedInstance open(Path path) throws IOException {
+        DicomFile file = DicomFile.openLenient(path);
+        List<String> notes = new ArrayList<>(file.warnings());
+        file.problem().ifPresent(p -> notes.add(p.getMessage()));
+        ImageInfo info = ImageInfo.of(file);
+        Geometry geometry = Geometry.of(file.dataset());
+        CineTiming timing = CineTiming.of(file.dataset(), file.numberOfFrames());
+        FrameSource frames = null;
+        FrameRenderer renderer = null;
+        DisplayFrame first = null;
+        String imageProblem = null;
+        String frameProblem = null;
+        try {
+            frames = FrameSource.of(file);
+            renderer = FrameRenderers.forSource(frames);
+            if (frames.unsupportedReason() != null) {
+                frameProblem = frames.unsupportedReason();
+            } else {
+                try {
+                    var stored = frames.decode(timing.startFrame() - 1);
+                    if (!stored.note().isEmpty()) {
+                        notes.add(stored.note());
+                    }
+                    first = renderer.render(stored);
+                } catch (IOException e) {
+                    frameProblem = e.getMessage();
+                }
+            }
+        } catch (IOException e) {
+            imageProblem = e.getMessage();
+        }
+        return new LoadedInstance(path, file, info, geometry, timing, frames, renderer, first, imageProblem,
+                frameProblem, List.copyOf(notes));
+    }
+
+    public boolean hasImage() {
+        return frames != null;
+    }
+
+    public int frameCount() {
+        return frames != null ? frames.frameCount() : 0;
+    }
+
+    public String title() {
+        return path.getFileName().toString();
+    }
+}

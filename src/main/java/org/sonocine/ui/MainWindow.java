@@ -1,0 +1,266 @@
+package org.sonocine.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The viewer window: menus, the exam browser on the left, the image with its cine bar in the middle, the
+ * metadata on the right, a status bar with scan progress. Files and folders can be dropped anywhere on it.
+ */
+public final class MainWindow {
+    private final ViewerViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ImageViewport viewport = new ImageViewport();
+    private final MetadataPanel metadata;
+    private final AttributeTreeView attributes = new AttributeTreeView();
+    private final BrowserPane browser;
+    private final NotificationPane notifications;
+    private final AnimationTimer pulse;
+
+    public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails) {
+        this.vm = vm;
+        root.setId("mainWindow");
+        root.getStyleClass().add("main-window");
+        metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
+        browser = new BrowserPane(vm, thumbnails, vm::openInstance);
+        CineViewModel cine = vm.cine();
+
+        VBox center = new VBox(viewport, new CineBar(cine));
+        VBox.setVgrow(viewport, Priority.ALWAYS);
+        notifications = new NotificationPane(center);
+        notifications.setId("notifications");
+        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes));
+        details.setId("details");
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(browser, notifications, details);
+        split.setDividerPositions(0.2, 0.72);
+        SplitPane.setResizableWithParent(browser, false);
+        SplitPane.setResizableWithParent(details, false);
+        root.setCenter(split);
+        root.setTop(menus());
+        root.setBottom(statusBar());
+
+        viewport.overlay().textProperty().bind(Bindings.concat(cine.frameTextProperty(), "\n",
+                cine.rateTextProperty()));
+        viewport.onWheelStep(cine::step);
+        viewport.onWindowChange(cine::window, cine::setWindow);
+        cine.displayedProperty().addListener((o, a, frame) -> viewport.show(frame));
+        cine.frameErrorProperty().addListener((o, a, message) -> viewport.showError(message));
+        vm.currentProperty().addListener((o, a, instance) -> {
+            metadata.show(instance);
+            attributes.show(instance == null ? null : instance.file());
+            viewport.setDisplayAspect(instance == null ? 1 : instance.geometry().displayAspect());
+            viewport.show(cine.displayedProperty().get());
+            viewport.showError(cine.frameErrorProperty().get());
+            Window w = root.getScene() == null ? null : root.getScene().getWindow();
+            if (w instanceof javafx.stage.Stage stage && instance != null) {
+                stage.setTitle("Sonocine — " + instance.title());
+            }
+        });
+        vm.loadErrorProperty().addListener((o, a, message) -> {
+            if (message != null && !message.isEmpty()) {
+                notifications.show(message);
+            } else {
+                notifications.hide();
+            }
+        });
+        root.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
+        root.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                cine.tick();
+            }
+        };
+        pulse.start();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Installs the keyboard shortcuts on {@code scene}. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        CineViewModel cine = vm.cine();
+        boolean handled = true;
+        switch (e.getCode()) {
+            case SPACE -> cine.togglePlay();
+            case LEFT -> cine.step(-1);
+            case RIGHT -> cine.step(1);
+            case HOME -> cine.firstFrame();
+            case END -> cine.lastFrame();
+            case OPEN_BRACKET -> cine.faster(false);
+            case CLOSE_BRACKET -> cine.faster(true);
+            default -> handled = false;
+        }
+        if (!handled && "[".equals(e.getText())) {
+            cine.faster(false);
+            handled = true;
+        } else if (!handled && "]".equals(e.getText())) {
+            cine.faster(true);
+            handled = true;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            e.consume();
+        }
+    }
+
+    private void onDragDropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            vm.open(paths);
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseFiles());
+        MenuItem openFolder = new MenuItem("Open Folder…");
+        openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        openFolder.setOnAction(e -> chooseFolder());
+        Menu recent = new Menu("Open Recent");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            for (Path p : vm.recent().list()) {
+                MenuItem item = new MenuItem(p.toString());
+                item.setOnAction(a -> vm.open(List.of(p)));
+                recent.getItems().add(item);
+            }
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("(none)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> root.getScene().getWindow().hide());
+        Menu file = new Menu("File", null, open, openFolder, recent, quit);
+
+        CheckMenuItem overlay = new CheckMenuItem("Overlay");
+        overlay.setSelected(true);
+        overlay.setAccelerator(KeyCombination.keyCombination("O"));
+        viewport.overlay().visibleProperty().bind(overlay.selectedProperty());
+        MenuItem fit = new MenuItem("Fit to Window");
+        fit.setAccelerator(KeyCombination.keyCombination("F"));
+        fit.setOnAction(e -> viewport.fit());
+        MenuItem actual = new MenuItem("Actual Pixels (1:1)");
+        actual.setAccelerator(KeyCombination.keyCombination("1"));
+        actual.setOnAction(e -> viewport.actualSize());
+        MenuItem zoomIn = new MenuItem("Zoom In");
+        zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+Plus"));
+        zoomIn.setOnAction(e -> viewport.zoomBy(1.25));
+        MenuItem zoomOut = new MenuItem("Zoom Out");
+        zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+Minus"));
+        zoomOut.setOnAction(e -> viewport.zoomBy(0.8));
+        MenuItem reset = new MenuItem("Reset View and Window");
+        reset.setAccelerator(KeyCombination.keyCombination("R"));
+        reset.setOnAction(e -> {
+            viewport.fit();
+            LoadedInstance current = vm.currentProperty().get();
+            if (current != null) {
+                vm.cine().load(current);
+            }
+        });
+        Menu view = new Menu("View", null, overlay, fit, actual, zoomIn, zoomOut, reset);
+
+        MenuItem keys = new MenuItem("Keyboard Shortcuts");
+        keys.setOnAction(e -> notifications.show("Space play/pause · ←/→ step · Home/End first/last · [ ] speed ·"
+                + " wheel steps frames · Ctrl+wheel zoom · drag pans · right-drag window/level · double-click fits"));
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("statusBar");
+        status.textProperty().bind(vm.statusProperty());
+        status.progressProperty().bind(Bindings.when(vm.busyProperty()).then(vm.progressProperty())
+                .otherwise(0.0));
+        Button cancel = new Button("Cancel scan");
+        cancel.setId("cancelScan");
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(vm.busyProperty());
+        cancel.setOnAction(e -> vm.cancelScan());
+        status.getRightItems().add(cancel);
+        return status;
+    }
+
+    private void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open DICOM files");
+        List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (files != null) {
+            vm.open(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of exams");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            vm.open(List.of(dir.toPath()));
+        }
+    }
+
+    ImageViewport viewport() {
+        return viewport;
+    }
+
+    BrowserPane browser() {
+        return browser;
+    }
+
+    public void stop() {
+        pulse.stop();
+    }
+}

@@ -1,0 +1,52 @@
+package org.sonocine.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** The last files and folders opened, kept in the user's preferences (most recent first). */
+public final class RecentFiles {
+    private static final int MAX = 10;
+    private final Preferences node;
+
+    public RecentFiles(Preferences node) {
+        this.node = node;
+    }
+
+    /** The user's own list. */
+    public static RecentFiles forUser() {
+        return new RecentFiles(Preferences.userRoot().node("org/sonocine/recent"));
+    }
+
+    public List<Path> list() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < MAX; i++) {
+            String p = node.get("item" + i, null);
+            if (p != null) {
+                out.add(Path.of(p));
+            }
+        }
+        return out;
+    }
+
+    public void add(Path path) {
+        List<Path> items = list();
+        Path absolute = path.toAbsolutePath().normalize();
+        items.remove(absolute);
+        items.add(0, absolute);
+        for (int i = 0; i < MAX; i++) {
+            if (i < items.size()) {
+                node.put("item" + i, items.get(i).toString());
+            } else {
+                node.remove("item" + i);
+            }
+        }
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Recent files are a convenience; failing to save them must not disturb the user.
+        }
+    }
+}
