@@ -170,6 +170,53 @@ class ViewerUiTest {
     }
 
     @Test
+    void allAttributesCanBeFilteredAndSequencesExpanded(FxRobot robot) {
+        open(robot, "JPEGLosslessP14SV1_3s_2f_u_08_08.dcm");
+        robot.clickOn("All attributes");
+        robot.clickOn("#attributeFilter").write("physical delta");
+        WaitForAsyncUtils.waitForFxEvents();
+        var table = robot.lookup("#attributeTable").queryAs(javafx.scene.control.TreeTableView.class);
+        @SuppressWarnings("unchecked")
+        TreeItem<AttributeTreeView.Row> root = table.getRoot();
+        assertEquals(1, root.getChildren().size(), "only the regions sequence holds a match");
+        TreeItem<AttributeTreeView.Row> regions = root.getChildren().get(0);
+        assertEquals("(0018,6011)", regions.getValue().tag());
+        assertTrue(regions.isExpanded());
+        assertEquals(2, regions.getChildren().size(), "both regions have physical deltas");
+        assertThat(regions.getChildren().get(0).getChildren()).extracting(i -> i.getValue().name())
+                .containsExactly("Physical Delta X", "Physical Delta Y");
+    }
+
+    @Test
+    void aDerivedImageLinksToItsSourceWhenThatIsLoaded(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        org.sonocine.dicom.DicomFile source = org.sonocine.dicom.DicomFile.open(Samples.file("US1_UNCR.dcm"));
+        String sourceUid = source.dataset().getString(org.sonocine.dicom.Tag.SOPInstanceUID);
+        source.close();
+        java.nio.file.Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("source.dcm"));
+        org.sonocine.dicom.DicomFile derivedFrom = org.sonocine.dicom.DicomFile.open(Samples.file("US1_J2KR.dcm"));
+        org.sonocine.dicom.Attributes ds = derivedFrom.dataset();
+        ds.remove(org.sonocine.dicom.Tag.PixelData);
+        derivedFrom.close();
+        var item = ds.newSequence(org.sonocine.dicom.Tag.SourceImageSequence).addItem();
+        item.setString(org.sonocine.dicom.Tag.ReferencedSOPClassUID, org.sonocine.dicom.VR.UI,
+                "1.2.840.10008.5.1.4.1.1.6.1");
+        item.setString(org.sonocine.dicom.Tag.ReferencedSOPInstanceUID, org.sonocine.dicom.VR.UI, sourceUid);
+        Path derived = dir.resolve("derived.dcm");
+        new org.sonocine.dicom.DicomWriter(org.sonocine.dicom.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
+                .writeFile(derived, ds);
+        robot.interact(() -> vm.open(List.of(dir)));
+        waitUntil("both files are scanned", () -> vm.instances().size() == 2 && !vm.busyProperty().get());
+        robot.interact(() -> vm.openInstance(derived));
+        waitUntil("the derived image is open", () -> vm.currentProperty().get() != null
+                && vm.currentProperty().get().path().equals(derived));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#sourceLink");
+        waitUntil("its source is open", () -> vm.currentProperty().get() != null
+                && vm.currentProperty().get().path().getFileName().toString().equals("source.dcm"));
+    }
+
+    @Test
     void aBrokenFileShowsItsErrorWithoutBreakingTheRest(FxRobot robot) {
         open(robot, "MR_truncated.dcm");
         Label error = robot.lookup("#frameError").queryAs(Label.class);
