@@ -19,6 +19,7 @@ import org.sonocine.cine.FrameRateMeter;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.GreyscaleRenderer;
+import org.sonocine.imaging.ScaledRenderer;
 import org.sonocine.imaging.VoiWindow;
 import org.sonocine.study.CineTiming;
 
@@ -43,6 +44,10 @@ public final class CineViewModel {
     private FrameCache cache;
     private LoadedInstance instance;
     private int shownFrame = -1;
+    /** The renderer before scaling to the display size (greyscale, colour or palette). */
+    private FrameRenderer baseRenderer;
+    private int displayWidth;
+    private int displayHeight;
 
     private final IntegerProperty frameIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty frameCount = new SimpleIntegerProperty(0);
@@ -83,7 +88,8 @@ public final class CineViewModel {
         player.setSpeed(speed.get());
         sequencing.set(loaded.timing().sequencing());
         long budget = Math.min(CACHE_CEILING, Runtime.getRuntime().maxMemory() / 4);
-        cache = new FrameCache(loaded.frames(), loaded.renderer(), budget, decoder);
+        baseRenderer = loaded.renderer();
+        cache = new FrameCache(loaded.frames(), effectiveRenderer(), budget, decoder);
         frameCount.set(loaded.frameCount());
         playing.set(false);
         if (loaded.firstFrame() != null) {
@@ -263,14 +269,39 @@ public final class CineViewModel {
 
     /** Changes the grey-level window (grey images only); frames are re-rendered. */
     public void setWindow(VoiWindow window) {
-        if (cache != null && cache.renderer() instanceof GreyscaleRenderer grey) {
-            cache.setRenderer(grey.withWindow(window));
-            shownFrame = -1;
-            showOrRequestAfterWindow();
+        if (cache != null && baseRenderer instanceof GreyscaleRenderer grey) {
+            baseRenderer = grey.withWindow(window);
+            rerender();
         }
     }
 
-    private void showOrRequestAfterWindow() {
+    /**
+     * The size frames are shown at, in screen pixels; frames are then rendered at that size on the decoding
+     * threads, so that drawing them is a plain copy. Zero for the image's own size (when zoomed in).
+     */
+    public void setDisplaySize(int width, int height) {
+        if (width == displayWidth && height == displayHeight) {
+            return;
+        }
+        displayWidth = width;
+        displayHeight = height;
+        if (cache != null) {
+            rerender();
+        }
+    }
+
+    private FrameRenderer effectiveRenderer() {
+        return displayWidth > 0 && displayHeight > 0 ? new ScaledRenderer(baseRenderer, displayWidth, displayHeight)
+                : baseRenderer;
+    }
+
+    private void rerender() {
+        cache.setRenderer(effectiveRenderer());
+        shownFrame = -1;
+        refreshCurrent();
+    }
+
+    private void refreshCurrent() {
         boolean wasPlaying = player.isPlaying();
         if (!wasPlaying) {
             int frame = player.frame();
@@ -284,18 +315,14 @@ public final class CineViewModel {
 
     /** The window currently applied to grey images, if any. */
     public VoiWindow window() {
-        if (cache != null && cache.renderer() instanceof GreyscaleRenderer grey) {
-            return grey.windowFor(Math.max(0, shownFrame));
+        if (cache != null && baseRenderer instanceof GreyscaleRenderer grey) {
+            return grey.windowFor(Math.max(0, frameIndex.get()));
         }
         return null;
     }
 
     public boolean isGreyscale() {
-        return cache != null && cache.renderer() instanceof GreyscaleRenderer;
-    }
-
-    public FrameRenderer renderer() {
-        return cache != null ? cache.renderer() : null;
+        return cache != null && baseRenderer instanceof GreyscaleRenderer;
     }
 
     private void updateTexts() {

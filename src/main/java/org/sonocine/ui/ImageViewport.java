@@ -34,6 +34,9 @@ final class ImageViewport extends StackPane {
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
     private double displayAspect = 1;
+    private int imageColumns;
+    private int imageRows;
+    private java.util.function.BiConsumer<Integer, Integer> onDisplaySize = (w, h) -> { };
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -49,7 +52,7 @@ final class ImageViewport extends StackPane {
         setId("viewport");
         view.setId("imageView");
         view.setPreserveRatio(false);
-        view.setSmooth(true);
+        view.setSmooth(false);
         overlay.setId("overlay");
         overlay.getStyleClass().add("overlay");
         StackPane.setAlignment(overlay, Pos.TOP_LEFT);
@@ -75,6 +78,11 @@ final class ImageViewport extends StackPane {
                 fit();
             }
         });
+    }
+
+    /** Hears the size, in screen pixels, frames are drawn at; (0, 0) when zoomed (frames at their own size). */
+    void onDisplaySize(java.util.function.BiConsumer<Integer, Integer> handler) {
+        onDisplaySize = handler;
     }
 
     void onWheelStep(IntConsumer handler) {
@@ -105,7 +113,6 @@ final class ImageViewport extends StackPane {
             buffer = new PixelBuffer<>(frame.width(), frame.height(), pixels, PixelFormat.getIntArgbPreInstance());
             image = new WritableImage(buffer);
             view.setImage(image);
-            layoutImage();
         }
         IntBuffer pixels = buffer.getBuffer();
         pixels.clear();
@@ -126,8 +133,10 @@ final class ImageViewport extends StackPane {
         }
     }
 
-    /** Height / width of one displayed pixel. */
-    void setDisplayAspect(double aspect) {
+    /** The image's own size, and the height / width of one displayed pixel. */
+    void setImage(int columns, int rows, double aspect) {
+        imageColumns = columns;
+        imageRows = rows;
         displayAspect = aspect > 0 && Double.isFinite(aspect) ? aspect : 1;
         fit();
     }
@@ -154,23 +163,30 @@ final class ImageViewport extends StackPane {
     }
 
     private double fitScale() {
-        if (buffer == null || getWidth() <= 0 || getHeight() <= 0) {
+        if (imageColumns <= 0 || imageRows <= 0 || getWidth() <= 0 || getHeight() <= 0) {
             return 1;
         }
-        return Math.min(getWidth() / buffer.getWidth(), getHeight() / (buffer.getHeight() * displayAspect));
+        return Math.min(getWidth() / imageColumns, getHeight() / (imageRows * displayAspect));
     }
 
     private void layoutImage() {
-        if (buffer == null) {
+        if (imageColumns <= 0) {
             return;
         }
         double scale = fitScale() * zoom;
-        double w = buffer.getWidth() * scale;
-        double h = buffer.getHeight() * displayAspect * scale;
+        double w = imageColumns * scale;
+        double h = imageRows * displayAspect * scale;
         view.setFitWidth(w);
         view.setFitHeight(h);
-        view.setLayoutX((getWidth() - w) / 2 + panX);
-        view.setLayoutY((getHeight() - h) / 2 + panY);
+        view.setLayoutX(Math.round((getWidth() - w) / 2 + panX));
+        view.setLayoutY(Math.round((getHeight() - h) / 2 + panY));
+        double pixels = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX()
+                : 1;
+        if (zoom == 1 && w >= 1 && h >= 1) {
+            onDisplaySize.accept((int) Math.round(w * pixels), (int) Math.round(h * pixels));
+        } else {
+            onDisplaySize.accept(0, 0);
+        }
     }
 
     private void onScroll(ScrollEvent e) {

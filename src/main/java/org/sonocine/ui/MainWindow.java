@@ -71,12 +71,14 @@ public final class MainWindow {
                 cine.rateTextProperty()));
         viewport.onWheelStep(cine::step);
         viewport.onWindowChange(cine::window, cine::setWindow);
+        viewport.onDisplaySize(cine::setDisplaySize);
         cine.displayedProperty().addListener((o, a, frame) -> viewport.show(frame));
         cine.frameErrorProperty().addListener((o, a, message) -> viewport.showError(message));
         vm.currentProperty().addListener((o, a, instance) -> {
             metadata.show(instance);
             attributes.show(instance == null ? null : instance.file());
-            viewport.setDisplayAspect(instance == null ? 1 : instance.geometry().displayAspect());
+            viewport.setImage(instance == null ? 0 : instance.info().columns(), instance == null ? 0
+                    : instance.info().rows(), instance == null ? 1 : instance.geometry().displayAspect());
             viewport.show(cine.displayedProperty().get());
             viewport.showError(cine.frameErrorProperty().get());
             Window w = root.getScene() == null ? null : root.getScene().getWindow();
