@@ -44,6 +44,35 @@ final class ImageIoReaders {
         });
     }
 
+    /**
+     * Reads the first image of {@code codestream} as a raster (no colour conversion) and checks it has the size
+     * and components the header declares. {@code clearInput} releases the input afterwards, for readers that
+     * accept a null input.
+     */
+    static Raster readRaster(ImageReader reader, String name, String codec, EncodedFrame frame, boolean clearInput)
+            throws DecodeException {
+        Raster raster;
+        try (com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream in =
+                     new com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream(frame.bytes())) {
+            reader.setInput(in, true, true);
+            raster = reader.readRaster(0, null);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new DecodeException(name + " failed on frame " + (frame.index() + 1) + ": " + e.getMessage(), e);
+        } finally {
+            if (clearInput) {
+                reader.setInput(null);
+            }
+        }
+        PixelDescription header = frame.header();
+        if (raster.getWidth() != header.columns() || raster.getHeight() != header.rows()
+                || raster.getNumBands() != header.samplesPerPixel()) {
+            throw new DecodeException("the " + codec + " codestream is " + raster.getWidth() + " x "
+                    + raster.getHeight() + " with " + raster.getNumBands() + " components; the header says "
+                    + header.columns() + " x " + header.rows() + " with " + header.samplesPerPixel());
+        }
+        return raster;
+    }
+
     /** The raster's samples, interleaved by pixel, as little-endian bytes of 1 or 2 bytes per sample. */
     static byte[] interleavedSamples(Raster raster) {
         int w = raster.getWidth();

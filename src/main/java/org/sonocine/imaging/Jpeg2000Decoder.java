@@ -1,11 +1,9 @@
 package org.sonocine.imaging;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import javax.imageio.ImageReader;
 import java.awt.image.Raster;
-import java.io.IOException;
 
 /**
  * JPEG 2000 (Part 1 codestreams, raw or in a JP2 file) through JAI ImageIO. The codec inverts the reversible
@@ -24,20 +22,8 @@ public final class Jpeg2000Decoder implements FrameDecoder {
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         Jpeg2000Header siz = Jpeg2000Header.parse(frame.bytes());
         PixelDescription header = frame.header();
-        Raster raster;
-        ImageReader r = reader.get();
-        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(frame.bytes())) {
-            r.setInput(in, true, true);
-            raster = r.readRaster(0, null);
-        } catch (IOException | RuntimeException e) {
-            throw new DecodeException(name() + " failed on frame " + (frame.index() + 1) + ": " + e, e);
-        }
-        if (raster.getWidth() != header.columns() || raster.getHeight() != header.rows()
-                || raster.getNumBands() != header.samplesPerPixel()) {
-            throw new DecodeException("the JPEG 2000 codestream is " + raster.getWidth() + " x " + raster.getHeight()
-                    + " with " + raster.getNumBands() + " components; the header says " + header.columns() + " x "
-                    + header.rows() + " with " + header.samplesPerPixel());
-        }
+        // JAI's reader throws on a null input, so the input stays until the next frame replaces it.
+        Raster raster = ImageIoReaders.readRaster(reader.get(), name(), "JPEG 2000", frame, false);
         int bytesPerSample = siz.precision() > 8 ? 2 : 1;
         byte[] samples = ImageIoReaders.interleavedSamples(raster);
         if (bytesPerSample == 1 && samples.length != raster.getWidth() * raster.getHeight() * raster.getNumBands()) {

@@ -1,11 +1,9 @@
 package org.sonocine.imaging;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import java.awt.image.Raster;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -52,22 +50,7 @@ public final class JpegImageIoDecoder implements FrameDecoder {
                     + "-bit precision");
         }
         PixelDescription header = frame.header();
-        Raster raster;
-        ImageReader r = reader.get();
-        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(frame.bytes())) {
-            r.setInput(in, true, true);
-            raster = r.readRaster(0, null);
-        } catch (IOException | RuntimeException e) {
-            throw new DecodeException(name + " failed: " + e.getMessage(), e);
-        } finally {
-            r.setInput(null);
-        }
-        if (raster.getWidth() != header.columns() || raster.getHeight() != header.rows()
-                || raster.getNumBands() != header.samplesPerPixel()) {
-            throw new DecodeException("the JPEG codestream is " + raster.getWidth() + " x " + raster.getHeight()
-                    + " with " + raster.getNumBands() + " components; the header says " + header.columns() + " x "
-                    + header.rows() + " with " + header.samplesPerPixel());
-        }
+        Raster raster = ImageIoReaders.readRaster(reader.get(), name, "JPEG", frame, true);
         JpegColour.Resolution colour = JpegColour.resolve(header, jpeg);
         int bytesPerSample = jpeg.precision() > 8 ? 2 : 1;
         return CodecOutput.stored(frame.index(), header, colour.photometric(),
