@@ -16,23 +16,28 @@ import org.sonocine.imaging.DecodeException;
  * segment is reported rather than decoded from invented data.
  */
 final class BitReader {
-    private static final VarHandle BIG_ENDIAN_LONG =
+    static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final byte[] data;
+    final byte[] data;
     /** Where offsets in messages count from: the first byte of the codestream. */
     private final int base;
     /** The end of the codestream's bytes. */
     private final int limit;
     /** Next byte to move into the cache. */
-    private int pos;
+    int pos;
     /** Index of the next 0xFF at or after {@link #pos}, or {@link #limit}. */
-    private int nextFF;
+    int nextFF;
     /** Start of the marker that ends the segment, or {@link #limit} while none has been met. */
     private int end;
-    private long cache;
+    /**
+     * Unread bits, left-aligned. {@link ScanDecoder}'s per-sample loop works on local copies of this,
+     * {@link #count} and {@link #pos}, refills them itself where {@link #nextFF} allows the fast refill, and
+     * writes them back before it calls any method here.
+     */
+    long cache;
     /** Valid bits in the cache. */
-    private int count;
+    int count;
     /** Zero bits appended to the cache after the end of the segment. */
     private int paddingBits;
 
@@ -129,7 +134,8 @@ final class BitReader {
         return readGolombSlow(k, escapeLength, qbpp);
     }
 
-    private int readGolombSlow(int k, int escapeLength, int qbpp) throws DecodeException {
+    /** {@link #readGolomb} for codes that the cache does not hold whole, and for the escape code. */
+    int readGolombSlow(int k, int escapeLength, int qbpp) throws DecodeException {
         int q = 0;
         while (true) {
             if (count == 0) {
@@ -158,8 +164,8 @@ final class BitReader {
         return (q << k) + readBits(k);
     }
 
-    /** Tops the cache up to at least 49 bits. */
-    private void refill() throws DecodeException {
+    /** Tops the cache up to at least 50 bits. */
+    void refill() throws DecodeException {
         if (pos + 8 <= nextFF) {
             // no 0xFF among the next eight bytes: take as many whole bytes as fit; the part of the next byte
             // that also lands in the cache is the same bits the next refill puts there

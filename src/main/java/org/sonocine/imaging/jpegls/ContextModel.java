@@ -19,6 +19,11 @@ final class ContextModel {
     final int[] c = new int[REGULAR_CONTEXTS];
     final int[] n = new int[REGULAR_CONTEXTS + 2];
     final int[] nn = new int[2];
+    /**
+     * The Golomb parameter of each regular context, kept up to date by {@link #updateRegular} so that decoding
+     * a sample looks it up instead of deriving it from A and N on the critical path.
+     */
+    final int[] k = new int[REGULAR_CONTEXTS];
     private final int initialA;
     private final int reset;
     /** 2 NEAR + 1: the step between reconstructed values. */
@@ -38,18 +43,22 @@ final class ContextModel {
         Arrays.fill(c, 0);
         Arrays.fill(n, 1);
         Arrays.fill(nn, 0);
+        Arrays.fill(k, golombK(1, initialA));
     }
 
-    /** The Golomb parameter: the smallest k with n * 2^k >= a (T.87 A.5.1), computed without a loop. */
+    /**
+     * The Golomb parameter: the smallest k with n * 2^k >= a (T.87 A.5.1), for n >= 1. Computed from the bit
+     * lengths without a loop or a branch, since k varies from sample to sample in ways no predictor guesses.
+     */
     static int golombK(int n, int a) {
-        if (n >= a) {
-            return 0;
-        }
-        int k = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
-        return (n << k) < a ? k + 1 : k;
+        int k = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
+        return k + (((n << k) - a) >>> 31);
     }
 
-    /** Updates regular context {@code q} after error {@code error} (T.87 A.6.1 and A.6.2). */
+    /**
+     * Updates regular context {@code q} after error {@code error} (T.87 A.6.1 and A.6.2). The bias correction
+     * is done with min/max rather than branches: which way it goes is close to random on noisy images.
+     */
     void updateRegular(int q, int error) {
         int[] a = this.a;
         int[] b = this.b;
@@ -63,26 +72,16 @@ final class ContextModel {
             nq >>= 1;
         }
         nq++;
-        if (bq + nq <= 0) {
-            bq += nq;
-            if (bq <= -nq) {
-                bq = 1 - nq;
-            }
-            if (c[q] > MIN_C) {
-                c[q]--;
-            }
-        } else if (bq > 0) {
-            bq -= nq;
-            if (bq > 0) {
-                bq = 0;
-            }
-            if (c[q] < MAX_C) {
-                c[q]++;
-            }
-        }
+        // down: B <= -N, so C decreases and B moves up by N; up: B > 0, so C increases and B moves down by N.
+        // Either way B ends in (-N, 0], where it already is otherwise.
+        int down = (bq + nq - 1) >> 31;
+        int up = -bq >> 31;
+        bq = Math.min(0, Math.max(1 - nq, bq + (nq & down) - (nq & up)));
+        c[q] = Math.max(MIN_C, Math.min(MAX_C, c[q] + (up & 1) - (down & 1)));
         a[q] = aq;
         b[q] = bq;
         n[q] = nq;
+        k[q] = golombK(nq, aq);
     }
 
     /** The Golomb parameter of run-interruption context {@code type} (RItype, T.87 A.7.2.1). */

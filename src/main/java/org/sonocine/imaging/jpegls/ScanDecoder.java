@@ -163,58 +163,132 @@ final class ScanDecoder {
         // the border: Rd of the last sample repeats the sample above it, Ra of the first is the sample above it
         prev[w + 1] = prev[w];
         cur[0] = prev[1];
-        byte[] quantizer = this.quantizer;
-        int offset = maxVal;
         int x = 1;
-        while (x <= w) {
-            int ra = cur[x - 1];
-            int rb = prev[x];
-            int rc = prev[x - 1];
-            int rd = prev[x + 1];
-            int context = quantizer[offset + rd - rb] * 81 + quantizer[offset + rb - rc] * 9
-                    + quantizer[offset + rc - ra];
-            if (context != 0) {
-                cur[x] = decodeRegular(context, ra, rb, rc);
-                x++;
-            } else {
-                x = decodeRun(prev, cur, x, ra);
+        while (true) {
+            x = decodeRegularSamples(prev, cur, x);
+            if (x > w) {
+                return;
+            }
+            x = decodeRun(prev, cur, x, cur[x - 1]);
+            if (x > w) {
+                return;
             }
         }
     }
 
-    /** One sample in regular mode (T.87 A.4 to A.6, inverted). */
+    /**
+     * Decodes samples from {@code x} on in regular mode (T.87 A.3 to A.6, inverted) until the line ends or a
+     * sample's context calls for run mode, and returns the index of that sample (or width + 1).
+     *
+     * <p>This is the loop that runs once per sample, so it is written for the JIT: everything in it is inline,
+     * run mode stays outside so its code does not crowd the registers, the bit cache and the neighbours of the
+     * current sample live in locals, and the cache is refilled eight bytes at a time without a branch wherever
+     * no 0xFF is near.
+     */
+    private int decodeRegularSamples(int[] prev, int[] cur, int x) throws DecodeException {
+        int w = width;
+        byte[] quantizer = this.quantizer;
+        int[] b = this.b;
+        int[] c = this.c;
+        int[] n = this.n;
+        int[] golombK = model.k;
+        int max = maxVal;
+        BitReader bits = this.bits;
+        byte[] data = bits.data;
+        long cache = bits.cache;
+        int count = bits.count;
+        int pos = bits.pos;
+        int nextFF = bits.nextFF;
+        int ra = cur[x - 1];
+        int rb = prev[x];
+        int rc = prev[x - 1];
+        // Q2 of a sample is Q1 of the one before: both quantize the same difference in the line above
+        int q2 = quantizer[max + rb - rc];
+        while (x <= w) {
+            int rd = prev[x + 1];
+            int q1 = quantizer[max + rd - rb];
+            int context = q1 * 81 + q2 * 9 + quantizer[max + rc - ra];
+            if (context == 0) {
+                break;
+            }
+            q2 = q1;
+            int sign = context >> 31;
+            int q = (context ^ sign) - sign;
+            int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((c[q] ^ sign) - sign)));
+            int k = golombK[q];
+            if (count < 32) {
+                if (pos + 8 <= nextFF) {
+                    // no 0xFF among the next eight bytes: top the cache up to 56..63 bits (the part of a byte
+                    // beyond count is the same bits the next refill puts there)
+                    cache |= (long) BitReader.BIG_ENDIAN_LONG.get(data, pos) >>> count;
+                    pos += (63 - count) >>> 3;
+                    count |= 56;
+                } else {
+                    bits.cache = cache;
+                    bits.count = count;
+                    bits.pos = pos;
+                    bits.refill();
+                    cache = bits.cache;
+                    count = bits.count;
+                    pos = bits.pos;
+                    nextFF = bits.nextFF;
+                }
+            }
+            // the Golomb code (A.5.3): q zeros, a one, k bits; longer codes and the escape go the slow way
+            int zeros = Long.numberOfLeadingZeros(cache);
+            int length = zeros + 1 + k;
+            int mapped;
+            if (zeros < escape && length <= count) {
+                long rest = cache << zeros;
+                cache = rest << 1 << k;
+                count -= length;
+                mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
+            } else {
+                bits.cache = cache;
+                bits.count = count;
+                bits.pos = pos;
+                mapped = bits.readGolombSlow(k, escape, qbpp);
+                cache = bits.cache;
+                count = bits.count;
+                pos = bits.pos;
+                nextFF = bits.nextFF;
+            }
+            // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
+            int error = (mapped >>> 1) ^ -(mapped & 1);
+            if (k == 0 && near == 0 && 2 * b[q] + n[q] - 1 < 0) {
+                error = ~error;
+            }
+            model.updateRegular(q, error);
+            int value = reconstruct(predicted, (error ^ sign) - sign);
+            cur[x++] = value;
+            ra = value;
+            rc = rb;
+            rb = rd;
+        }
+        bits.cache = cache;
+        bits.count = count;
+        bits.pos = pos;
+        return x;
+    }
+
+    /** One sample in regular mode, as {@link #decodeRegularSamples} decodes it, for pixel-interleaved scans. */
     private int decodeRegular(int context, int ra, int rb, int rc) throws DecodeException {
         int sign = context >> 31;
         int q = (context ^ sign) - sign;
-        int predicted = predict(ra, rb, rc) + ((c[q] ^ sign) - sign);
-        if (predicted < 0) {
-            predicted = 0;
-        } else if (predicted > maxVal) {
-            predicted = maxVal;
-        }
-        int nq = n[q];
-        int k = ContextModel.golombK(nq, a[q]);
+        int predicted = Math.max(0, Math.min(maxVal, predict(ra, rb, rc) + ((c[q] ^ sign) - sign)));
+        int k = model.k[q];
         int mapped = bits.readGolomb(k, escape, qbpp);
-        // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
         int error = (mapped >>> 1) ^ -(mapped & 1);
-        if (k == 0 && near == 0 && 2 * b[q] + nq - 1 < 0) {
+        if (k == 0 && near == 0 && 2 * b[q] + n[q] - 1 < 0) {
             error = ~error;
         }
         model.updateRegular(q, error);
         return reconstruct(predicted, (error ^ sign) - sign);
     }
 
-    /** The median edge detector (T.87 A.4.1). */
+    /** The median edge detector (T.87 A.4.1): the median of Ra, Rb and Ra + Rb - Rc, without branches. */
     private static int predict(int ra, int rb, int rc) {
-        int min = Math.min(ra, rb);
-        int max = Math.max(ra, rb);
-        if (rc >= max) {
-            return min;
-        }
-        if (rc <= min) {
-            return max;
-        }
-        return ra + rb - rc;
+        return Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
     }
 
     /** The sample from its prediction and (quantized) error, undoing the modulo reduction (T.87 A.4.4, F.1). */

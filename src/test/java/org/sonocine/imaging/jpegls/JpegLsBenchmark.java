@@ -1,0 +1,112 @@
+package org.sonocine.imaging.jpegls;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.FrameLocation;
+import org.sonocine.imaging.RawImage;
+
+/**
+ * Decode throughput of {@link JpegLsDecoder} on a JPEG-LS DICOM file (not a unit test): all frames are read into
+ * memory first, then decoded in passes on 1 and 2 threads. If a raw twin of the file (same name with "jpegls"
+ * replaced by "rgb-raw") lies beside it, frame 1 is first checked against it.
+ *
+ * <p>Run: {@code java -cp target/classes:target/test-classes:$(deps) org.sonocine.imaging.jpegls.JpegLsBenchmark
+ * /work/bench-data/us-jpegls.dcm [passes]}
+ */
+public final class JpegLsBenchmark {
+    private JpegLsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path path = Path.of(args.length > 0 ? args[0] : "/work/bench-data/us-jpegls.dcm");
+        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        byte[][] frames = readFrames(path);
+        long compressed = Arrays.stream(frames).mapToLong(f -> f.length).sum();
+        System.out.printf("%s: %d frames, %.1f MB of codestreams%n", path.getFileName(), frames.length,
+                compressed / 1e6);
+        checkAgainstRaw(path, frames[0]);
+        for (int threads : new int[] {1, 2}) {
+            run(frames, 1, threads); // warm-up
+            double best = 0;
+            for (int p = 0; p < passes; p++) {
+                best = Math.max(best, run(frames, 1, threads));
+            }
+            System.out.printf("threads=%d: %.1f frames/s (best of %d passes over %d frames)%n", threads, best,
+                    passes, frames.length);
+        }
+    }
+
+    private static double run(byte[][] frames, int repeat, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            int total = frames.length * repeat;
+            long start = System.nanoTime();
+            List<Future<Long>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    long checksum = 0;
+                    for (int i; (i = next.getAndIncrement()) < total; ) {
+                        byte[] frame = frames[i % frames.length];
+                        RawImage image = JpegLsDecoder.decode(frame, 0, frame.length);
+                        checksum += image.bytes() != null ? image.bytes()[image.bytes().length / 2]
+                                : image.shorts()[image.shorts().length / 2];
+                    }
+                    return checksum;
+                }));
+            }
+            for (Future<Long> result : results) {
+                result.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static byte[][] readFrames(Path path) throws IOException {
+        try (DicomFile file = DicomFile.open(path)) {
+            int count = file.frames().size();
+            byte[][] frames = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                FrameLocation location = file.frames().get(i);
+                long length = location.totalLength();
+                byte[] frame = new byte[Math.toIntExact(length)];
+                int at = 0;
+                for (FrameLocation.Segment s : location.segments()) {
+                    file.readBytes(s.offset(), frame, at, Math.toIntExact(s.length()));
+                    at += (int) s.length();
+                }
+                frames[i] = frame;
+            }
+            return frames;
+        }
+    }
+
+    private static void checkAgainstRaw(Path path, byte[] firstFrame) throws IOException {
+        Path raw = path.resolveSibling(path.getFileName().toString().replace("jpegls", "rgb-raw"));
+        if (raw.equals(path) || !Files.exists(raw)) {
+            return;
+        }
+        RawImage image = JpegLsDecoder.decode(firstFrame, 0, firstFrame.length);
+        try (DicomFile file = DicomFile.open(raw)) {
+            FrameLocation.Segment s = file.frames().get(0).segments().get(0);
+            byte[] expected = file.readBytes(s.offset(), Math.toIntExact(s.length()));
+            boolean same = Arrays.equals(expected, image.bytes());
+            System.out.println("frame 1 " + (same ? "equals" : "DIFFERS FROM") + " " + raw.getFileName());
+            if (!same) {
+                throw new AssertionError("decoded frame 1 differs from " + raw);
+            }
+        }
+    }
+}
