@@ -16,10 +16,6 @@ final class ScanDecoder {
 
     private final BitReader bits;
     private final ContextModel model;
-    private final int[] a;
-    private final int[] b;
-    private final int[] c;
-    private final int[] n;
     private final int width;
     private final int maxVal;
     private final int near;
@@ -40,10 +36,6 @@ final class ScanDecoder {
     ScanDecoder(BitReader bits, CodingParameters parameters, int width) {
         this.bits = bits;
         this.model = new ContextModel(parameters);
-        this.a = model.a;
-        this.b = model.b;
-        this.c = model.c;
-        this.n = model.n;
         this.width = width;
         this.maxVal = parameters.maxVal();
         this.near = parameters.near();
@@ -188,10 +180,7 @@ final class ScanDecoder {
     private int decodeRegularSamples(int[] prev, int[] cur, int x) throws DecodeException {
         int w = width;
         byte[] quantizer = this.quantizer;
-        int[] b = this.b;
-        int[] c = this.c;
-        int[] n = this.n;
-        int[] golombK = model.k;
+        int[] stats = model.regular;
         int max = maxVal;
         BitReader bits = this.bits;
         byte[] data = bits.data;
@@ -213,9 +202,10 @@ final class ScanDecoder {
             }
             q2 = q1;
             int sign = context >> 31;
-            int q = (context ^ sign) - sign;
-            int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((c[q] ^ sign) - sign)));
-            int k = golombK[q];
+            int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
+            int correction = stats[at + ContextModel.C];
+            int k = stats[at + ContextModel.K];
+            int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
             if (count < 32) {
                 if (pos + 8 <= nextFF) {
                     // no 0xFF among the next eight bytes: top the cache up to 56..63 bits (the part of a byte
@@ -255,10 +245,10 @@ final class ScanDecoder {
             }
             // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
             int error = (mapped >>> 1) ^ -(mapped & 1);
-            if (k == 0 && near == 0 && 2 * b[q] + n[q] - 1 < 0) {
+            if (k == 0 && near == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
                 error = ~error;
             }
-            model.updateRegular(q, error);
+            model.updateRegular(at, error);
             int value = reconstruct(predicted, (error ^ sign) - sign);
             cur[x++] = value;
             ra = value;
@@ -273,16 +263,18 @@ final class ScanDecoder {
 
     /** One sample in regular mode, as {@link #decodeRegularSamples} decodes it, for pixel-interleaved scans. */
     private int decodeRegular(int context, int ra, int rb, int rc) throws DecodeException {
+        int[] stats = model.regular;
         int sign = context >> 31;
-        int q = (context ^ sign) - sign;
-        int predicted = Math.max(0, Math.min(maxVal, predict(ra, rb, rc) + ((c[q] ^ sign) - sign)));
-        int k = model.k[q];
+        int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
+        int correction = stats[at + ContextModel.C];
+        int predicted = Math.max(0, Math.min(maxVal, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
+        int k = stats[at + ContextModel.K];
         int mapped = bits.readGolomb(k, escape, qbpp);
         int error = (mapped >>> 1) ^ -(mapped & 1);
-        if (k == 0 && near == 0 && 2 * b[q] + n[q] - 1 < 0) {
+        if (k == 0 && near == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
             error = ~error;
         }
-        model.updateRegular(q, error);
+        model.updateRegular(at, error);
         return reconstruct(predicted, (error ^ sign) - sign);
     }
 
