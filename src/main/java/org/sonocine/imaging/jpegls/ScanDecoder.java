@@ -182,6 +182,9 @@ final class ScanDecoder {
         byte[] quantizer = this.quantizer;
         int[] stats = model.regular;
         int max = maxVal;
+        int escape = this.escape;
+        boolean lossless = near == 0;
+        boolean masks = this.masks;
         BitReader bits = this.bits;
         byte[] data = bits.data;
         long cache = bits.cache;
@@ -204,7 +207,7 @@ final class ScanDecoder {
             int sign = context >> 31;
             int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
             int correction = stats[at + ContextModel.C];
-            int k = stats[at + ContextModel.K];
+            int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
             int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
             if (count < 32) {
                 if (pos + 8 <= nextFF) {
@@ -245,11 +248,12 @@ final class ScanDecoder {
             }
             // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
             int error = (mapped >>> 1) ^ -(mapped & 1);
-            if (k == 0 && near == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
+            if (k == 0 && lossless && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
                 error = ~error;
             }
             model.updateRegular(at, error);
-            int value = reconstruct(predicted, (error ^ sign) - sign);
+            error = (error ^ sign) - sign;
+            int value = masks ? (predicted + error) & max : reconstruct(predicted, error);
             cur[x++] = value;
             ra = value;
             rc = rb;
@@ -268,7 +272,7 @@ final class ScanDecoder {
         int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
         int correction = stats[at + ContextModel.C];
         int predicted = Math.max(0, Math.min(maxVal, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
-        int k = stats[at + ContextModel.K];
+        int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
         int mapped = bits.readGolomb(k, escape, qbpp);
         int error = (mapped >>> 1) ^ -(mapped & 1);
         if (k == 0 && near == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
