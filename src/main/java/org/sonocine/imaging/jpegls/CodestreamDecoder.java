@@ -11,7 +11,7 @@ import org.sonocine.imaging.RawImage;
 final class CodestreamDecoder {
     /** Most samples one Java array holds. */
     private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
-    /** Longest line (width times samples per pixel of a scan) decoded: bounds the line buffers. */
+    /** Longest line (width times components) decoded: bounds the line buffers and the first allocation. */
     private static final int MAX_LINE_SAMPLES = 1 << 22;
     /**
      * Samples reserved up front per byte of codestream; the image buffer grows beyond that only as decoded lines
@@ -257,10 +257,6 @@ final class CodestreamDecoder {
         if (bits == null) {
             bits = new BitReader(data, base, limit);
         }
-        int samplesPerLine = scan.interleave() == InterleaveMode.SAMPLE ? scan.components().length : 1;
-        if ((long) (image.width() + 2) * samplesPerLine > MAX_LINE_SAMPLES) {
-            throw new DecodeException("lines of " + image.width() + " pixels are longer than this decoder supports");
-        }
         ScanDecoder decoder = new ScanDecoder(bits, parameters, image.width());
         pos = decoder.decode(image, scan, image.height(), restartInterval, pos);
         for (int component : scan.components()) {
@@ -336,6 +332,10 @@ final class CodestreamDecoder {
         if (samples > MAX_SAMPLES) {
             throw new DecodeException("the frame of " + width + " x " + height + " pixels with " + components
                     + " components is too large to decode (over 2^31 samples)");
+        }
+        if ((width + 2) * components > MAX_LINE_SAMPLES) {
+            throw new DecodeException("lines of " + width + " pixels with " + components + " components are longer"
+                    + " than this decoder supports (" + MAX_LINE_SAMPLES + " samples)");
         }
         long minimumBits = height * ((width + MAX_RUN_SEGMENT - 1) / MAX_RUN_SEGMENT);
         long available = 8L * (limit - pos);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.sonocine.imaging.DecodeException;
 
 /**
- * Decodes the entropy-coded data of one scan (T.87 Annex A, decoded as Annex F describes): context modelling,
+ * Decodes the entropy-coded data of one scan (the inverse of T.87 Annexes A and B): context modelling,
  * prediction, Golomb-coded errors in regular mode, run mode, and restart intervals. Lines are kept in int
  * buffers with one extra sample at each end, so the neighbours of edge samples need no special cases.
  */
@@ -287,7 +287,7 @@ final class ScanDecoder {
         return Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
     }
 
-    /** The sample from its prediction and (quantized) error, undoing the modulo reduction (T.87 A.4.4, F.1). */
+    /** The sample from its prediction and (quantized) error, undoing the modulo reduction (T.87 A.4). */
     private int reconstruct(int predicted, int error) {
         if (masks) {
             return (predicted + error) & maxVal;
@@ -356,7 +356,7 @@ final class ScanDecoder {
     /**
      * Decodes one line of a pixel-interleaved scan (ILV 2): each pixel's components in turn, sharing the
      * contexts; run mode when every component is flat, with the interruption pixel's components all coded as
-     * RItype 0, as CharLS and HP's implementation do.
+     * RItype 0 (predicted from Rb), as CharLS codes them.
      */
     private void decodePixelLine(LineState state, int y) throws DecodeException {
         int[] prev = state.previous(0, y);
@@ -397,6 +397,7 @@ final class ScanDecoder {
         state.runIndex[0] = runIndex;
     }
 
+    /** Run mode over whole pixels of {@code s} samples; returns the index after the last pixel decoded. */
     private int decodePixelRun(int[] prev, int[] cur, int x, int s) throws DecodeException {
         int run = runLength(width - x + 1);
         int from = (x - 1) * s;
