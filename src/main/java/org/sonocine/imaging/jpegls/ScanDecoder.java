@@ -157,7 +157,7 @@ final class ScanDecoder {
         cur[0] = prev[1];
         int x = 1;
         while (true) {
-            x = decodeRegularSamples(prev, cur, x);
+            x = masks ? decodeLosslessSamples(prev, cur, x) : decodeRegularSamples(prev, cur, x);
             if (x > w) {
                 return;
             }
@@ -169,22 +169,42 @@ final class ScanDecoder {
     }
 
     /**
-     * Decodes samples from {@code x} on in regular mode (T.87 A.3 to A.6, inverted) until the line ends or a
-     * sample's context calls for run mode, and returns the index of that sample (or width + 1).
+     * Decodes samples from {@code x} on in regular mode until the line ends or a sample's context calls for run
+     * mode, and returns the index of that sample (or width + 1). For near-lossless scans and those with a MAXVAL
+     * below the full range; {@link #decodeLosslessSamples} does the common case faster.
+     */
+    private int decodeRegularSamples(int[] prev, int[] cur, int x) throws DecodeException {
+        int w = width;
+        int offset = maxVal;
+        while (x <= w) {
+            int ra = cur[x - 1];
+            int rb = prev[x];
+            int rc = prev[x - 1];
+            int context = quantizer[offset + prev[x + 1] - rb] * 81 + quantizer[offset + rb - rc] * 9
+                    + quantizer[offset + rc - ra];
+            if (context == 0) {
+                break;
+            }
+            cur[x++] = decodeRegular(context, ra, rb, rc);
+        }
+        return x;
+    }
+
+    /**
+     * {@link #decodeRegularSamples} for lossless scans whose MAXVAL is 2^n - 1, where reconstruction is a mask:
+     * nearly every JPEG-LS image in practice.
      *
      * <p>This is the loop that runs once per sample, so it is written for the JIT: everything in it is inline,
      * run mode stays outside so its code does not crowd the registers, the bit cache and the neighbours of the
      * current sample live in locals, and the cache is refilled eight bytes at a time without a branch wherever
      * no 0xFF is near.
      */
-    private int decodeRegularSamples(int[] prev, int[] cur, int x) throws DecodeException {
+    private int decodeLosslessSamples(int[] prev, int[] cur, int x) throws DecodeException {
         int w = width;
         byte[] quantizer = this.quantizer;
         int[] stats = model.regular;
         int max = maxVal;
         int escape = this.escape;
-        boolean lossless = near == 0;
-        boolean masks = this.masks;
         BitReader bits = this.bits;
         byte[] data = bits.data;
         long cache = bits.cache;
@@ -248,12 +268,11 @@ final class ScanDecoder {
             }
             // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
             int error = (mapped >>> 1) ^ -(mapped & 1);
-            if (k == 0 && lossless && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
+            if (k == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
                 error = ~error;
             }
             model.updateRegular(at, error);
-            error = (error ^ sign) - sign;
-            int value = masks ? (predicted + error) & max : reconstruct(predicted, error);
+            int value = (predicted + ((error ^ sign) - sign)) & max;
             cur[x++] = value;
             ra = value;
             rc = rb;
@@ -265,7 +284,7 @@ final class ScanDecoder {
         return x;
     }
 
-    /** One sample in regular mode, as {@link #decodeRegularSamples} decodes it, for pixel-interleaved scans. */
+    /** One sample in regular mode (T.87 A.3 to A.6, inverted), given its context. */
     private int decodeRegular(int context, int ra, int rb, int rc) throws DecodeException {
         int[] stats = model.regular;
         int sign = context >> 31;
