@@ -31,9 +31,9 @@ final class BitReader {
     /** Start of the marker that ends the segment, or {@link #limit} while none has been met. */
     private int end;
     /**
-     * Unread bits, left-aligned. {@link ScanDecoder}'s per-sample loop works on local copies of this,
+     * Unread bits, left-aligned. The per-sample loop of {@link ScanDecoder} works on local copies of this,
      * {@link #count} and {@link #pos}, refills them itself where {@link #nextFF} allows the fast refill, and
-     * writes them back before it calls any method here.
+     * writes them back when it hands over to the methods here.
      */
     long cache;
     /** Valid bits in the cache. */
@@ -135,7 +135,7 @@ final class BitReader {
     }
 
     /** {@link #readGolomb} for codes that the cache does not hold whole, and for the escape code. */
-    int readGolombSlow(int k, int escapeLength, int qbpp) throws DecodeException {
+    private int readGolombSlow(int k, int escapeLength, int qbpp) throws DecodeException {
         int q = 0;
         while (true) {
             if (count == 0) {
@@ -165,7 +165,7 @@ final class BitReader {
     }
 
     /** Tops the cache up to at least 50 bits. */
-    void refill() throws DecodeException {
+    private void refill() throws DecodeException {
         if (pos + 8 <= nextFF) {
             // no 0xFF among the next eight bytes: take as many whole bytes as fit; the part of the next byte
             // that also lands in the cache is the same bits the next refill puts there

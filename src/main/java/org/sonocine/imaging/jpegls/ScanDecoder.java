@@ -149,57 +149,53 @@ final class ScanDecoder {
         }
     }
 
-    /** Decodes one line of one component into {@code cur[1..width]}. */
+    /**
+     * Decodes one line of one component into {@code cur[1..width]}: sample by sample (or run by run), except
+     * that lossless full-range scans go through {@link #decodeLosslessSamples} wherever it can.
+     */
     private void decodeLine(int[] prev, int[] cur) throws DecodeException {
         int w = width;
         // the border: Rd of the last sample repeats the sample above it, Ra of the first is the sample above it
         prev[w + 1] = prev[w];
         cur[0] = prev[1];
         int x = 1;
-        while (true) {
-            x = masks ? decodeLosslessSamples(prev, cur, x) : decodeRegularSamples(prev, cur, x);
-            if (x > w) {
-                return;
-            }
-            x = decodeRun(prev, cur, x, cur[x - 1]);
-            if (x > w) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Decodes samples from {@code x} on in regular mode until the line ends or a sample's context calls for run
-     * mode, and returns the index of that sample (or width + 1). For near-lossless scans and those with a MAXVAL
-     * below the full range; {@link #decodeLosslessSamples} does the common case faster.
-     */
-    private int decodeRegularSamples(int[] prev, int[] cur, int x) throws DecodeException {
-        int w = width;
-        int offset = maxVal;
         while (x <= w) {
-            int ra = cur[x - 1];
-            int rb = prev[x];
-            int rc = prev[x - 1];
-            int context = quantizer[offset + prev[x + 1] - rb] * 81 + quantizer[offset + rb - rc] * 9
-                    + quantizer[offset + rc - ra];
-            if (context == 0) {
-                break;
+            if (masks) {
+                x = decodeLosslessSamples(prev, cur, x);
+                if (x > w) {
+                    return;
+                }
             }
-            cur[x++] = decodeRegular(context, ra, rb, rc);
+            x = decodeSample(prev, cur, x);
         }
-        return x;
+    }
+
+    /** Decodes sample {@code x} in regular mode, or the run that starts there; returns the index after it. */
+    private int decodeSample(int[] prev, int[] cur, int x) throws DecodeException {
+        int ra = cur[x - 1];
+        int rb = prev[x];
+        int rc = prev[x - 1];
+        int offset = maxVal;
+        int context = quantizer[offset + prev[x + 1] - rb] * 81 + quantizer[offset + rb - rc] * 9
+                + quantizer[offset + rc - ra];
+        if (context == 0) {
+            return decodeRun(prev, cur, x, ra);
+        }
+        cur[x] = decodeRegular(context, ra, rb, rc);
+        return x + 1;
     }
 
     /**
-     * {@link #decodeRegularSamples} for lossless scans whose MAXVAL is 2^n - 1, where reconstruction is a mask:
-     * nearly every JPEG-LS image in practice.
+     * Decodes samples from {@code x} on in regular mode, for lossless scans whose MAXVAL is 2^n - 1 (nearly every
+     * JPEG-LS image in practice), and returns the index of the first sample it leaves to
+     * {@link #decodeSample}: one in run mode, one whose Golomb code the bit cache does not hold whole, one that
+     * needs a refill near a 0xFF byte, or width + 1.
      *
      * <p>This is the loop that runs once per sample, so it is written for the JIT: everything in it is inline,
-     * run mode stays outside so its code does not crowd the registers, the bit cache and the neighbours of the
-     * current sample live in locals, and the cache is refilled eight bytes at a time without a branch wherever
-     * no 0xFF is near.
+     * everything rare happens outside so its code does not crowd the registers, the bit cache and the neighbours
+     * of the current sample live in locals, and the cache is refilled eight bytes at a time without a branch.
      */
-    private int decodeLosslessSamples(int[] prev, int[] cur, int x) throws DecodeException {
+    private int decodeLosslessSamples(int[] prev, int[] cur, int x) {
         int w = width;
         byte[] quantizer = this.quantizer;
         int[] stats = model.regular;
@@ -223,57 +219,40 @@ final class ScanDecoder {
             if (context == 0) {
                 break;
             }
-            q2 = q1;
+            if (count < 32) {
+                if (pos + 8 > nextFF) {
+                    break;
+                }
+                // no 0xFF among the next eight bytes: top the cache up to 56..63 bits (the part of a byte beyond
+                // count is the same bits the next refill puts there)
+                cache |= (long) BitReader.BIG_ENDIAN_LONG.get(data, pos) >>> count;
+                pos += (63 - count) >>> 3;
+                count |= 56;
+            }
             int sign = context >> 31;
             int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
-            int correction = stats[at + ContextModel.C];
             int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
-            int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
-            if (count < 32) {
-                if (pos + 8 <= nextFF) {
-                    // no 0xFF among the next eight bytes: top the cache up to 56..63 bits (the part of a byte
-                    // beyond count is the same bits the next refill puts there)
-                    cache |= (long) BitReader.BIG_ENDIAN_LONG.get(data, pos) >>> count;
-                    pos += (63 - count) >>> 3;
-                    count |= 56;
-                } else {
-                    bits.cache = cache;
-                    bits.count = count;
-                    bits.pos = pos;
-                    bits.refill();
-                    cache = bits.cache;
-                    count = bits.count;
-                    pos = bits.pos;
-                    nextFF = bits.nextFF;
-                }
-            }
-            // the Golomb code (A.5.3): q zeros, a one, k bits; longer codes and the escape go the slow way
+            // the Golomb code (A.5.3): q zeros, a one, k bits
             int zeros = Long.numberOfLeadingZeros(cache);
             int length = zeros + 1 + k;
-            int mapped;
-            if (zeros < escape && length <= count) {
-                long rest = cache << zeros;
-                cache = rest << 1 << k;
-                count -= length;
-                mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
-            } else {
-                bits.cache = cache;
-                bits.count = count;
-                bits.pos = pos;
-                mapped = bits.readGolombSlow(k, escape, qbpp);
-                cache = bits.cache;
-                count = bits.count;
-                pos = bits.pos;
-                nextFF = bits.nextFF;
+            if (zeros >= escape || length > count) {
+                break;
             }
+            long rest = cache << zeros;
+            cache = rest << 1 << k;
+            count -= length;
+            int mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
             // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
             int error = (mapped >>> 1) ^ -(mapped & 1);
             if (k == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
                 error = ~error;
             }
+            int correction = stats[at + ContextModel.C];
+            int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
             model.updateRegular(at, error);
             int value = (predicted + ((error ^ sign) - sign)) & max;
             cur[x++] = value;
+            q2 = q1;
             ra = value;
             rc = rb;
             rb = rd;
