@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +30,7 @@ class JpegLsRoundTripTest {
         for (int bits : new int[] {2, 5, 8, 10, 12, 16}) {
             for (int components : new int[] {1, 3}) {
                 for (int interleave : components == 1 ? new int[] {0} : new int[] {0, 1, 2}) {
-                    for (int near : new int[] {0, 1, 3}) {
+                    for (int near : new int[] {0, 1, 2, 3}) {
                         if (near > ((1 << bits) - 1) / 2) {
                             continue;
                         }
@@ -91,6 +92,23 @@ class JpegLsRoundTripTest {
     void undoesHpColourTransforms(Options options) throws IOException {
         assertRoundTrip(image("smooth", options, 3), options);
         assertRoundTrip(image("random", options, 4), options);
+    }
+
+    @Test
+    void decodesAnImageFarLargerThanItsCodestream() throws IOException {
+        // nearly flat: a few hundred bytes code millions of samples, so the output buffer has to grow
+        int width = 3000;
+        int height = 900;
+        int[] source = new int[width * height];
+        for (int y = 400; y < 420; y++) {
+            for (int x = 1000; x < 1100; x++) {
+                source[y * width + x] = 200 + (x + y) % 7;
+            }
+        }
+        Options options = Options.lossless(8, 1, 0);
+        byte[] codestream = JpegLsTestEncoder.encode(source, width, height, options).codestream();
+        assertTrue(codestream.length * 1024L < source.length, "the codestream is too long to test growth");
+        assertArrayEquals(source, TestImages.samples(Codestreams.decode(codestream)));
     }
 
     private static int[] image(String kind, Options options, long seed) {
