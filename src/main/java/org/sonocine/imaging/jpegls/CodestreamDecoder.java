@@ -257,7 +257,7 @@ final class CodestreamDecoder {
         if (bits == null) {
             bits = new BitReader(data, base, limit);
         }
-        ScanDecoder decoder = new ScanDecoder(bits, parameters, image.width());
+        ScanDecoder decoder = new ScanDecoder(bits, parameters, image.width(), scan.components().length);
         pos = decoder.decode(image, scan, image.height(), restartInterval, pos);
         for (int component : scan.components()) {
             decoded[component] = true;

@@ -31,9 +31,11 @@ final class ScanDecoder {
     private final boolean masks;
     /** Gradient quantization (T.87 A.3.3) of every difference in [-MAXVAL, MAXVAL], at index difference + MAXVAL. */
     private final byte[] quantizer;
+    /** The contexts of the components of one pixel, in pixel-interleaved scans. */
+    private final int[] pixelContexts;
     private int runIndex;
 
-    ScanDecoder(BitReader bits, CodingParameters parameters, int width) {
+    ScanDecoder(BitReader bits, CodingParameters parameters, int width, int samplesPerPixel) {
         this.bits = bits;
         this.model = new ContextModel(parameters);
         this.width = width;
@@ -46,6 +48,7 @@ final class ScanDecoder {
         this.escape = limit - qbpp - 1;
         this.masks = near == 0 && (maxVal & (maxVal + 1)) == 0;
         this.quantizer = quantizer(parameters);
+        this.pixelContexts = new int[samplesPerPixel];
     }
 
     private static byte[] quantizer(CodingParameters p) {
@@ -366,10 +369,61 @@ final class ScanDecoder {
             prev[(w + 1) * s + j] = prev[w * s + j];
             cur[j] = prev[s + j];
         }
-        byte[] quantizer = this.quantizer;
-        int offset = maxVal;
-        int[] contexts = new int[s];
         int x = 1;
+        while (x <= w) {
+            if (masks) {
+                x = decodeLosslessPixels(prev, cur, x, s);
+                if (x > w) {
+                    break;
+                }
+            }
+            x = decodePixel(prev, cur, x, s);
+        }
+        state.runIndex[0] = runIndex;
+    }
+
+    /** Decodes pixel {@code x} in regular mode, or the run that starts there; returns the index after it. */
+    private int decodePixel(int[] prev, int[] cur, int x, int s) throws DecodeException {
+        int p = x * s;
+        int offset = maxVal;
+        int[] contexts = pixelContexts;
+        boolean flat = true;
+        for (int j = 0; j < s; j++) {
+            int ra = cur[p - s + j];
+            int rb = prev[p + j];
+            int rc = prev[p - s + j];
+            int context = quantizer[offset + prev[p + s + j] - rb] * 81 + quantizer[offset + rb - rc] * 9
+                    + quantizer[offset + rc - ra];
+            contexts[j] = context;
+            flat &= context == 0;
+        }
+        if (flat) {
+            return decodePixelRun(prev, cur, x, s);
+        }
+        for (int j = 0; j < s; j++) {
+            cur[p + j] = decodeRegular(contexts[j], cur[p - s + j], prev[p + j], prev[p - s + j]);
+        }
+        return x + 1;
+    }
+
+    /**
+     * {@link #decodeLosslessSamples} for pixel-interleaved scans: decodes pixels from {@code x} on until one is
+     * in run mode or the line ends, and returns its index. Codes the bit cache does not hold whole go through
+     * the reader, since a pixel cannot be handed over half decoded.
+     */
+    private int decodeLosslessPixels(int[] prev, int[] cur, int x, int s) throws DecodeException {
+        int w = width;
+        byte[] quantizer = this.quantizer;
+        int[] stats = model.regular;
+        int[] contexts = pixelContexts;
+        int max = maxVal;
+        int escape = this.escape;
+        BitReader bits = this.bits;
+        byte[] data = bits.data;
+        long cache = bits.cache;
+        int count = bits.count;
+        int pos = bits.pos;
+        int nextFF = bits.nextFF;
         while (x <= w) {
             int p = x * s;
             boolean flat = true;
@@ -377,22 +431,60 @@ final class ScanDecoder {
                 int ra = cur[p - s + j];
                 int rb = prev[p + j];
                 int rc = prev[p - s + j];
-                int rd = prev[p + s + j];
-                int context = quantizer[offset + rd - rb] * 81 + quantizer[offset + rb - rc] * 9
-                        + quantizer[offset + rc - ra];
+                int context = quantizer[max + prev[p + s + j] - rb] * 81 + quantizer[max + rb - rc] * 9
+                        + quantizer[max + rc - ra];
                 contexts[j] = context;
                 flat &= context == 0;
             }
             if (flat) {
-                x = decodePixelRun(prev, cur, x, s);
-            } else {
-                for (int j = 0; j < s; j++) {
-                    cur[p + j] = decodeRegular(contexts[j], cur[p - s + j], prev[p + j], prev[p - s + j]);
-                }
-                x++;
+                break;
             }
+            for (int j = 0; j < s; j++) {
+                int context = contexts[j];
+                int sign = context >> 31;
+                int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
+                int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
+                if (count < 32 && pos + 8 <= nextFF) {
+                    cache |= (long) BitReader.BIG_ENDIAN_LONG.get(data, pos) >>> count;
+                    pos += (63 - count) >>> 3;
+                    count |= 56;
+                }
+                int zeros = Long.numberOfLeadingZeros(cache);
+                int length = zeros + 1 + k;
+                int mapped;
+                if (zeros < escape && length <= count) {
+                    long rest = cache << zeros;
+                    cache = rest << 1 << k;
+                    count -= length;
+                    mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
+                } else {
+                    bits.cache = cache;
+                    bits.count = count;
+                    bits.pos = pos;
+                    mapped = bits.readGolomb(k, escape, qbpp);
+                    cache = bits.cache;
+                    count = bits.count;
+                    pos = bits.pos;
+                    nextFF = bits.nextFF;
+                }
+                int error = (mapped >>> 1) ^ -(mapped & 1);
+                if (k == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
+                    error = ~error;
+                }
+                int ra = cur[p - s + j];
+                int rb = prev[p + j];
+                int rc = prev[p - s + j];
+                int correction = stats[at + ContextModel.C];
+                int predicted = Math.max(0, Math.min(max, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
+                model.updateRegular(at, error);
+                cur[p + j] = (predicted + ((error ^ sign) - sign)) & max;
+            }
+            x++;
         }
-        state.runIndex[0] = runIndex;
+        bits.cache = cache;
+        bits.count = count;
+        bits.pos = pos;
+        return x;
     }
 
     /** Run mode over whole pixels of {@code s} samples; returns the index after the last pixel decoded. */
