@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
@@ -83,6 +86,21 @@ class JpegLsCorruptionTest {
                     : (byte) random.nextInt(256);
             corrupt[at] = value;
             assertDecodesOrThrowsDecodeException(corrupt, "byte " + at + " set to " + (value & 0xFF));
+        }
+    }
+
+    @Test
+    void corruptingARealCodestreamEndsInAnImageOrADecodeException() throws IOException {
+        byte[] codestream;
+        try (DicomFile file = DicomFile.open(Codestreams.samplesDir().resolve("jpeg-ls-Palette.dcm"))) {
+            codestream = Codestreams.frame(file, 0);
+        }
+        Random random = new Random(4);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            byte[] corrupt = Arrays.copyOf(codestream, random.nextInt(codestream.length) + 1);
+            int at = random.nextInt(corrupt.length);
+            corrupt[at] ^= (byte) (1 << random.nextInt(8));
+            assertDecodesOrThrowsDecodeException(corrupt, "cut to " + corrupt.length + ", bit flipped at " + at);
         }
     }
 
