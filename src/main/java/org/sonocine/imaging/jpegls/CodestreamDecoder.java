@@ -53,7 +53,7 @@ final class CodestreamDecoder {
                 case Marker.SOF55 -> readFrameHeader(at);
                 case Marker.LSE -> readPresetParameters(at);
                 case Marker.DRI -> readRestartInterval(at);
-                case Marker.APP8 -> readApp8();
+                case Marker.APP8 -> readApp8(at);
                 case Marker.SOS -> decodeScan(at);
                 case Marker.EOI -> {
                     return finish("EOI at offset " + offset(at));
@@ -109,8 +109,8 @@ final class CodestreamDecoder {
     /** Reads a segment's length field and returns where the segment ends, checking that it fits. */
     private int segmentEnd(int at, int code) throws DecodeException {
         if (pos + 2 > limit) {
-            throw new DecodeException("the codestream ends inside the " + Marker.name(code) + " marker segment at offset "
-                    + offset(at));
+            throw new DecodeException("the codestream ends inside the " + Marker.name(code)
+                    + " marker segment at offset " + offset(at));
         }
         segmentStart = pos;
         int length = u16();
@@ -229,8 +229,7 @@ final class CodestreamDecoder {
     }
 
     /** APP8 "mrfx" + one byte: the colour transform of HP's and CharLS's encoders. Other APP8 data is skipped. */
-    private void readApp8() throws DecodeException {
-        int at = pos - 2;
+    private void readApp8(int at) throws DecodeException {
         int end = segmentEnd(at, Marker.APP8);
         if (end - pos >= 5 && data[pos] == 'm' && data[pos + 1] == 'r' && data[pos + 2] == 'f'
                 && data[pos + 3] == 'x') {

@@ -3,6 +3,7 @@ package org.sonocine.imaging.jpegls;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -127,9 +128,8 @@ class JpegLsRoundTripTest {
         int[] decoded = TestImages.samples(image);
         assertArrayEquals(encoded.reconstructed(), decoded, "decoded samples differ from the encoder's");
         for (int i = 0; i < source.length; i++) {
-            int difference = Math.abs(decoded[i] - source[i]);
-            if (difference > options.near()) {
-                assertTrue(false, "sample " + i + " is " + decoded[i] + ", source " + source[i] + ": off by more than NEAR "
+            if (Math.abs(decoded[i] - source[i]) > options.near()) {
+                fail("sample " + i + " is " + decoded[i] + ", source " + source[i] + ": off by more than NEAR "
                         + options.near());
             }
         }

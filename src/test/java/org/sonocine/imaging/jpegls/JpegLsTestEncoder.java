@@ -45,6 +45,15 @@ final class JpegLsTestEncoder {
         int maxVal() {
             return presets != null && presets[0] != 0 ? presets[0] : (1 << bits) - 1;
         }
+
+        @Override
+        public String toString() {
+            return bits + "-bit, " + components + (components == 1 ? " component" : " components, ILV " + interleave)
+                    + (near > 0 ? ", NEAR " + near : "")
+                    + (restartInterval > 0 ? ", restarts every " + restartInterval : "")
+                    + (presets != null ? ", LSE " + Arrays.toString(presets) : "")
+                    + (colorTransform > 0 ? ", HP" + colorTransform : "");
+        }
     }
 
     /** The codestream and the samples (interleaved by pixel) that decoding it must give. */
