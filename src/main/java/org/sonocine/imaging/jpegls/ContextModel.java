@@ -4,20 +4,26 @@ import java.util.Arrays;
 
 /**
  * The adaptive statistics of T.87 A.2. For each of the 365 regular contexts: the accumulated error magnitude
- * (A), bias (B), prediction correction (C) and occurrence count (N); for the two run-interruption contexts: A, N
- * and the count of negative errors (Nn). One model serves all components of a scan.
+ * (A), bias (B), prediction correction (C), occurrence count (N) and the Golomb parameter they imply (K); for the
+ * two run-interruption contexts: A, N and the count of negative errors (Nn). One model serves all components of a
+ * scan.
  *
  * <p>A regular context's values lie side by side in {@link #regular}, at {@code context << SHIFT} plus
- * {@link #A}, {@link #B}, {@link #C} or {@link #N}: one cache line per context, and one array whose bounds the JIT
- * checks once for all of them.
+ * {@link #A}, {@link #B}, {@link #C}, {@link #N} or {@link #K}: 32 bytes per context, and one array whose
+ * bounds the JIT checks once for all of them.
  */
 final class ContextModel {
     static final int REGULAR_CONTEXTS = 365;
-    static final int SHIFT = 2;
+    static final int SHIFT = 3;
     static final int A = 0;
     static final int B = 1;
     static final int C = 2;
     static final int N = 3;
+    /**
+     * The Golomb parameter A and N imply, worked out when they change so that decoding a sample looks it up:
+     * that takes the computation off the chain of dependent steps from one sample to the next.
+     */
+    static final int K = 4;
     private static final int MIN_C = -128;
     private static final int MAX_C = 127;
 
@@ -44,6 +50,7 @@ final class ContextModel {
             regular[i + B] = 0;
             regular[i + C] = 0;
             regular[i + N] = 1;
+            regular[i + K] = golombK(1, initialA);
         }
         Arrays.fill(runA, initialA);
         Arrays.fill(runN, 1);
@@ -83,6 +90,7 @@ final class ContextModel {
         s[at + C] = Math.max(MIN_C, Math.min(MAX_C, s[at + C] + (up & 1) - (down & 1)));
         s[at + A] = a;
         s[at + N] = n;
+        s[at + K] = golombK(n, a);
     }
 
     /** The Golomb parameter of run-interruption context {@code type} (RItype, T.87 A.7.2.1). */

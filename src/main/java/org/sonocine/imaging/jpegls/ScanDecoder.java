@@ -234,7 +234,7 @@ final class ScanDecoder {
             }
             int sign = context >> 31;
             int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
-            int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
+            int k = stats[at + ContextModel.K];
             // the Golomb code (A.5.3): q zeros, a one, k bits
             int zeros = Long.numberOfLeadingZeros(cache);
             int length = zeros + 1 + k;
@@ -273,7 +273,7 @@ final class ScanDecoder {
         int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
         int correction = stats[at + ContextModel.C];
         int predicted = Math.max(0, Math.min(maxVal, predict(ra, rb, rc) + ((correction ^ sign) - sign)));
-        int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
+        int k = stats[at + ContextModel.K];
         int mapped = bits.readGolomb(k, escape, qbpp);
         int error = (mapped >>> 1) ^ -(mapped & 1);
         if (k == 0 && near == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
@@ -443,7 +443,7 @@ final class ScanDecoder {
                 int context = contexts[j];
                 int sign = context >> 31;
                 int at = ((context ^ sign) - sign) << ContextModel.SHIFT;
-                int k = ContextModel.golombK(stats[at + ContextModel.N], stats[at + ContextModel.A]);
+                int k = stats[at + ContextModel.K];
                 if (count < 32 && pos + 8 <= nextFF) {
                     cache |= (long) BitReader.BIG_ENDIAN_LONG.get(data, pos) >>> count;
                     pos += (63 - count) >>> 3;
