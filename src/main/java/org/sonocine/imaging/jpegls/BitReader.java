@@ -129,7 +129,7 @@ final class BitReader {
             long rest = cache << q;
             cache = rest << 1 << k;
             count -= length;
-            return (q << k) + (int) (rest >>> (63 - k)) - (1 << k);
+            return ((q - 1) << k) + (int) (rest >>> (63 - k));
         }
         return readGolombSlow(k, escapeLength, qbpp);
     }

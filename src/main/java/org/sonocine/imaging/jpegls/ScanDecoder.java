@@ -244,7 +244,7 @@ final class ScanDecoder {
             long rest = cache << zeros;
             cache = rest << 1 << k;
             count -= length;
-            int mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
+            int mapped = ((zeros - 1) << k) + (int) (rest >>> (63 - k));
             // even values code errors >= 0, odd ones errors < 0; swapped when the context is biased (A.5.2)
             int error = (mapped >>> 1) ^ -(mapped & 1);
             if (k == 0 && 2 * stats[at + ContextModel.B] + stats[at + ContextModel.N] - 1 < 0) {
@@ -456,7 +456,7 @@ final class ScanDecoder {
                     long rest = cache << zeros;
                     cache = rest << 1 << k;
                     count -= length;
-                    mapped = (zeros << k) + (int) (rest >>> (63 - k)) - (1 << k);
+                    mapped = ((zeros - 1) << k) + (int) (rest >>> (63 - k));
                 } else {
                     bits.cache = cache;
                     bits.count = count;
