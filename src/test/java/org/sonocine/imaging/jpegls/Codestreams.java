@@ -4,27 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.Assumptions;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
 import org.sonocine.imaging.RawImage;
 
-/** Test helpers: the shared sample folder, frame codestreams from DICOM files, sample bytes and digests. */
+/** Test helpers: frame codestreams from DICOM files, stored-value bytes and digests, decoding a whole array. */
 final class Codestreams {
     private Codestreams() {
-    }
-
-    /** The read-only shared samples; skips the calling test when they are not there. */
-    static Path samplesDir() {
-        Path dir = Path.of(System.getProperty("sonocine.samples", "../shared/samples"));
-        Assumptions.assumeTrue(Files.isDirectory(dir), "shared samples not found at " + dir + ": skipping");
-        return dir;
     }
 
     /** Frame {@code index} (0-based) of an encapsulated DICOM file: its fragments joined. */

@@ -18,6 +18,7 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
+import org.sonocine.testing.Samples;
 
 /**
  * Truncated and bit-flipped codestreams end in a decoded image or a {@link DecodeException}, promptly: never
@@ -40,7 +41,7 @@ class JpegLsCorruptionTest {
     }
 
     private static byte[] encode(Options options, int width, int height) {
-        int[] samples = TestImages.smooth(width, height, options.components(), options.maxVal(), 5);
+        int[] samples = SyntheticImages.smooth(width, height, options.components(), options.maxVal(), 5);
         return JpegLsTestEncoder.encode(samples, width, height, options).codestream();
     }
 
@@ -92,7 +93,7 @@ class JpegLsCorruptionTest {
     @Test
     void corruptingARealCodestreamEndsInAnImageOrADecodeException() throws IOException {
         byte[] codestream;
-        try (DicomFile file = DicomFile.open(Codestreams.samplesDir().resolve("jpeg-ls-Palette.dcm"))) {
+        try (DicomFile file = DicomFile.open(Samples.file("jpeg-ls-Palette.dcm"))) {
             codestream = Codestreams.frame(file, 0);
         }
         Random random = new Random(4);

@@ -16,7 +16,7 @@ class JpegLsErrorMessageTest {
     private static final int HEIGHT = 12;
 
     private static byte[] valid(Options options) {
-        int[] samples = TestImages.smooth(WIDTH, HEIGHT, options.components(), options.maxVal(), 9);
+        int[] samples = SyntheticImages.smooth(WIDTH, HEIGHT, options.components(), options.maxVal(), 9);
         return JpegLsTestEncoder.encode(samples, WIDTH, HEIGHT, options).codestream();
     }
 

@@ -16,7 +16,7 @@ class JpegLsMarkerSegmentTest {
     private static final int WIDTH = 19;
     private static final int HEIGHT = 13;
     private static final Options OPTIONS = Options.lossless(8, 3, 1);
-    private final int[] source = TestImages.smooth(WIDTH, HEIGHT, 3, 255, 21);
+    private final int[] source = SyntheticImages.smooth(WIDTH, HEIGHT, 3, 255, 21);
     private final byte[] codestream = JpegLsTestEncoder.encode(source, WIDTH, HEIGHT, OPTIONS).codestream();
 
     private static byte[] insert(byte[] codestream, int at, byte[] bytes) {
@@ -31,7 +31,7 @@ class JpegLsMarkerSegmentTest {
         RawImage image = Codestreams.decode(variant);
         assertEquals(WIDTH, image.width());
         assertEquals(HEIGHT, image.height());
-        assertArrayEquals(source, TestImages.samples(image));
+        assertArrayEquals(source, SyntheticImages.samples(image));
     }
 
     @Test

@@ -109,12 +109,12 @@ class JpegLsRoundTripTest {
         Options options = Options.lossless(8, 1, 0);
         byte[] codestream = JpegLsTestEncoder.encode(source, width, height, options).codestream();
         assertTrue(codestream.length * 1024L < source.length, "the codestream is too long to test growth");
-        assertArrayEquals(source, TestImages.samples(Codestreams.decode(codestream)));
+        assertArrayEquals(source, SyntheticImages.samples(Codestreams.decode(codestream)));
     }
 
     private static int[] image(String kind, Options options, long seed) {
-        return kind.equals("random") ? TestImages.random(WIDTH, HEIGHT, options.components(), options.maxVal(), seed)
-                : TestImages.smooth(WIDTH, HEIGHT, options.components(), options.maxVal(), seed);
+        return kind.equals("random") ? SyntheticImages.random(WIDTH, HEIGHT, options.components(), options.maxVal(), seed)
+                : SyntheticImages.smooth(WIDTH, HEIGHT, options.components(), options.maxVal(), seed);
     }
 
     private static void assertRoundTrip(int[] source, Options options) throws IOException {
@@ -125,7 +125,7 @@ class JpegLsRoundTripTest {
         assertEquals(options.components(), image.components());
         assertEquals(options.bits(), image.precision());
         assertEquals(options.bits() > 8, image.isWide());
-        int[] decoded = TestImages.samples(image);
+        int[] decoded = SyntheticImages.samples(image);
         assertArrayEquals(encoded.reconstructed(), decoded, "decoded samples differ from the encoder's");
         for (int i = 0; i < source.length; i++) {
             if (Math.abs(decoded[i] - source[i]) > options.near()) {

@@ -5,8 +5,8 @@ import java.util.Random;
 import org.sonocine.imaging.RawImage;
 
 /** Synthetic images for round trips, and access to decoded samples as ints. */
-final class TestImages {
-    private TestImages() {
+final class SyntheticImages {
+    private SyntheticImages() {
     }
 
     /** Independent uniform samples: mostly regular mode, long Golomb codes, escapes at low bit depths. */
