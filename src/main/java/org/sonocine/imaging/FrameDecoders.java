@@ -16,6 +16,7 @@ public final class FrameDecoders {
     private static final class Jpeg {
         static final List<FrameDecoder> CHAIN = jpegChain();
         static final List<FrameDecoder> JPEG_2000 = List.of(new Jpeg2000Decoder());
+        static final List<FrameDecoder> JPEG_LS = List.of(new JpegLsFrameDecoder());
     }
 
     private FrameDecoders() {
@@ -37,6 +38,7 @@ public final class FrameDecoders {
             case RLE -> List.of(RLE);
             case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> Jpeg.CHAIN;
             case JPEG_2000 -> Jpeg.JPEG_2000;
+            case JPEG_LS -> Jpeg.JPEG_LS;
             default -> List.of();
         };
     }
@@ -44,7 +46,6 @@ public final class FrameDecoders {
     /** Why frames of {@code syntax} cannot be decoded, for syntaxes {@link #forSyntax} has no decoder for. */
     public static String unsupportedReason(TransferSyntax syntax) {
         String what = switch (syntax.compression()) {
-            case JPEG_LS -> "JPEG-LS";
             case HTJ2K -> "High-Throughput JPEG 2000";
             case JPEG_XL -> "JPEG XL";
             case MPEG2 -> "MPEG-2 video";
