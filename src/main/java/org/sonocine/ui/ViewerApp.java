@@ -1,8 +1,10 @@
 package org.sonocine.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.sonocine.study.DemoCine;
 
@@ -12,16 +14,19 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The viewer application: opens the files and folders it was started with (a double-clicked file arrives this
- * way), or the demo cine when there are none.
+ * way), or the demo cine when there are none; later, the files of later launches and of macOS Finder.
  */
 public final class ViewerApp extends Application {
     private ExecutorService background;
     private ExecutorService decoder;
     private ViewerViewModel vm;
     private MainWindow window;
+    /** Set once files come from outside, so that the demo, which loads in the background, does not replace them. */
+    private boolean openedFromOutside;
 
     @Override
     public void start(Stage stage) {
@@ -33,8 +38,10 @@ public final class ViewerApp extends Application {
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
         stage.setTitle("Sonocine");
+        stage.getIcons().addAll(icons());
         stage.setScene(scene);
         stage.show();
+        ViewerLauncher.OPEN_REQUESTS.deliverTo(paths -> Platform.runLater(() -> openFromOutside(stage, paths)));
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         if (paths.isEmpty()) {
             openDemo();
@@ -53,9 +60,30 @@ public final class ViewerApp extends Application {
                 return file;
             }
         };
-        demo.setOnSucceeded(e -> vm.open(List.of(demo.getValue())));
+        demo.setOnSucceeded(e -> {
+            if (!openedFromOutside) {
+                vm.open(List.of(demo.getValue()));
+            }
+        });
         vm.statusProperty().set("Preparing the demo cine…");
         background.execute(demo);
+    }
+
+    /** Opens what a later launch or Finder asked for and brings the window forward (all a bare launch wants). */
+    private void openFromOutside(Stage stage, List<Path> paths) {
+        if (!paths.isEmpty()) {
+            openedFromOutside = true;
+            vm.open(paths);
+        }
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    private static List<Image> icons() {
+        return Stream.of(16, 32, 64, 256)
+                .map(size -> new Image(ViewerApp.class.getResource("icon-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     static ExecutorService pool(String name, int threads) {
@@ -69,6 +97,7 @@ public final class ViewerApp extends Application {
 
     @Override
     public void stop() {
+        ViewerLauncher.OPEN_REQUESTS.close();
         if (window != null) {
             window.stop();
         }

@@ -1,2 +1,5 @@
-/** The JavaFX viewer: views and view models. The only package that imports javafx. */
+/**
+ * The JavaFX viewer: views and view models, and how the viewer starts: one window per user, which takes the files
+ * of later launches and of the desktop. The only package that imports javafx.
+ */
 package org.sonocine.ui;
