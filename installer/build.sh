@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Builds Sonocine's native installer for the platform it runs on, into target/installer/:
+#   Linux    .deb (default) or .rpm       needs fakeroot and binutils (rpmbuild for .rpm)
+#   macOS    .dmg
+#   Windows  .msi, run from Git Bash      needs the WiX Toolset 3 on the PATH
+# It runs `mvn package` first, then jpackage from $JAVA_HOME, or else from the PATH (JDK 17 or newer).
+#
+# Usage: installer/build.sh [--type deb|rpm|dmg|pkg|msi|exe|app-image] [--skip-maven]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { sed -n '2,8s/^# \{0,1\}//p' "$0"; }
+
+type=""
+run_maven=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --type) type="${2:?--type needs a value}"; shift 2 ;;
+    --skip-maven) run_maven=false; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+case "$(uname -s)" in
+  Linux) platform=linux; type=${type:-deb} ;;
+  Darwin) platform=mac; type=${type:-dmg} ;;
+  MINGW*|MSYS*|CYGWIN*) platform=windows; type=${type:-msi} ;;
+  *) echo "No installer for $(uname -s); run 'mvn package' and use target/sonocine.jar." >&2; exit 1 ;;
+esac
+
+if $run_maven; then
+  mvn -B -q -DskipTests package
+fi
+if [ ! -f target/sonocine.jar ] || [ ! -f target/maven-archiver/pom.properties ]; then
+  echo "target/sonocine.jar is missing: run 'mvn package' first (or drop --skip-maven)." >&2
+  exit 1
+fi
+
+# jpackage wants numbers only: 0.1.0-SNAPSHOT becomes 0.1.0.
+version=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)
+app_version=${version%%-*}
+# macOS refuses a version whose first number is 0: the bundle says 1.0.0 until Sonocine 1.0.
+if [ "$platform" = mac ] && [[ $app_version == 0.* ]]; then
+  echo "macOS needs a major version of 1 or more: packaging $app_version as 1.0.0." >&2
+  app_version=1.0.0
+fi
+
+# The platform's JavaFX jars (javafx-base-21.0.11-linux.jar, ...) go on the module path, so jlink links only the
+# JavaFX modules the viewer uses; the classifier-less javafx jars beside them are empty placeholders. Everything
+# else is the class path the jar's manifest names, kept in the same lib/ layout.
+stage=target/installer
+rm -rf "$stage"
+mkdir -p "$stage/input/lib" "$stage/javafx"
+cp target/sonocine.jar "$stage/input/"
+for jar in target/lib/*.jar; do
+  name=$(basename "$jar")
+  if [[ $name =~ ^javafx- ]]; then
+    if [[ $name =~ ^javafx-[a-z]+-[0-9.]+-.+\.jar$ ]]; then
+      cp "$jar" "$stage/javafx/"
+    fi
+  else
+    cp "$jar" "$stage/input/lib/"
+  fi
+done
+
+# The JDK modules the viewer and its libraries use (jdeps), plus jdk.charsets for the DICOM character sets that
+# are looked up by name (Japanese, Korean, Thai, ...), which no tool can see.
+modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.charsets
+modules+=,jdk.unsupported,jdk.unsupported.desktop,javafx.controls,javafx.swing
+
+options=(
+  --type "$type"
+  --dest "$stage"
+  --name Sonocine
+  --app-version "$app_version"
+  --vendor Sonocine
+  --description "Viewer for ultrasound DICOM cine loops"
+  --input "$stage/input"
+  --main-jar sonocine.jar
+  --main-class org.sonocine.Main
+  --module-path "$stage/javafx"
+  --add-modules "$modules"
+  --file-associations installer/dcm.properties
+)
+
+case "$platform" in
+  linux)
+    options+=(
+      --icon installer/icons/sonocine.png
+      # control adds libgtk-3-0 to Depends; Sonocine.desktop passes the opened files (%F) and the MIME type.
+      --resource-dir installer/linux
+      --linux-package-name sonocine
+      --linux-app-category graphics
+      --linux-shortcut
+    )
+    if [ "$type" = rpm ]; then
+      options+=(--linux-package-deps gtk3 --linux-rpm-license-type Proprietary)
+    fi
+    # jpackage's default xz takes most of the build time; zstd needs dpkg 1.21.18 (Debian 12, Ubuntu 21.10) to
+    # install: set DPKG_DEB_COMPRESSOR_TYPE=xz for older systems.
+    export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-zstd}
+    ;;
+  mac)
+    options+=(
+      --icon installer/icons/sonocine.icns
+      --mac-package-identifier org.sonocine.viewer
+      --mac-package-name Sonocine
+    )
+    ;;
+  windows)
+    options+=(
+      --icon installer/icons/sonocine.ico
+      --win-menu --win-menu-group Sonocine
+      --win-shortcut
+      --win-dir-chooser
+      # Fixed for good: it lets a newer installer replace an installed older version.
+      --win-upgrade-uuid 4a88fadc-e524-4b53-8ab1-d26b43ada7d2
+    )
+    ;;
+esac
+
+jpackage=jpackage
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then
+  jpackage=$JAVA_HOME/bin/jpackage
+fi
+start=$SECONDS
+"$jpackage" "${options[@]}"
+rm -rf "$stage/input" "$stage/javafx"
+echo "Built in $((SECONDS - start)) s:"
+ls -l "$stage"
