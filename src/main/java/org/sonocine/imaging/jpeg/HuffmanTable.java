@@ -1,0 +1,86 @@
+package org.sonocine.imaging.jpeg;
+
+import org.sonocine.imaging.DecodeException;
+
+/**
+ * A Huffman table from a DHT segment, expanded for decoding: a lookup table resolves codes of up to
+ * {@link #LOOKUP_BITS} bits in one step, longer codes go through the canonical max-code search of T.81 F.2.2.3.
+ */
+final class HuffmanTable {
+    static final int LOOKUP_BITS = 10;
+    /** Bits a bad code consumes: libjpeg reads one past the longest length before giving up on it. */
+    static final int BAD_CODE_LENGTH = 17;
+
+    /** Entry per LOOKUP_BITS-bit prefix: (code length << 8) | symbol, or 0 when the code is longer. */
+    final int[] lookup = new int[1 << LOOKUP_BITS];
+    /** Largest code of each length 1..16, -1 when there is none. */
+    private final int[] maxCode = new int[17];
+    /** Index into symbols of the first code of each length, minus that code. */
+    private final int[] valueOffset = new int[17];
+    private final int[] symbols;
+
+    private HuffmanTable(int[] counts, int[] symbols) throws DecodeException {
+        this.symbols = symbols;
+        int[] codes = new int[symbols.length];
+        int[] lengths = new int[symbols.length];
+        int code = 0;
+        int p = 0;
+        for (int length = 1; length <= 16; length++) {
+            if (counts[length] == 0) {
+                maxCode[length] = -1;
+            } else {
+                valueOffset[length] = p - code;
+                for (int i = 0; i < counts[length]; i++) {
+                    codes[p] = code++;
+                    lengths[p++] = length;
+                }
+                maxCode[length] = code - 1;
+            }
+            // DCMTK's libjpeg allows a code space that is exactly full (all-ones code in use), not more
+            if (code > 1 << length) {
+                throw new DecodeException("Huffman table has more codes than its code lengths allow");
+            }
+            code <<= 1;
+        }
+        for (int i = 0; i < symbols.length && lengths[i] <= LOOKUP_BITS; i++) {
+            int shift = LOOKUP_BITS - lengths[i];
+            int first = codes[i] << shift;
+            int entry = lengths[i] << 8 | symbols[i];
+            for (int j = 0; j < 1 << shift; j++) {
+                lookup[first + j] = entry;
+            }
+        }
+    }
+
+    /** Reads the table class/index byte, 16 counts and the symbols of one table from a DHT segment. */
+    static HuffmanTable read(Segment segment) throws DecodeException {
+        int[] counts = new int[17];
+        int total = 0;
+        for (int length = 1; length <= 16; length++) {
+            counts[length] = segment.u8();
+            total += counts[length];
+        }
+        if (total > 256 || total > segment.remaining()) {
+            throw new DecodeException("DHT segment declares " + total + " Huffman codes, more than it holds");
+        }
+        int[] symbols = new int[total];
+        for (int i = 0; i < total; i++) {
+            symbols[i] = segment.u8();
+        }
+        return new HuffmanTable(counts, symbols);
+    }
+
+    /**
+     * Decodes a code longer than LOOKUP_BITS from the top 17 of {@code bits17}; returns (length << 8) | symbol.
+     * A bit pattern that is no code gives symbol 0 after 17 bits, as libjpeg does ("fake a zero").
+     */
+    int decodeLong(int bits17) {
+        for (int length = LOOKUP_BITS + 1; length <= 16; length++) {
+            int code = bits17 >>> (17 - length);
+            if (code <= maxCode[length]) {
+                return length << 8 | symbols[code + valueOffset[length]];
+            }
+        }
+        return BAD_CODE_LENGTH << 8;
+    }
+}

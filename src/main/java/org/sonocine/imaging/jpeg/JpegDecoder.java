@@ -1,0 +1,139 @@
+package org.sonocine.imaging.jpeg;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.RawImage;
+
+/**
+ * Decodes a JPEG codestream of the Huffman-coded sequential DCT (SOF0, SOF1; 8 or 12 bits) or lossless (SOF3; 2
+ * to 16 bits) process into its samples, bit-exact with DCMTK's libjpeg: components stay as coded (no colour
+ * conversion), subsampled components are upsampled to full resolution, samples are interleaved by pixel.
+ *
+ * <p>Progressive, hierarchical and arithmetic-coded JPEG are rejected. Corrupt or truncated data ends in a
+ * {@link DecodeException}, except where libjpeg recovers and DCMTK would show the same image: a marker that cuts a
+ * scan short (the rest of the restart interval becomes mid-grey) and a missing EOI after complete scans.
+ *
+ * <p>Thread-safe: each call works on its own state.
+ */
+public final class JpegDecoder {
+    /** Fewest bits a coded block (DC code and end-of-block code) or a lossless sample can take. */
+    private static final int MIN_BITS_PER_BLOCK = 2;
+    private static final int MIN_BITS_PER_LOSSLESS_SAMPLE = 1;
+    /** Keeps the output and the block-padded planes within Java's array limits. */
+    private static final long MAX_SAMPLES = 1L << 30;
+
+    private JpegDecoder() {
+    }
+
+    /** Decodes the codestream in {@code data[offset .. offset+length)}. */
+    public static RawImage decode(byte[] data, int offset, int length) throws DecodeException {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        Codestream stream = new Codestream(data, offset, length);
+        stream.expectStartOfImage();
+        DecoderTables tables = new DecoderTables();
+        FrameHeader frame = null;
+        ComponentPlane[] planes = null;
+        DctScanDecoder dct = null;
+        LosslessScanDecoder lossless = null;
+        while (planes == null || !allCoded(planes)) {
+            int marker = stream.nextMarker();
+            if (marker < 0 || marker == Marker.EOI) {
+                if (planes == null) {
+                    throw new DecodeException(frame == null ? "JPEG data has no frame header (SOF) before its end"
+                            : "JPEG data has no scan (SOS) before its end");
+                }
+                if (marker < 0) {
+                    throw new DecodeException("JPEG data is truncated: it ends before every component was coded");
+                }
+                break;
+            }
+            if (Marker.isStartOfFrame(marker)) {
+                if (frame != null) {
+                    throw new DecodeException("JPEG data has a second frame header (" + Marker.name(marker) + ")");
+                }
+                frame = FrameHeader.read(stream.segment(marker));
+                continue;
+            }
+            switch (marker) {
+                case Marker.DHT -> tables.readHuffmanTables(stream.segment(marker));
+                case Marker.DQT -> tables.readQuantizationTables(stream.segment(marker));
+                case Marker.DRI -> tables.readRestartInterval(stream.segment(marker));
+                case Marker.SOS -> {
+                    if (frame == null) {
+                        throw new DecodeException("JPEG scan (SOS) comes before any frame header (SOF)");
+                    }
+                    ScanHeader scan = ScanHeader.read(stream.segment(marker), frame);
+                    if (planes == null) {
+                        checkDataSuffices(frame, stream.end() - stream.position());
+                        if (frame.isLossless()) {
+                            planes = LosslessScanDecoder.allocatePlanes(frame);
+                            lossless = new LosslessScanDecoder(frame, planes);
+                        } else {
+                            planes = DctScanDecoder.allocatePlanes(frame);
+                            dct = new DctScanDecoder(frame, planes);
+                        }
+                    }
+                    BitReader in = new BitReader(data, stream.position(), stream.end());
+                    if (lossless != null) {
+                        lossless.decode(scan, tables, in);
+                    } else {
+                        dct.decode(scan, tables, in);
+                    }
+                    stream.resumeAt(in.resumePosition());
+                }
+                case Marker.SOI -> throw new DecodeException("JPEG data has a second SOI marker");
+                case Marker.DNL, Marker.DAC, Marker.COM -> stream.segment(marker);
+                default -> {
+                    if (marker >= Marker.APP0 && marker <= Marker.APP15) {
+                        stream.segment(marker);
+                    } else if (!Marker.isRestart(marker) && marker != Marker.TEM) {
+                        throw new DecodeException("JPEG data has an unsupported marker " + Marker.name(marker));
+                    }
+                }
+            }
+        }
+        if (dct != null) {
+            for (ComponentPlane plane : planes) {
+                if (!plane.coded) {
+                    Arrays.fill(plane.samples, dct.uncodedValue());
+                }
+            }
+        }
+        return ImageAssembler.assemble(frame, planes, dct != null);
+    }
+
+    private static boolean allCoded(ComponentPlane[] planes) {
+        for (ComponentPlane plane : planes) {
+            if (!plane.coded) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses a frame whose declared size the remaining data could not possibly code, before allocating for it:
+     * a lying header must not make the decoder allocate gigabytes.
+     */
+    private static void checkDataSuffices(FrameHeader frame, int remainingBytes) throws DecodeException {
+        long minimumBits = 0;
+        for (int c = 0; c < frame.componentCount(); c++) {
+            long w = frame.componentWidth(c);
+            long h = frame.componentHeight(c);
+            minimumBits += frame.isLossless() ? w * h * MIN_BITS_PER_LOSSLESS_SAMPLE
+                    : ((w + 7) / 8) * ((h + 7) / 8) * MIN_BITS_PER_BLOCK;
+        }
+        long samples = (long) frame.width() * frame.height() * frame.componentCount();
+        if (samples > MAX_SAMPLES) {
+            throw new DecodeException("JPEG frame " + frame.width() + "x" + frame.height() + "x"
+                    + frame.componentCount() + " is too large to decode");
+        }
+        if (minimumBits > 8L * remainingBytes) {
+            throw new DecodeException("JPEG data is truncated or its header is corrupt: a "
+                    + frame.width() + "x" + frame.height() + " frame needs at least " + (minimumBits + 7) / 8
+                    + " bytes of scan data, " + remainingBytes + " remain");
+        }
+    }
+}
