@@ -1,5 +1,9 @@
 package org.sonocine.imaging.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.sonocine.imaging.DecodeException;
 
 /**
@@ -10,12 +14,22 @@ import org.sonocine.imaging.DecodeException;
  * at the end of the data; that case cannot be recovered (DCMTK fails there), which {@link #hitEndOfData()} tells.
  */
 final class BitReader {
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final byte[] data;
     private final int end;
     private int pos;
-    private long buffer;
-    /** Valid bits at the low end of the buffer. */
-    private int bits;
+    /**
+     * The bit buffer, next bit in the most significant place, zeros below the {@code bits} valid ones. Left
+     * alignment keeps the lookup index a constant shift away, which shortens the chain of dependent operations
+     * from one code to the next. Package-private for the one loop that is worth holding them in locals,
+     * {@link LosslessLineDecoder}; it writes them back before calling any method here.
+     */
+    long buffer;
+    int bits;
     /** How many of those valid bits are zero padding supplied after the data stopped. */
     private int padding;
     private boolean overran;
@@ -34,28 +48,50 @@ final class BitReader {
         if (bits < HuffmanTable.BAD_CODE_LENGTH) {
             fill();
         }
-        int entry = table.lookup[(int) (buffer >>> (bits - HuffmanTable.LOOKUP_BITS))
-                & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+        int entry = table.lookup[(int) (buffer >>> (64 - HuffmanTable.LOOKUP_BITS))];
         if (entry == 0) {
-            entry = table.decodeLong((int) (buffer >>> (bits - HuffmanTable.BAD_CODE_LENGTH)) & 0x1FFFF);
+            entry = table.decodeLong((int) (buffer >>> (64 - HuffmanTable.BAD_CODE_LENGTH)));
         }
-        bits -= entry >>> 8;
+        int length = entry >>> 8;
+        buffer <<= length;
+        bits -= length;
         return entry & 0xFF;
     }
 
-    /** Reads {@code count} (0..16) bits as an unsigned number. */
+    /** Reads {@code count} (1..16) bits as an unsigned number. */
     int bits(int count) {
         if (bits < count) {
             fill();
         }
+        int value = (int) (buffer >>> (64 - count));
+        buffer <<= count;
         bits -= count;
-        return (int) (buffer >>> bits) & ((1 << count) - 1);
+        return value;
     }
 
     /** Reads a {@code size}-bit magnitude category value and sign-extends it (T.81 F.2.2.1, EXTEND). */
     int signed(int size) {
         int value = bits(size);
         return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;
+    }
+
+    /** Decodes one lossless difference (T.81 H.2.2): a magnitude category, then that many bits. */
+    int difference(HuffmanTable table) throws DecodeException {
+        int s = decode(table);
+        if (s == 0) {
+            return 0;
+        }
+        if (s < 16) {
+            return signed(s);
+        }
+        return categorySixteen(s);
+    }
+
+    private static int categorySixteen(int s) throws DecodeException {
+        if (s == 16) {
+            return 32768;
+        }
+        throw new DecodeException("invalid lossless difference category " + s + " in the scan data");
     }
 
     /** True when the bits consumed so far went past the real data into the zero padding. */
@@ -124,14 +160,27 @@ final class BitReader {
         }
     }
 
-    private void fill() {
+    /** Tops the buffer up to at least 57 bits, with zero padding once the data has stopped. */
+    void fill() {
+        if (!stopped && end - pos >= 8) {
+            long word = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~word;
+            if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
+                // no 0xFF among the next 8 bytes, so no stuffing or marker: take as many whole bytes as fit
+                int taken = (64 - bits) >>> 3;
+                int valid = bits + (taken << 3);
+                buffer = (buffer | word >>> bits) & -1L << (64 - valid);
+                bits = valid;
+                pos += taken;
+                return;
+            }
+        }
         while (bits <= 56) {
             if (stopped) {
                 if (bits < padding) {
                     overran = true;
                     padding = bits;
                 }
-                buffer <<= 8;
                 bits += 8;
                 padding += 8;
                 continue;
@@ -157,7 +206,7 @@ final class BitReader {
             } else {
                 pos++;
             }
-            buffer = buffer << 8 | b;
+            buffer |= (long) b << (56 - bits);
             bits += 8;
         }
     }

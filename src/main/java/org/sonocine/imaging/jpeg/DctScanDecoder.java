@@ -4,42 +4,59 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.RawImage;
 
 /**
  * Decodes the Huffman-coded scans of a sequential DCT frame (T.81 F.2) and transforms each block into its
  * component plane right away. Blocks outside a component's area (the padding of the last MCUs) are decoded but not
  * transformed, as in libjpeg, since nothing shows them.
  */
-final class DctScanDecoder {
+final class DctScanDecoder implements FrameDecoder {
     private final FrameHeader frame;
+    /** One per component, sized for whole blocks: ceil(component size / 8) blocks each way. */
     private final ComponentPlane[] planes;
+    private final boolean[] coded;
     private final IslowIdct idct;
     private final int[] coefficients = new int[64];
 
-    DctScanDecoder(FrameHeader frame, ComponentPlane[] planes) {
+    DctScanDecoder(FrameHeader frame) {
         this.frame = frame;
-        this.planes = planes;
         this.idct = new IslowIdct(frame.precision());
-    }
-
-    /** Planes sized for whole blocks: ceil(component size / 8) blocks each way. */
-    static ComponentPlane[] allocatePlanes(FrameHeader frame) {
-        ComponentPlane[] planes = new ComponentPlane[frame.componentCount()];
+        this.planes = new ComponentPlane[frame.componentCount()];
+        this.coded = new boolean[planes.length];
         for (int c = 0; c < planes.length; c++) {
             int blocksWide = FrameHeader.ceilDiv(frame.componentWidth(c), 8);
             int blocksHigh = FrameHeader.ceilDiv(frame.componentHeight(c), 8);
             planes[c] = new ComponentPlane(frame.componentWidth(c), frame.componentHeight(c), blocksWide * 8,
                     blocksHigh * 8);
         }
-        return planes;
     }
 
-    /** The sample value libjpeg gives a component that no scan coded (an all-zero block). */
-    short uncodedValue() {
-        return idct.flatValue();
+    @Override
+    public boolean isComplete() {
+        for (boolean c : coded) {
+            if (!c) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    void decode(ScanHeader scan, DecoderTables tables, BitReader in) throws DecodeException {
+    /** A component that no scan coded has all-zero coefficients in libjpeg: flat mid-grey. */
+    @Override
+    public RawImage finish() throws DecodeException {
+        for (int c = 0; c < planes.length; c++) {
+            if (!coded[c]) {
+                Arrays.fill(planes[c].samples, idct.flatValue());
+            }
+        }
+        OutputImage image = new OutputImage(frame);
+        image.putPlanes(planes, true);
+        return image.toRawImage();
+    }
+
+    @Override
+    public void decodeScan(ScanHeader scan, DecoderTables tables, BitReader in) throws DecodeException {
         List<ScanHeader.Component> components = scan.components();
         int n = components.size();
         HuffmanTable[] dcTables = new HuffmanTable[n];
@@ -56,10 +73,10 @@ final class DctScanDecoder {
             acTables[i] = tables.acTable(sc.acTable());
             quant[i] = tables.quantTable(fc.quantTable());
             scanPlanes[i] = planes[sc.frameIndex()];
-            if (scanPlanes[i].coded) {
+            if (coded[sc.frameIndex()]) {
                 throw new DecodeException("component " + fc.id() + " is coded in more than one scan");
             }
-            scanPlanes[i].coded = true;
+            coded[sc.frameIndex()] = true;
             h[i] = scan.isInterleaved() ? fc.h() : 1;
             v[i] = scan.isInterleaved() ? fc.v() : 1;
             blocksInMcu += h[i] * v[i];

@@ -11,8 +11,17 @@ final class HuffmanTable {
     /** Bits a bad code consumes: libjpeg reads one past the longest length before giving up on it. */
     static final int BAD_CODE_LENGTH = 17;
 
+    /** Bits of the combined code-and-value lookup for lossless differences. */
+    static final int DIFFERENCE_BITS = 12;
+
     /** Entry per LOOKUP_BITS-bit prefix: (code length << 8) | symbol, or 0 when the code is longer. */
     final int[] lookup = new int[1 << LOOKUP_BITS];
+    /**
+     * Entry per DIFFERENCE_BITS-bit prefix for lossless differences (T.81 H.2.2): (difference << 8) | bits of
+     * code and magnitude together, or 0 when they do not fit in the prefix. Saves the data-dependent branches on
+     * the category and the sign that make lossless decoding slow.
+     */
+    private int[] differenceLookup;
     /** Largest code of each length 1..16, -1 when there is none. */
     private final int[] maxCode = new int[17];
     /** Index into symbols of the first code of each length, minus that code. */
@@ -52,6 +61,39 @@ final class HuffmanTable {
         }
     }
 
+    /** The lossless difference lookup, built on first use (DCT tables never need it). */
+    int[] differenceLookup() {
+        int[] table = differenceLookup;
+        if (table == null) {
+            table = new int[1 << DIFFERENCE_BITS];
+            for (int prefix = 0; prefix < table.length; prefix++) {
+                int entry = prefix >>> (DIFFERENCE_BITS - LOOKUP_BITS);
+                int symbolEntry = lookup[entry];
+                if (symbolEntry == 0) {
+                    continue;
+                }
+                int length = symbolEntry >>> 8;
+                int category = symbolEntry & 0xFF;
+                int total = length + (category == 16 ? 0 : category);
+                if (category > 16 || total > DIFFERENCE_BITS) {
+                    continue;
+                }
+                int difference;
+                if (category == 0) {
+                    difference = 0;
+                } else if (category == 16) {
+                    difference = 32768;
+                } else {
+                    int value = (prefix >>> (DIFFERENCE_BITS - total)) & ((1 << category) - 1);
+                    difference = value < 1 << (category - 1) ? value - (1 << category) + 1 : value;
+                }
+                table[prefix] = difference << 8 | total;
+            }
+            differenceLookup = table;
+        }
+        return table;
+    }
+
     /** Reads the table class/index byte, 16 counts and the symbols of one table from a DHT segment. */
     static HuffmanTable read(Segment segment) throws DecodeException {
         int[] counts = new int[17];
@@ -71,7 +113,7 @@ final class HuffmanTable {
     }
 
     /**
-     * Decodes a code longer than LOOKUP_BITS from the top 17 of {@code bits17}; returns (length << 8) | symbol.
+     * Decodes a code longer than LOOKUP_BITS from the 17 bits {@code bits17}; returns (length << 8) | symbol.
      * A bit pattern that is no code gives symbol 0 after 17 bits, as libjpeg does ("fake a zero").
      */
     int decodeLong(int bits17) {

@@ -1,6 +1,5 @@
 package org.sonocine.imaging.jpeg;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import org.sonocine.imaging.DecodeException;
@@ -34,13 +33,11 @@ public final class JpegDecoder {
         stream.expectStartOfImage();
         DecoderTables tables = new DecoderTables();
         FrameHeader frame = null;
-        ComponentPlane[] planes = null;
-        DctScanDecoder dct = null;
-        LosslessScanDecoder lossless = null;
-        while (planes == null || !allCoded(planes)) {
+        FrameDecoder decoder = null;
+        while (decoder == null || !decoder.isComplete()) {
             int marker = stream.nextMarker();
             if (marker < 0 || marker == Marker.EOI) {
-                if (planes == null) {
+                if (decoder == null) {
                     throw new DecodeException(frame == null ? "JPEG data has no frame header (SOF) before its end"
                             : "JPEG data has no scan (SOS) before its end");
                 }
@@ -65,22 +62,12 @@ public final class JpegDecoder {
                         throw new DecodeException("JPEG scan (SOS) comes before any frame header (SOF)");
                     }
                     ScanHeader scan = ScanHeader.read(stream.segment(marker), frame);
-                    if (planes == null) {
+                    if (decoder == null) {
                         checkDataSuffices(frame, stream.end() - stream.position());
-                        if (frame.isLossless()) {
-                            planes = LosslessScanDecoder.allocatePlanes(frame);
-                            lossless = new LosslessScanDecoder(frame, planes);
-                        } else {
-                            planes = DctScanDecoder.allocatePlanes(frame);
-                            dct = new DctScanDecoder(frame, planes);
-                        }
+                        decoder = frame.isLossless() ? new LosslessScanDecoder(frame) : new DctScanDecoder(frame);
                     }
                     BitReader in = new BitReader(data, stream.position(), stream.end());
-                    if (lossless != null) {
-                        lossless.decode(scan, tables, in);
-                    } else {
-                        dct.decode(scan, tables, in);
-                    }
+                    decoder.decodeScan(scan, tables, in);
                     stream.resumeAt(in.resumePosition());
                 }
                 case Marker.SOI -> throw new DecodeException("JPEG data has a second SOI marker");
@@ -94,23 +81,7 @@ public final class JpegDecoder {
                 }
             }
         }
-        if (dct != null) {
-            for (ComponentPlane plane : planes) {
-                if (!plane.coded) {
-                    Arrays.fill(plane.samples, dct.uncodedValue());
-                }
-            }
-        }
-        return ImageAssembler.assemble(frame, planes, dct != null);
-    }
-
-    private static boolean allCoded(ComponentPlane[] planes) {
-        for (ComponentPlane plane : planes) {
-            if (!plane.coded) {
-                return false;
-            }
-        }
-        return true;
+        return decoder.finish();
     }
 
     /**

@@ -1,0 +1,99 @@
+package org.sonocine.imaging.jpeg;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.FrameLocation;
+import org.sonocine.imaging.RawImage;
+
+/**
+ * Decode timings, run by hand (not a test): single thread, codestreams preloaded into memory, several warm-up
+ * passes before the timed ones, best and median pass reported.
+ *
+ * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.sonocine.imaging.jpeg.JpegDecoderBenchmark FILE.dcm [passes] [imageio]
+ * </pre>
+ */
+public final class JpegDecoderBenchmark {
+    private JpegDecoderBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean imageIo = args.length > 2 && args[2].equals("imageio");
+        List<byte[]> frames = readFrames(file);
+        long checksum = 0;
+        List<Long> times = new ArrayList<>();
+        for (int pass = 0; pass < passes + 3; pass++) {
+            long start = System.nanoTime();
+            for (byte[] frame : frames) {
+                checksum += imageIo ? decodeWithImageIo(frame) : decode(frame);
+            }
+            long elapsed = System.nanoTime() - start;
+            if (pass >= 3) {
+                times.add(elapsed);
+            }
+        }
+        times.sort(null);
+        double best = times.get(0) / 1e6;
+        double median = times.get(times.size() / 2) / 1e6;
+        System.out.printf("%s, %s: %d frames, best %.1f ms (%.2f ms/frame, %.0f frames/s), median %.1f ms"
+                + " (%.0f frames/s) [checksum %d]%n", file.getFileName(), imageIo ? "ImageIO (JDK)" : "JpegDecoder",
+                frames.size(), best, best / frames.size(), frames.size() * 1000 / best, median,
+                frames.size() * 1000 / median, checksum);
+    }
+
+    private static long decode(byte[] frame) throws IOException {
+        RawImage image = JpegDecoder.decode(frame, 0, frame.length);
+        return image.isWide() ? image.shorts()[image.shorts().length / 2] : image.bytes()[image.bytes().length / 2];
+    }
+
+    private static long decodeWithImageIo(byte[] frame) throws IOException {
+        ImageReader reader = jdkReader();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
+            reader.setInput(in);
+            return reader.readRaster(0, null).getDataBuffer().getElem(frame.length % 1000);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    static ImageReader jdkReader() {
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext();) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getName().startsWith("com.sun.imageio")) {
+                return reader;
+            }
+            reader.dispose();
+        }
+        throw new IllegalStateException("the JDK's JPEG reader is not available");
+    }
+
+    private static List<byte[]> readFrames(Path path) throws IOException {
+        List<byte[]> frames = new ArrayList<>();
+        try (DicomFile file = DicomFile.open(path)) {
+            for (int i = 0; i < file.numberOfFrames(); i++) {
+                FrameLocation location = file.frames().get(i);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (FrameLocation.Segment segment : location.segments()) {
+                    out.write(file.readBytes(segment.offset(), Math.toIntExact(segment.length())));
+                }
+                frames.add(out.toByteArray());
+            }
+        }
+        return frames;
+    }
+}
