@@ -72,7 +72,7 @@ final class DecoderTables {
 
     /** The quantization table in natural order. */
     int[] quantTable(int index) throws DecodeException {
-        int[] table = quantTables[index];
+        int[] table = index < quantTables.length ? quantTables[index] : null;
         if (table == null) {
             throw new DecodeException("quantization table " + index + " is used but was never defined");
         }

@@ -12,7 +12,10 @@ final class FrameHeader {
     /** libjpeg's limit on blocks (or lossless samples) per MCU of an interleaved scan. */
     static final int MAX_UNITS_IN_MCU = 10;
 
-    /** One component of the frame: identifier, sampling factors, quantization table selector. */
+    /**
+     * One component of the frame: identifier, sampling factors, quantization table selector (checked only where
+     * used: lossless frames ignore it, as libjpeg does).
+     */
     record Component(int id, int h, int v, int quantTable) {
     }
 
@@ -71,9 +74,6 @@ final class FrameHeader {
             int tq = segment.u8();
             if (h < 1 || h > 4 || v < 1 || v > 4) {
                 throw new DecodeException("component " + id + " has invalid sampling factors " + h + "x" + v);
-            }
-            if (tq > 3) {
-                throw new DecodeException("component " + id + " selects quantization table " + tq + " (0 to 3)");
             }
             components.add(new Component(id, h, v, tq));
         }

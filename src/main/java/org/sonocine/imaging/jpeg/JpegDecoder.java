@@ -20,6 +20,11 @@ public final class JpegDecoder {
     /** Fewest bits a coded block (DC code and end-of-block code) or a lossless sample can take. */
     private static final int MIN_BITS_PER_BLOCK = 2;
     private static final int MIN_BITS_PER_LOSSLESS_SAMPLE = 1;
+    /**
+     * How much shorter than that minimum the data may be: a scan that a marker cuts short still decodes (libjpeg
+     * greys the rest), so the check only refuses sizes far beyond what the data could hold.
+     */
+    private static final int SHORTFALL_TOLERATED = 8;
     /** Keeps the output and the block-padded planes within Java's array limits. */
     private static final long MAX_SAMPLES = 1L << 30;
 
@@ -34,17 +39,19 @@ public final class JpegDecoder {
         DecoderTables tables = new DecoderTables();
         FrameHeader frame = null;
         FrameDecoder decoder = null;
-        while (decoder == null || !decoder.isComplete()) {
+        while (true) {
             int marker = stream.nextMarker();
             if (marker < 0 || marker == Marker.EOI) {
                 if (decoder == null) {
                     throw new DecodeException(frame == null ? "JPEG data has no frame header (SOF) before its end"
                             : "JPEG data has no scan (SOS) before its end");
                 }
-                if (marker < 0) {
+                if (marker < 0 && !decoder.isComplete()) {
                     throw new DecodeException("JPEG data is truncated: it ends before every component was coded");
                 }
-                break;
+                // like libjpeg, read on to EOI (what follows the scans must be valid); but once the image is
+                // complete, tolerate data that ends without one
+                return decoder.finish();
             }
             if (Marker.isStartOfFrame(marker)) {
                 if (frame != null) {
@@ -60,6 +67,9 @@ public final class JpegDecoder {
                 case Marker.SOS -> {
                     if (frame == null) {
                         throw new DecodeException("JPEG scan (SOS) comes before any frame header (SOF)");
+                    }
+                    if (decoder != null && decoder.isComplete()) {
+                        throw new DecodeException("JPEG data has another scan after every component was coded");
                     }
                     ScanHeader scan = ScanHeader.read(stream.segment(marker), frame);
                     if (decoder == null) {
@@ -81,7 +91,6 @@ public final class JpegDecoder {
                 }
             }
         }
-        return decoder.finish();
     }
 
     /**
@@ -101,10 +110,10 @@ public final class JpegDecoder {
             throw new DecodeException("JPEG frame " + frame.width() + "x" + frame.height() + "x"
                     + frame.componentCount() + " is too large to decode");
         }
-        if (minimumBits > 8L * remainingBytes) {
-            throw new DecodeException("JPEG data is truncated or its header is corrupt: a "
-                    + frame.width() + "x" + frame.height() + " frame needs at least " + (minimumBits + 7) / 8
-                    + " bytes of scan data, " + remainingBytes + " remain");
+        if (minimumBits > 8L * SHORTFALL_TOLERATED * remainingBytes) {
+            throw new DecodeException("JPEG header is corrupt or the data truncated: a " + frame.width() + "x"
+                    + frame.height() + " frame needs at least " + (minimumBits + 7) / 8 + " bytes of scan data, "
+                    + remainingBytes + " remain");
         }
     }
 }

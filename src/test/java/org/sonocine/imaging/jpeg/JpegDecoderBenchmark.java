@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -62,24 +61,13 @@ public final class JpegDecoderBenchmark {
     }
 
     private static long decodeWithImageIo(byte[] frame) throws IOException {
-        ImageReader reader = jdkReader();
+        ImageReader reader = JdkReaderCrossCheckTest.jdkReader();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in);
             return reader.readRaster(0, null).getDataBuffer().getElem(frame.length % 1000);
         } finally {
             reader.dispose();
         }
-    }
-
-    static ImageReader jdkReader() {
-        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext();) {
-            ImageReader reader = it.next();
-            if (reader.getClass().getName().startsWith("com.sun.imageio")) {
-                return reader;
-            }
-            reader.dispose();
-        }
-        throw new IllegalStateException("the JDK's JPEG reader is not available");
     }
 
     private static List<byte[]> readFrames(Path path) throws IOException {
