@@ -21,10 +21,12 @@ public final class JpegDecoder {
     private static final int MIN_BITS_PER_BLOCK = 2;
     private static final int MIN_BITS_PER_LOSSLESS_SAMPLE = 1;
     /**
-     * How much shorter than that minimum the data may be: a scan that a marker cuts short still decodes (libjpeg
-     * greys the rest), so the check only refuses sizes far beyond what the data could hold.
+     * How much shorter than that minimum the data of a frame of up to {@link #TOLERANT_SAMPLES} may be: a scan
+     * that a marker cuts short still decodes (libjpeg greys the rest). Larger frames must be covered in full, so
+     * that a lying header costs at most some 64 MB.
      */
     private static final int SHORTFALL_TOLERATED = 8;
+    private static final long TOLERANT_SAMPLES = 1L << 24;
     /** Keeps the output and the block-padded planes within Java's array limits. */
     private static final long MAX_SAMPLES = 1L << 30;
 
@@ -110,7 +112,8 @@ public final class JpegDecoder {
             throw new DecodeException("JPEG frame " + frame.width() + "x" + frame.height() + "x"
                     + frame.componentCount() + " is too large to decode");
         }
-        if (minimumBits > 8L * SHORTFALL_TOLERATED * remainingBytes) {
+        int tolerance = samples <= TOLERANT_SAMPLES ? SHORTFALL_TOLERATED : 1;
+        if (minimumBits > 8L * tolerance * remainingBytes) {
             throw new DecodeException("JPEG header is corrupt or the data truncated: a " + frame.width() + "x"
                     + frame.height() + " frame needs at least " + (minimumBits + 7) / 8 + " bytes of scan data, "
                     + remainingBytes + " remain");
