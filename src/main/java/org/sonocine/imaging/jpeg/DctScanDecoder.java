@@ -170,14 +170,53 @@ final class DctScanDecoder implements FrameDecoder {
         int dc = predictors[component] + diff;
         predictors[component] = dc;
         coef[0] = (short) dc;
+        return decodeAc(in, acTable, coef);
+    }
+
+    /**
+     * The AC coefficients, with the bit buffer in locals and most codes resolved together with their magnitude
+     * bits by one lookup; symbols that do not fit it take the general path. A run past the 63rd coefficient
+     * lands on the last one, through libjpeg's padded zigzag table.
+     */
+    private static boolean decodeAc(BitReader in, HuffmanTable acTable, int[] coef) {
+        int[] lookup = acTable.acLookup();
+        int[] naturalOrder = DecoderTables.NATURAL_ORDER;
         boolean hasAc = false;
+        long buf = in.buffer;
+        int bits = in.bits;
         for (int k = 1; k < 64; k++) {
-            int rs = in.decode(acTable);
-            int run = rs >> 4;
-            s = rs & 15;
-            if (s != 0) {
+            if (bits < 32) {
+                in.buffer = buf;
+                in.bits = bits;
+                in.fill();
+                buf = in.buffer;
+                bits = in.bits;
+            }
+            int entry = lookup[(int) (buf >>> (64 - HuffmanTable.LOOKUP_BITS))];
+            int value;
+            int run;
+            if (entry != 0) {
+                int length = entry & 0xFF;
+                buf <<= length;
+                bits -= length;
+                value = entry >> 16;
+                run = (entry >> 8) & 0xFF;
+            } else {
+                in.buffer = buf;
+                in.bits = bits;
+                int rs = in.decode(acTable);
+                run = rs >> 4;
+                int size = rs & 15;
+                value = size != 0 ? in.signed(size) : 0;
+                if (size == 0 && run != 15) {
+                    run = 0;
+                }
+                buf = in.buffer;
+                bits = in.bits;
+            }
+            if (value != 0) {
                 k += run;
-                coef[DecoderTables.NATURAL_ORDER[k]] = in.signed(s);
+                coef[naturalOrder[k]] = value;
                 hasAc = true;
             } else if (run == 15) {
                 k += 15;
@@ -185,6 +224,8 @@ final class DctScanDecoder implements FrameDecoder {
                 break;
             }
         }
+        in.buffer = buf;
+        in.bits = bits;
         return hasAc;
     }
 

@@ -22,6 +22,12 @@ final class HuffmanTable {
      * the category and the sign that make lossless decoding slow.
      */
     private int[] differenceLookup;
+    /**
+     * Entry per LOOKUP_BITS-bit prefix for AC coefficients (T.81 F.2.2.2): (value << 16) | (run << 8) | bits of
+     * code and magnitude together, value 0 standing for end-of-block (run 0) or sixteen zeros (run 15); 0 when
+     * code and magnitude do not fit in the prefix.
+     */
+    private int[] acLookup;
     /** Largest code of each length 1..16, -1 when there is none. */
     private final int[] maxCode = new int[17];
     /** Index into symbols of the first code of each length, minus that code. */
@@ -90,6 +96,37 @@ final class HuffmanTable {
                 table[prefix] = difference << 8 | total;
             }
             differenceLookup = table;
+        }
+        return table;
+    }
+
+    /** The AC coefficient lookup, built on first use. */
+    int[] acLookup() {
+        int[] table = acLookup;
+        if (table == null) {
+            table = new int[1 << LOOKUP_BITS];
+            for (int prefix = 0; prefix < table.length; prefix++) {
+                int symbolEntry = lookup[prefix];
+                if (symbolEntry == 0) {
+                    continue;
+                }
+                int length = symbolEntry >>> 8;
+                int run = (symbolEntry >> 4) & 15;
+                int size = symbolEntry & 15;
+                int total = length + size;
+                if (total > LOOKUP_BITS) {
+                    continue;
+                }
+                int value = 0;
+                if (size != 0) {
+                    int bits = (prefix >>> (LOOKUP_BITS - total)) & ((1 << size) - 1);
+                    value = bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
+                } else if (run != 15) {
+                    run = 0;
+                }
+                table[prefix] = value << 16 | run << 8 | total;
+            }
+            acLookup = table;
         }
         return table;
     }

@@ -62,28 +62,67 @@ final class OutputImage {
         }
     }
 
-    /** Upsamples the given planes (null entries are skipped) to full size and stores them. */
+    /**
+     * Upsamples the given planes (null entries are skipped) to full size and stores them, line by line so that
+     * each output line is written while it is in cache.
+     */
     void putPlanes(ComponentPlane[] planes, boolean fancyUpsampling) throws DecodeException {
-        int height = frame.height();
+        Upsampler[] upsamplers = new Upsampler[planes.length];
+        short[][] buffers = new short[planes.length][];
+        boolean all = true;
         for (int c = 0; c < planes.length; c++) {
             if (planes[c] == null) {
+                all = false;
                 continue;
             }
-            Upsampler up = Upsampler.forComponent(frame, c, planes[c], fancyUpsampling);
-            short[] buffer = new short[Math.max(width, up.lineLength())];
-            for (int y = 0; y < height; y++) {
-                short[] src = up.line(y, buffer);
-                int from = up.lineStart(y);
-                int o = y * width * components + c;
-                if (bytes != null) {
-                    for (int x = 0; x < width; x++, o += components) {
-                        bytes[o] = (byte) src[from + x];
-                    }
-                } else {
-                    for (int x = 0; x < width; x++, o += components) {
-                        shorts[o] = src[from + x];
-                    }
+            upsamplers[c] = Upsampler.forComponent(frame, c, planes[c], fancyUpsampling);
+            buffers[c] = new short[Math.max(width, upsamplers[c].lineLength())];
+        }
+        short[][] lines = new short[planes.length][];
+        int[] starts = new int[planes.length];
+        for (int y = 0; y < frame.height(); y++) {
+            for (int c = 0; c < planes.length; c++) {
+                if (upsamplers[c] != null) {
+                    lines[c] = upsamplers[c].line(y, buffers[c]);
+                    starts[c] = upsamplers[c].lineStart(y);
                 }
+            }
+            int o = y * width * components;
+            if (all && components == 3 && bytes != null) {
+                interleaveThree(lines, starts, o);
+                continue;
+            }
+            for (int c = 0; c < planes.length; c++) {
+                if (upsamplers[c] != null) {
+                    put(lines[c], starts[c], o + c);
+                }
+            }
+        }
+    }
+
+    /** The common colour case in one pass: three samples per pixel written in order. */
+    private void interleaveThree(short[][] lines, int[] starts, int o) {
+        short[] a = lines[0];
+        short[] b = lines[1];
+        short[] c = lines[2];
+        int ia = starts[0];
+        int ib = starts[1];
+        int ic = starts[2];
+        for (int x = 0; x < width; x++, o += 3) {
+            bytes[o] = (byte) a[ia + x];
+            bytes[o + 1] = (byte) b[ib + x];
+            bytes[o + 2] = (byte) c[ic + x];
+        }
+    }
+
+    private void put(short[] line, int from, int o) {
+        if (bytes != null) {
+            for (int x = 0; x < width; x++, o += components) {
+                bytes[o] = (byte) line[from + x];
+            }
+        } else {
+            for (int x = 0; x < width; x++, o += components) {
+                shorts[o] = line[from + x];
             }
         }
     }

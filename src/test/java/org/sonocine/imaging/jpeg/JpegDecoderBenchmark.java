@@ -3,6 +3,8 @@ package org.sonocine.imaging.jpeg;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,9 @@ import org.sonocine.dicom.FrameLocation;
 import org.sonocine.imaging.RawImage;
 
 /**
- * Decode timings, run by hand (not a test): single thread, codestreams preloaded into memory, several warm-up
- * passes before the timed ones, best and median pass reported.
+ * Decode timings, run by hand (not a test): single thread, codestreams preloaded into memory, three warm-up
+ * passes before the timed ones, best and median pass reported, in wall time and in the thread's CPU time (which
+ * other processes on a shared machine disturb less).
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -35,24 +38,31 @@ public final class JpegDecoderBenchmark {
         boolean imageIo = args.length > 2 && args[2].equals("imageio");
         List<byte[]> frames = readFrames(file);
         long checksum = 0;
-        List<Long> times = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (int pass = 0; pass < passes + 3; pass++) {
             long start = System.nanoTime();
+            long startCpu = threads.getCurrentThreadCpuTime();
             for (byte[] frame : frames) {
                 checksum += imageIo ? decodeWithImageIo(frame) : decode(frame);
             }
-            long elapsed = System.nanoTime() - start;
             if (pass >= 3) {
-                times.add(elapsed);
+                wall.add(System.nanoTime() - start);
+                cpu.add(threads.getCurrentThreadCpuTime() - startCpu);
             }
         }
+        System.out.printf("%s, %s, %d frames: wall %s; cpu %s [checksum %d]%n", file.getFileName(),
+                imageIo ? "ImageIO (JDK)" : "JpegDecoder", frames.size(), summary(wall, frames.size()),
+                summary(cpu, frames.size()), checksum);
+    }
+
+    private static String summary(List<Long> times, int frames) {
         times.sort(null);
-        double best = times.get(0) / 1e6;
-        double median = times.get(times.size() / 2) / 1e6;
-        System.out.printf("%s, %s: %d frames, best %.1f ms (%.2f ms/frame, %.0f frames/s), median %.1f ms"
-                + " (%.0f frames/s) [checksum %d]%n", file.getFileName(), imageIo ? "ImageIO (JDK)" : "JpegDecoder",
-                frames.size(), best, best / frames.size(), frames.size() * 1000 / best, median,
-                frames.size() * 1000 / median, checksum);
+        double best = times.get(0) / 1e6 / frames;
+        double median = times.get(times.size() / 2) / 1e6 / frames;
+        return String.format("best %.2f ms/frame (%.0f frames/s), median %.2f ms/frame (%.0f frames/s)", best,
+                1000 / best, median, 1000 / median);
     }
 
     private static long decode(byte[] frame) throws IOException {
