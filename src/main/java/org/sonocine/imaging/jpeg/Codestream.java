@@ -45,15 +45,6 @@ final class Codestream {
         return end;
     }
 
-    byte[] data() {
-        return data;
-    }
-
-    /** Continues after the marker code byte at {@code markerIndex}. */
-    void resumeAfterMarkerCode(int markerIndex) {
-        pos = markerIndex + 1;
-    }
-
     void resumeAt(int position) {
         pos = position;
     }

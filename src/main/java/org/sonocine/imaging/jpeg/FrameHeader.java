@@ -107,10 +107,6 @@ final class FrameHeader {
         return width;
     }
 
-    List<Component> components() {
-        return components;
-    }
-
     int componentCount() {
         return components.size();
     }

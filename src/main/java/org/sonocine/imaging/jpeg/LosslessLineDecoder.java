@@ -31,10 +31,15 @@ final class LosslessLineDecoder {
     void decode(BitReader in, int[] above, int[] line, int count, int predictor, int initial)
             throws DecodeException {
         int n = step;
+        // the first pixel has its own predictions; a handful of samples, so the general path does
+        for (int i = 0; i < n; i++) {
+            line[i] = (in.difference(tables[i]) + (predictor == 0 ? initial : above[i])) & 0xFFFF;
+        }
+        int p = predictor == 0 ? 1 : predictor;
         long buf = in.buffer;
         int bits = in.bits;
         int t = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = n; i < count; i++) {
             if (bits < 32) {
                 in.buffer = buf;
                 in.bits = bits;
@@ -59,21 +64,7 @@ final class LosslessLineDecoder {
             if (++t == n) {
                 t = 0;
             }
-            int prediction;
-            if (i < n) {
-                prediction = predictor == 0 ? initial : above[i];
-            } else {
-                prediction = switch (predictor) {
-                    case 0, 1 -> line[i - n];
-                    case 2 -> above[i];
-                    case 3 -> above[i - n];
-                    case 4 -> line[i - n] + above[i] - above[i - n];
-                    case 5 -> line[i - n] + ((above[i] - above[i - n]) >> 1);
-                    case 6 -> above[i] + ((line[i - n] - above[i - n]) >> 1);
-                    default -> (line[i - n] + above[i]) >> 1;
-                };
-            }
-            line[i] = (diff + prediction) & 0xFFFF;
+            line[i] = (diff + LosslessPredictor.predict(p, line[i - n], above[i], above[i - n])) & 0xFFFF;
         }
         in.buffer = buf;
         in.bits = bits;

@@ -1,85 +1,53 @@
 package org.sonocine.imaging.jpeg;
 
 /**
- * Reconstructs lossless samples from decoded differences (T.81 H.1.2.1), one component line at a time, modulo
- * 2^16. The line's samples sit at {@code start, start + step, ...} below {@code end} in both the difference and
- * the sample arrays, so a line of pixel-interleaved components is reconstructed in place. Each predictor has its
- * own loop so the inner loops carry no branches. The line above may be the very array being written, so Rb and Rc
- * are read before the sample that replaces them is written.
+ * The lossless predictors of T.81 H.1.2.1 and the reconstruction of a component line from its differences,
+ * modulo 2^16, for the general decoding path (the common one fuses this into {@link LosslessLineDecoder}).
  */
 final class LosslessPredictor {
     private LosslessPredictor() {
+    }
+
+    /** Prediction by selection value 1..7 (T.81 table H.1) from the left (a), above (b) and above-left (c). */
+    static int predict(int predictor, int ra, int rb, int rc) {
+        return switch (predictor) {
+            case 1 -> ra;
+            case 2 -> rb;
+            case 3 -> rc;
+            case 4 -> ra + rb - rc;
+            case 5 -> ra + ((rb - rc) >> 1);
+            case 6 -> rb + ((ra - rc) >> 1);
+            default -> (ra + rb) >> 1;
+        };
     }
 
     /**
      * The first line of a scan or restart interval: the first sample is predicted by {@code initial}
      * (2^(P-Pt-1)), the others by their left neighbour.
      */
-    static void firstLine(int[] diff, int[] out, int start, int step, int end, int initial) {
-        int ra = (diff[start] + initial) & 0xFFFF;
-        out[start] = ra;
-        for (int i = start + step; i < end; i += step) {
-            ra = (diff[i] + ra) & 0xFFFF;
-            out[i] = ra;
+    static void firstLine(int[] diff, int[] out, int width, int initial) {
+        int ra = (diff[0] + initial) & 0xFFFF;
+        out[0] = ra;
+        for (int x = 1; x < width; x++) {
+            ra = (diff[x] + ra) & 0xFFFF;
+            out[x] = ra;
         }
     }
 
-    /** Any other line: the first sample is predicted by the one above, the others by {@code predictor} 1..7. */
-    static void line(int predictor, int[] diff, int[] above, int[] out, int start, int step, int end) {
-        int rb = above[start];
-        int ra = (diff[start] + rb) & 0xFFFF;
-        out[start] = ra;
-        int rc;
-        switch (predictor) {
-            case 1 -> {
-                for (int i = start + step; i < end; i += step) {
-                    ra = (diff[i] + ra) & 0xFFFF;
-                    out[i] = ra;
-                }
-            }
-            case 2 -> {
-                for (int i = start + step; i < end; i += step) {
-                    out[i] = (diff[i] + above[i]) & 0xFFFF;
-                }
-            }
-            case 3 -> {
-                for (int i = start + step; i < end; i += step) {
-                    rc = rb;
-                    rb = above[i];
-                    out[i] = (diff[i] + rc) & 0xFFFF;
-                }
-            }
-            case 4 -> {
-                for (int i = start + step; i < end; i += step) {
-                    rc = rb;
-                    rb = above[i];
-                    ra = (diff[i] + ra + rb - rc) & 0xFFFF;
-                    out[i] = ra;
-                }
-            }
-            case 5 -> {
-                for (int i = start + step; i < end; i += step) {
-                    rc = rb;
-                    rb = above[i];
-                    ra = (diff[i] + ra + ((rb - rc) >> 1)) & 0xFFFF;
-                    out[i] = ra;
-                }
-            }
-            case 6 -> {
-                for (int i = start + step; i < end; i += step) {
-                    rc = rb;
-                    rb = above[i];
-                    ra = (diff[i] + rb + ((ra - rc) >> 1)) & 0xFFFF;
-                    out[i] = ra;
-                }
-            }
-            case 7 -> {
-                for (int i = start + step; i < end; i += step) {
-                    ra = (diff[i] + ((ra + above[i]) >> 1)) & 0xFFFF;
-                    out[i] = ra;
-                }
-            }
-            default -> throw new IllegalArgumentException("predictor " + predictor);
+    /**
+     * Any other line: the first sample is predicted by the one above, the others by {@code predictor}. The line
+     * above may be the very array being written (a component with one line per row of MCUs keeps one line), so Rb
+     * and Rc are read before the sample that replaces them is written.
+     */
+    static void line(int predictor, int[] diff, int[] above, int[] out, int width) {
+        int rb = above[0];
+        int ra = (diff[0] + rb) & 0xFFFF;
+        out[0] = ra;
+        for (int x = 1; x < width; x++) {
+            int rc = rb;
+            rb = above[x];
+            ra = (diff[x] + predict(predictor, ra, rb, rc)) & 0xFFFF;
+            out[x] = ra;
         }
     }
 }

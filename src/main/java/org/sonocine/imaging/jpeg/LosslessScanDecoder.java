@@ -289,11 +289,11 @@ final class LosslessScanDecoder implements FrameDecoder {
                 for (int r = 0; r < linesIn(i, imcu); r++) {
                     int[] line = lines[i][r];
                     if (firstLine[i]) {
-                        LosslessPredictor.firstLine(diff[i][r], line, 0, 1, end, initial);
+                        LosslessPredictor.firstLine(diff[i][r], line, end, initial);
                         firstLine[i] = false;
                     } else {
                         int[] above = lines[i][r == 0 ? v[i] - 1 : r - 1];
-                        LosslessPredictor.line(predictor, diff[i][r], above, line, 0, 1, end);
+                        LosslessPredictor.line(predictor, diff[i][r], above, line, end);
                     }
                     store(i, imcu * v[i] + r, line, 0, 1);
                 }
