@@ -1,13 +1,14 @@
 package org.sonocine.imaging.jpeg;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * A minimal lossless JPEG (T.81 process 14) encoder for tests: any predictor, point transform, precision and
  * component count, optional restart intervals, one interleaved scan or one scan per component. Written from the
  * standard (annex H) independently of the decoder, so that round trips test the decoder against the standard.
- * Components are not subsampled; even components use Huffman table 0, odd ones table 1 (fixed tables whose
- * codes differ, so a decoder that mixes them up fails).
+ * Components may be subsampled; even components use Huffman table 0, odd ones table 1 (fixed tables whose codes
+ * differ, so a decoder that mixes them up fails).
  */
 final class LosslessJpegEncoder {
     /** Code lengths (bits 1..16) and symbols (difference categories 0..16) of the two tables. */
@@ -22,6 +23,10 @@ final class LosslessJpegEncoder {
 
     private final int width;
     private final int height;
+    private final int[] h;
+    private final int[] v;
+    private final int maxH;
+    private final int maxV;
     private final int precision;
     private final int predictor;
     private final int pointTransform;
@@ -32,10 +37,14 @@ final class LosslessJpegEncoder {
     private long bitBuffer;
     private int bitCount;
 
-    private LosslessJpegEncoder(int width, int height, int precision, int predictor, int pointTransform,
-            int restartInterval) {
+    private LosslessJpegEncoder(int width, int height, int[] h, int[] v, int precision, int predictor,
+            int pointTransform, int restartInterval) {
         this.width = width;
         this.height = height;
+        this.h = h;
+        this.v = v;
+        this.maxH = Arrays.stream(h).max().orElseThrow();
+        this.maxV = Arrays.stream(v).max().orElseThrow();
         this.precision = precision;
         this.predictor = predictor;
         this.pointTransform = pointTransform;
@@ -54,14 +63,35 @@ final class LosslessJpegEncoder {
     }
 
     /**
-     * Encodes {@code planes[c][y * width + x]} (values below 2^precision). {@code restartInterval} counts MCUs
-     * and must be a multiple of the MCUs in a row (the image width), or 0 for none.
+     * Encodes full-size components {@code planes[c][y * width + x]} (values below 2^precision).
+     * {@code restartInterval} counts MCUs and must be a multiple of the MCUs in a row, or 0 for none.
      */
     static byte[] encode(int[][] planes, int width, int height, int precision, int predictor, int pointTransform,
             int restartInterval, boolean interleaved) {
-        LosslessJpegEncoder encoder = new LosslessJpegEncoder(width, height, precision, predictor, pointTransform,
-                restartInterval);
+        int[] ones = new int[planes.length];
+        Arrays.fill(ones, 1);
+        return encode(planes, width, height, ones, ones, precision, predictor, pointTransform, restartInterval,
+                interleaved);
+    }
+
+    /**
+     * Encodes components with sampling factors {@code h[c]} x {@code v[c]}: plane c holds
+     * {@link #componentWidth} x {@link #componentHeight} samples, row by row.
+     */
+    static byte[] encode(int[][] planes, int width, int height, int[] h, int[] v, int precision, int predictor,
+            int pointTransform, int restartInterval, boolean interleaved) {
+        LosslessJpegEncoder encoder = new LosslessJpegEncoder(width, height, h, v, precision, predictor,
+                pointTransform, restartInterval);
         return encoder.write(planes, interleaved);
+    }
+
+    /** T.81 A.1.1: ceil(width * h / max h). */
+    static int componentWidth(int width, int h, int maxH) {
+        return (width * h + maxH - 1) / maxH;
+    }
+
+    static int componentHeight(int height, int v, int maxV) {
+        return (height * v + maxV - 1) / maxV;
     }
 
     private byte[] write(int[][] planes, boolean interleaved) {
@@ -75,7 +105,7 @@ final class LosslessJpegEncoder {
         out.write(n);
         for (int c = 0; c < n; c++) {
             out.write(c + 1);
-            out.write(0x11);
+            out.write(h[c] << 4 | v[c]);
             out.write(0);
         }
         for (int t = 0; t < 2; t++) {
@@ -120,42 +150,60 @@ final class LosslessJpegEncoder {
         out.write(predictor);
         out.write(0);
         out.write(pointTransform);
-        int restartRows = restartInterval / width;
+        boolean interleaved = components.length > 1;
+        // an MCU is h x v samples of each component when interleaved, one sample otherwise
+        int mcusPerRow = interleaved ? (width + maxH - 1) / maxH
+                : componentWidth(width, h[components[0]], maxH);
+        int mcuRows = interleaved ? (height + maxV - 1) / maxV
+                : componentHeight(height, v[components[0]], maxV);
+        int restartRows = restartInterval / mcusPerRow;
         int restarts = 0;
-        int firstRowOfInterval = 0;
-        for (int y = 0; y < height; y++) {
-            if (restartRows > 0 && y > 0 && y % restartRows == 0) {
+        int intervalStart = 0;
+        for (int my = 0; my < mcuRows; my++) {
+            if (restartRows > 0 && my > 0 && my % restartRows == 0) {
                 flushBits();
                 marker(0xD0 + (restarts++ & 7));
-                firstRowOfInterval = y;
+                intervalStart = my;
             }
-            for (int x = 0; x < width; x++) {
+            for (int mx = 0; mx < mcusPerRow; mx++) {
                 for (int c : components) {
-                    int[] plane = planes[c];
-                    int sample = plane[y * width + x] >> pointTransform;
-                    int prediction = predict(plane, x, y, y == firstRowOfInterval);
-                    int diff = (sample - prediction) & 0xFFFF;
-                    if (diff > 32768) {
-                        diff -= 65536;
+                    int mcuW = interleaved ? h[c] : 1;
+                    int mcuH = interleaved ? v[c] : 1;
+                    for (int yy = 0; yy < mcuH; yy++) {
+                        for (int xx = 0; xx < mcuW; xx++) {
+                            int x = mx * mcuW + xx;
+                            int y = my * mcuH + yy;
+                            writeDifference(difference(planes[c], c, x, y, intervalStart * mcuH), c % 2);
+                        }
                     }
-                    writeDifference(diff, c % 2);
                 }
             }
         }
         flushBits();
     }
 
+    /** The coded difference for sample (x, y) of component c; 0 for the padding beyond its edges. */
+    private int difference(int[] plane, int c, int x, int y, int firstRowOfInterval) {
+        int cw = componentWidth(width, h[c], maxH);
+        if (x >= cw || y >= componentHeight(height, v[c], maxV)) {
+            return 0;
+        }
+        int sample = plane[y * cw + x] >> pointTransform;
+        int diff = (sample - predict(plane, cw, x, y, y == firstRowOfInterval)) & 0xFFFF;
+        return diff > 32768 ? diff - 65536 : diff;
+    }
+
     /** T.81 H.1.2.1: the prediction for the sample at (x, y) from already coded, point-transformed samples. */
-    private int predict(int[] plane, int x, int y, boolean firstRow) {
+    private int predict(int[] plane, int cw, int x, int y, boolean firstRow) {
         if (firstRow) {
-            return x == 0 ? 1 << (precision - pointTransform - 1) : sample(plane, x - 1, y);
+            return x == 0 ? 1 << (precision - pointTransform - 1) : sample(plane, cw, x - 1, y);
         }
         if (x == 0) {
-            return sample(plane, 0, y - 1);
+            return sample(plane, cw, 0, y - 1);
         }
-        int ra = sample(plane, x - 1, y);
-        int rb = sample(plane, x, y - 1);
-        int rc = sample(plane, x - 1, y - 1);
+        int ra = sample(plane, cw, x - 1, y);
+        int rb = sample(plane, cw, x, y - 1);
+        int rc = sample(plane, cw, x - 1, y - 1);
         return switch (predictor) {
             case 1 -> ra;
             case 2 -> rb;
@@ -168,8 +216,8 @@ final class LosslessJpegEncoder {
         };
     }
 
-    private int sample(int[] plane, int x, int y) {
-        return plane[y * width + x] >> pointTransform;
+    private int sample(int[] plane, int cw, int x, int y) {
+        return plane[y * cw + x] >> pointTransform;
     }
 
     /** T.81 H.2.2 (with F.1.2.1): category code, then the low bits of the difference (minus one if negative). */
