@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -20,12 +21,13 @@ import org.sonocine.imaging.RawImage;
 /**
  * Decode timings, run by hand (not a test): single thread, codestreams preloaded into memory, three warm-up
  * passes before the timed ones, best and median pass reported, in wall time and in the thread's CPU time (which
- * other processes on a shared machine disturb less).
+ * other processes on a shared machine disturb less). The optional third argument times an ImageIO reader's
+ * {@code readRaster} instead: the JDK's own or TwelveMonkeys'.
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.sonocine.imaging.jpeg.JpegDecoderBenchmark FILE.dcm [passes] [imageio]
+ *     org.sonocine.imaging.jpeg.JpegDecoderBenchmark FILE.dcm [passes] [jdk|twelvemonkeys]
  * </pre>
  */
 public final class JpegDecoderBenchmark {
@@ -35,7 +37,8 @@ public final class JpegDecoderBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        boolean imageIo = args.length > 2 && args[2].equals("imageio");
+        String readerPackage = args.length < 3 ? null
+                : args[2].equals("jdk") ? "com.sun.imageio.plugins.jpeg" : "com.twelvemonkeys";
         List<byte[]> frames = readFrames(file);
         long checksum = 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -45,7 +48,7 @@ public final class JpegDecoderBenchmark {
             long start = System.nanoTime();
             long startCpu = threads.getCurrentThreadCpuTime();
             for (byte[] frame : frames) {
-                checksum += imageIo ? decodeWithImageIo(frame) : decode(frame);
+                checksum += readerPackage != null ? decodeWithImageIo(frame, readerPackage) : decode(frame);
             }
             if (pass >= 3) {
                 wall.add(System.nanoTime() - start);
@@ -53,7 +56,7 @@ public final class JpegDecoderBenchmark {
             }
         }
         System.out.printf("%s, %s, %d frames: wall %s; cpu %s [checksum %d]%n", file.getFileName(),
-                imageIo ? "ImageIO (JDK)" : "JpegDecoder", frames.size(), summary(wall, frames.size()),
+                readerPackage != null ? "ImageIO " + args[2] : "JpegDecoder", frames.size(), summary(wall, frames.size()),
                 summary(cpu, frames.size()), checksum);
     }
 
@@ -70,14 +73,25 @@ public final class JpegDecoderBenchmark {
         return image.isWide() ? image.shorts()[image.shorts().length / 2] : image.bytes()[image.bytes().length / 2];
     }
 
-    private static long decodeWithImageIo(byte[] frame) throws IOException {
-        ImageReader reader = JdkReaderCrossCheckTest.jdkReader();
+    private static long decodeWithImageIo(byte[] frame, String readerPackage) throws IOException {
+        ImageReader reader = reader(readerPackage);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in);
             return reader.readRaster(0, null).getDataBuffer().getElem(frame.length % 1000);
         } finally {
             reader.dispose();
         }
+    }
+
+    private static ImageReader reader(String readerPackage) {
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext();) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getName().startsWith(readerPackage)) {
+                return reader;
+            }
+            reader.dispose();
+        }
+        throw new IllegalStateException("no JPEG reader from " + readerPackage);
     }
 
     private static List<byte[]> readFrames(Path path) throws IOException {
