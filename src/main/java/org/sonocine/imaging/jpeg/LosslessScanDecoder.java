@@ -154,7 +154,8 @@ final class LosslessScanDecoder implements FrameDecoder {
 
         /**
          * The common case, one line per row of iMCUs: each line is decoded and reconstructed in one pass, the
-         * pixel-interleaved samples of all the scan's components together.
+         * pixel-interleaved samples of all the scan's components together (so their first-line states, kept in
+         * {@code firstLine[0]}, always agree).
          */
         private void decodeLines() throws DecodeException {
             LosslessLineDecoder lineDecoder = new LosslessLineDecoder(huffman);
@@ -203,8 +204,10 @@ final class LosslessScanDecoder implements FrameDecoder {
                 int mcuRowsHere = interleaved ? 1 : linesIn(0, imcu);
                 for (int m = 0; m < mcuRowsHere; m++, mcuRow++) {
                     if (startRow(mcuRow)) {
+                        // a blank row of MCUs: all v lines of each component, or line m of the single one
                         for (int i = 0; i < n; i++) {
-                            for (int y = interleaved ? 0 : m; y < (interleaved ? v[i] : m + 1); y++) {
+                            int last = interleaved ? v[i] - 1 : m;
+                            for (int y = interleaved ? 0 : m; y <= last; y++) {
                                 Arrays.fill(diff[i][y], 0);
                             }
                         }
