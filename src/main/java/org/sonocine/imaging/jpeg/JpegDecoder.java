@@ -33,7 +33,12 @@ public final class JpegDecoder {
     private JpegDecoder() {
     }
 
-    /** Decodes the codestream in {@code data[offset .. offset+length)}. */
+    /**
+     * Decodes the codestream in {@code data[offset .. offset+length)}.
+     *
+     * @throws DecodeException if the data is not a supported, intact JPEG codestream; the message says why
+     * @throws IndexOutOfBoundsException if the range lies outside {@code data}
+     */
     public static RawImage decode(byte[] data, int offset, int length) throws DecodeException {
         Objects.checkFromIndexSize(offset, length, data.length);
         Codestream stream = new Codestream(data, offset, length);

@@ -29,8 +29,7 @@ class CorruptDataRobustnessTest {
         all.add(Arguments.of("lossless 12-bit RGB with restarts", TestImages.lossless()));
         all.add(Arguments.of("baseline colour 4:2:0", TestImages.baselineColour()));
         all.add(Arguments.of("baseline grey", TestImages.baselineGrey()));
-        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(System.getProperty("sonocine.samples",
-                "../shared/samples")))) {
+        if (JpegSamples.available()) {
             all.add(Arguments.of("12-bit DCT CT", JpegSamples.codestream(
                     "CT0012.fragmented_no_bot_jpeg_baseline.51.dcm", 0)));
             all.add(Arguments.of("16-bit lossless CT", JpegSamples.codestream(

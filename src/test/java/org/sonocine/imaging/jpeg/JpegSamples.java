@@ -24,9 +24,18 @@ final class JpegSamples {
 
     /** The shared samples folder (system property {@code sonocine.samples}); skips the test when it is absent. */
     static Path directory() {
-        Path dir = Path.of(System.getProperty("sonocine.samples", "../shared/samples"));
+        Path dir = configuredDirectory();
         assumeTrue(Files.isDirectory(dir), "shared samples not found at " + dir.toAbsolutePath() + ": skipping");
         return dir;
+    }
+
+    /** Whether the shared samples are there, for tests that use them only in addition to their own data. */
+    static boolean available() {
+        return Files.isDirectory(configuredDirectory());
+    }
+
+    private static Path configuredDirectory() {
+        return Path.of(System.getProperty("sonocine.samples", "../shared/samples"));
     }
 
     static int frameCount(String sample) throws IOException {
