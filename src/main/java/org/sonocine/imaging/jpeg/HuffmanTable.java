@@ -33,11 +33,14 @@ final class HuffmanTable {
     /** Index into symbols of the first code of each length, minus that code. */
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
+    /** The code of each symbol and its length, in the order of {@code symbols}. */
+    private final int[] codes;
+    private final int[] lengths;
 
     private HuffmanTable(int[] counts, int[] symbols) throws DecodeException {
         this.symbols = symbols;
-        int[] codes = new int[symbols.length];
-        int[] lengths = new int[symbols.length];
+        this.codes = new int[symbols.length];
+        this.lengths = new int[symbols.length];
         int code = 0;
         int p = 0;
         for (int length = 1; length <= 16; length++) {
@@ -72,28 +75,25 @@ final class HuffmanTable {
         int[] table = differenceLookup;
         if (table == null) {
             table = new int[1 << DIFFERENCE_BITS];
-            for (int prefix = 0; prefix < table.length; prefix++) {
-                int entry = prefix >>> (DIFFERENCE_BITS - LOOKUP_BITS);
-                int symbolEntry = lookup[entry];
-                if (symbolEntry == 0) {
-                    continue;
-                }
-                int length = symbolEntry >>> 8;
-                int category = symbolEntry & 0xFF;
-                int total = length + (category == 16 ? 0 : category);
+            for (int i = 0; i < symbols.length && lengths[i] <= DIFFERENCE_BITS; i++) {
+                int category = symbols[i];
+                int total = lengths[i] + (category == 16 ? 0 : category);
                 if (category > 16 || total > DIFFERENCE_BITS) {
                     continue;
                 }
-                int difference;
-                if (category == 0) {
-                    difference = 0;
-                } else if (category == 16) {
-                    difference = 32768;
-                } else {
-                    int value = (prefix >>> (DIFFERENCE_BITS - total)) & ((1 << category) - 1);
-                    difference = value < 1 << (category - 1) ? value - (1 << category) + 1 : value;
+                int shift = DIFFERENCE_BITS - lengths[i];
+                for (int suffix = 0; suffix < 1 << shift; suffix++) {
+                    int difference;
+                    if (category == 0) {
+                        difference = 0;
+                    } else if (category == 16) {
+                        difference = 32768;
+                    } else {
+                        int value = suffix >>> (shift - category);
+                        difference = value < 1 << (category - 1) ? value - (1 << category) + 1 : value;
+                    }
+                    table[codes[i] << shift | suffix] = difference << 8 | total;
                 }
-                table[prefix] = difference << 8 | total;
             }
             differenceLookup = table;
         }
