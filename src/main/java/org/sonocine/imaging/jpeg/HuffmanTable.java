@@ -18,8 +18,8 @@ final class HuffmanTable {
     final int[] lookup = new int[1 << LOOKUP_BITS];
     /**
      * Entry per DIFFERENCE_BITS-bit prefix for lossless differences (T.81 H.2.2): (difference << 8) | bits of
-     * code and magnitude together, or 0 when they do not fit in the prefix. Saves the data-dependent branches on
-     * the category and the sign that make lossless decoding slow.
+     * code and magnitude together, or 0 when they do not fit in the prefix: one lookup instead of a code lookup,
+     * a bit read and a sign extension with their unpredictable branches.
      */
     private int[] differenceLookup;
     /**

