@@ -11,7 +11,7 @@ import org.sonocine.imaging.RawImage;
  * component plane right away. Blocks outside a component's area (the padding of the last MCUs) are decoded but not
  * transformed, as in libjpeg, since nothing shows them.
  */
-final class DctScanDecoder implements FrameDecoder {
+final class DctScanDecoder implements ScanDecoder {
     private final FrameHeader frame;
     /** One per component, sized for whole blocks: ceil(component size / 8) blocks each way. */
     private final ComponentPlane[] planes;

@@ -45,7 +45,7 @@ public final class JpegDecoder {
         stream.expectStartOfImage();
         DecoderTables tables = new DecoderTables();
         FrameHeader frame = null;
-        FrameDecoder decoder = null;
+        ScanDecoder decoder = null;
         while (true) {
             int marker = stream.nextMarker();
             if (marker < 0 || marker == Marker.EOI) {

@@ -20,7 +20,7 @@ import org.sonocine.imaging.RawImage;
  * is decoded and reconstructed in one pass by {@link LosslessLineDecoder}; otherwise the differences of the row
  * are decoded first and each component's lines reconstructed after.
  */
-final class LosslessScanDecoder implements FrameDecoder {
+final class LosslessScanDecoder implements ScanDecoder {
     private final FrameHeader frame;
     private final OutputImage output;
     /** Planes of the subsampled components; null for full-size ones. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.imaging.DecodeException;
+import org.sonocine.testing.Samples;
 
 /**
  * Damages valid codestreams at many seeded random places (truncation, bit flips, inserted marker bytes): every
@@ -29,7 +30,7 @@ class CorruptDataRobustnessTest {
         all.add(Arguments.of("lossless 12-bit RGB with restarts", TestImages.lossless()));
         all.add(Arguments.of("baseline colour 4:2:0", TestImages.baselineColour()));
         all.add(Arguments.of("baseline grey", TestImages.baselineGrey()));
-        if (JpegSamples.available()) {
+        if (Samples.available()) {
             all.add(Arguments.of("12-bit DCT CT", JpegSamples.codestream(
                     "CT0012.fragmented_no_bot_jpeg_baseline.51.dcm", 0)));
             all.add(Arguments.of("16-bit lossless CT", JpegSamples.codestream(

@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sonocine.imaging.RawImage;
+import org.sonocine.testing.Samples;
 
 /**
  * Decodes the JPEG samples and compares with the DCMTK decodes: frame 1 by its SHA-256 in expected.tsv, the last
@@ -44,7 +45,7 @@ class JpegSampleConformanceTest {
     void lastFrameMatchesReferenceExactly(String sample, String kind) throws IOException {
         int frames = JpegSamples.frameCount(sample);
         RawImage image = decodeFrame(sample, frames - 1);
-        assertArrayEquals(JpegSamples.referenceFrame(sample, frames), JpegSamples.storedBytes(image));
+        assertArrayEquals(Samples.referenceFrame(sample, frames), JpegSamples.storedBytes(image));
     }
 
     private static RawImage decodeFrame(String sample, int index) throws IOException {

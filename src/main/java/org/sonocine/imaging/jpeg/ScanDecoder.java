@@ -4,7 +4,7 @@ import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.RawImage;
 
 /** Decodes the scans of one frame, of one coding process, and delivers the image once they are done. */
-sealed interface FrameDecoder permits DctScanDecoder, LosslessScanDecoder {
+sealed interface ScanDecoder permits DctScanDecoder, LosslessScanDecoder {
 
     /** Decodes the entropy-coded data of {@code scan} from {@code in}. */
     void decodeScan(ScanHeader scan, DecoderTables tables, BitReader in) throws DecodeException;
