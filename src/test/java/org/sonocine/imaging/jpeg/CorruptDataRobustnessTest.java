@@ -1,0 +1,96 @@
+package org.sonocine.imaging.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sonocine.imaging.DecodeException;
+import org.sonocine.testing.Samples;
+
+/**
+ * Damages valid codestreams at many seeded random places (truncation, bit flips, inserted marker bytes): every
+ * attempt must either decode or throw {@link DecodeException}, quickly. Any other exception, an endless loop or a
+ * huge allocation fails the test, with the seed and position to reproduce it.
+ */
+class CorruptDataRobustnessTest {
+    private static final int ATTEMPTS = 150;
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+
+    static Stream<Arguments> codestreams() throws IOException {
+        List<Arguments> all = new ArrayList<>();
+        all.add(Arguments.of("lossless 12-bit RGB with restarts", TestImages.lossless()));
+        all.add(Arguments.of("baseline colour 4:2:0", TestImages.baselineColour()));
+        all.add(Arguments.of("baseline grey", TestImages.baselineGrey()));
+        if (Samples.available()) {
+            all.add(Arguments.of("12-bit DCT CT", JpegSamples.codestream(
+                    "CT0012.fragmented_no_bot_jpeg_baseline.51.dcm", 0)));
+            all.add(Arguments.of("16-bit lossless CT", JpegSamples.codestream(
+                    "CT0012.fragmented_no_bot_jpeg_lossless.57.dcm", 0)));
+            all.add(Arguments.of("baseline 4:2:0 ultrasound", JpegSamples.codestream("examples_ybr_color.dcm", 0)));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void truncatedDataDecodesOrFailsCleanly(String name, byte[] codestream) {
+        SplittableRandom random = new SplittableRandom(name.hashCode());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int length = random.nextInt(codestream.length);
+            attempt(name, "truncated to " + length + " bytes", codestream, length);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void flippedBitsDecodeOrFailCleanly(String name, byte[] codestream) {
+        SplittableRandom random = new SplittableRandom(name.hashCode() + 1);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            byte[] damaged = codestream.clone();
+            StringBuilder where = new StringBuilder("bits flipped at");
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                int position = random.nextInt(damaged.length);
+                damaged[position] ^= (byte) (1 << random.nextInt(8));
+                where.append(' ').append(position);
+            }
+            attempt(name, where.toString(), damaged, damaged.length);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void insertedMarkersDecodeOrFailCleanly(String name, byte[] codestream) {
+        SplittableRandom random = new SplittableRandom(name.hashCode() + 2);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int position = random.nextInt(codestream.length);
+            int code = random.nextInt(256);
+            byte[] damaged = new byte[codestream.length + 2];
+            System.arraycopy(codestream, 0, damaged, 0, position);
+            damaged[position] = (byte) 0xFF;
+            damaged[position + 1] = (byte) code;
+            System.arraycopy(codestream, position, damaged, position + 2, codestream.length - position);
+            attempt(name, String.format("marker FF%02X inserted at %d", code, position), damaged, damaged.length);
+        }
+    }
+
+    private static void attempt(String name, String damage, byte[] data, int length) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try {
+                JpegDecoder.decode(data, 0, length);
+            } catch (DecodeException expected) {
+                // a clean failure is one of the two allowed outcomes
+            } catch (RuntimeException | Error e) {
+                fail(name + ", " + damage + ": " + e, e);
+            }
+        }, name + ", " + damage + ": took longer than " + LIMIT);
+    }
+}
