@@ -5,7 +5,8 @@ package org.sonocine.imaging;
  * safe to call from several threads.
  */
 public sealed interface FrameDecoder
-        permits NativeDecoder, RleDecoder, JpegImageIoDecoder, JpegLsFrameDecoder, Jpeg2000Decoder {
+        permits NativeDecoder, RleDecoder, JpegImageIoDecoder, JpegOwnDecoder, JpegLsFrameDecoder,
+        Jpeg2000Decoder {
 
     /** A short name for messages, e.g. "JPEG (JDK ImageIO)". */
     String name();

@@ -25,6 +25,7 @@ public final class FrameDecoders {
     private static List<FrameDecoder> jpegChain() {
         List<FrameDecoder> chain = new ArrayList<>();
         JpegImageIoDecoder.jdk().ifPresent(chain::add);
+        chain.add(new JpegOwnDecoder());
         JpegImageIoDecoder.twelveMonkeys().ifPresent(chain::add);
         return List.copyOf(chain);
     }

@@ -75,6 +75,21 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         return sofMarker == 0xC0 || sofMarker == 0xC1;
     }
 
+    /** Grey, or colour with full-resolution chroma and luma at 1x1, 2x1 (4:2:2) or 2x2 (4:2:0). */
+    boolean hasCommonSampling() {
+        if (components() == 1) {
+            return true;
+        }
+        for (int c = 1; c < components(); c++) {
+            if (hSampling[c] != 1 || vSampling[c] != 1) {
+                return false;
+            }
+        }
+        int h = hSampling[0];
+        int v = vSampling[0];
+        return (h == 1 && v == 1) || (h == 2 && v == 1) || (h == 2 && v == 2);
+    }
+
     int components() {
         return componentIds.length;
     }

@@ -49,6 +49,10 @@ public final class JpegImageIoDecoder implements FrameDecoder {
                     + Integer.toHexString(jpeg.sofMarker() & 0xF).toUpperCase() + " with " + jpeg.precision()
                     + "-bit precision");
         }
+        if (onlyEightBitDct && !jpeg.hasCommonSampling()) {
+            // The JDK's system libjpeg-turbo interpolates some rare samplings (4:4:0) where the reference repeats.
+            throw new DecodeException(name + " is left out for this chroma sampling");
+        }
         PixelDescription header = frame.header();
         Raster raster = ImageIoReaders.readRaster(reader.get(), name, "JPEG", frame, true);
         JpegColour.Resolution colour = JpegColour.resolve(header, jpeg);
