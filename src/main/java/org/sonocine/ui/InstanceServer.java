@@ -21,6 +21,11 @@ final class InstanceServer implements AutoCloseable {
     private final ServerSocket socket;
     private final InstanceAddress address;
     private final Predicate<List<Path>> receiver;
+    /**
+     * Set before the socket is closed: a close that races with a thread entering accept() can leave the port
+     * accepting for a moment, and a closed viewer must not take files.
+     */
+    private volatile boolean closed;
 
     private InstanceServer(ServerSocket socket, Predicate<List<Path>> receiver) {
         this.socket = socket;
@@ -45,8 +50,11 @@ final class InstanceServer implements AutoCloseable {
     }
 
     private void serve() {
-        while (!socket.isClosed()) {
+        while (!closed && !socket.isClosed()) {
             try (Socket client = socket.accept()) {
+                if (closed) {
+                    return;
+                }
                 client.setSoTimeout(TIMEOUT_MILLIS);
                 converse(client);
             } catch (IOException e) {
@@ -96,6 +104,7 @@ final class InstanceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             socket.close();
         } catch (IOException e) {
