@@ -74,6 +74,10 @@ public final class FrameSource {
 
     /** Frame {@code index} (0-based) as the file holds it. */
     public EncodedFrame read(int index) throws IOException {
+        return read(index, null);
+    }
+
+    private EncodedFrame read(int index, FrameBuffers buffers) throws IOException {
         FrameLocation location;
         try {
             location = file.frames().get(index);
@@ -84,13 +88,13 @@ public final class FrameSource {
         if (total > PixelDescription.MAX_FRAME_BYTES) {
             throw new DecodeException("frame " + (index + 1) + " is " + total + " bytes, more than Sonocine reads");
         }
-        byte[] bytes = new byte[(int) total];
+        byte[] bytes = buffers != null ? buffers.input((int) total) : new byte[(int) total];
         int at = 0;
         for (FrameLocation.Segment s : location.segments()) {
             file.readBytes(s.offset(), bytes, at, (int) s.length());
             at += (int) s.length();
         }
-        return new EncodedFrame(index, bytes, header, bigEndian, swapUnit, location.bitOffset());
+        return new EncodedFrame(index, bytes, header, bigEndian, swapUnit, location.bitOffset(), buffers);
     }
 
     /** Frame {@code index} (0-based) decoded into stored values. */
@@ -99,5 +103,16 @@ public final class FrameSource {
             throw new DecodeException(unsupported);
         }
         return FrameDecoders.decode(decoders, read(index));
+    }
+
+    /**
+     * Frame {@code index} decoded into the calling thread's reused {@code buffers}: valid only until that thread
+     * decodes its next frame with them.
+     */
+    public StoredFrame decode(int index, FrameBuffers buffers) throws IOException {
+        if (unsupported != null) {
+            throw new DecodeException(unsupported);
+        }
+        return FrameDecoders.decode(decoders, read(index, buffers));
     }
 }

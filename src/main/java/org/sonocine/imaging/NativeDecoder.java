@@ -27,16 +27,24 @@ public final class NativeDecoder implements FrameDecoder {
             org.sonocine.dicom.Bytes.swap(data, 0, data.length, frame.swapUnit());
         }
         if (d.samplesPerPixel() > 1 && d.planarConfiguration() == 1 && !d.photometric().isSubsampled()) {
-            data = interleave(data, d);
+            data = interleave(data, d, frame.output(data.length));
         }
         return new StoredFrame(frame.index(), d.interleaved(), data, "");
     }
 
-    private static byte[] interleave(byte[] planar, PixelDescription d) {
+    private static byte[] interleave(byte[] planar, PixelDescription d, byte[] out) {
         int pixels = d.pixels();
         int samples = d.samplesPerPixel();
         int width = d.bytesPerSample();
-        byte[] out = new byte[planar.length];
+        if (samples == 3 && width == 1) {
+            // One pass writing each pixel whole: three sequential reads and one sequential write stream.
+            for (int p = 0, o = 0; p < pixels; p++, o += 3) {
+                out[o] = planar[p];
+                out[o + 1] = planar[pixels + p];
+                out[o + 2] = planar[2 * pixels + p];
+            }
+            return out;
+        }
         for (int s = 0; s < samples; s++) {
             int planeStart = s * pixels * width;
             if (width == 1) {

@@ -75,17 +75,21 @@ public final class ParallelDecoder implements AutoCloseable {
         }
     }
 
-    /** Decodes every frame once, in any order, and returns how many failed. */
+    /**
+     * Decodes every frame once, in any order, and returns how many failed. Each thread reuses its buffers, so a
+     * frame handed to {@code sink} is valid only during the call.
+     */
     public int decodeAll(FrameSource source, FrameSink sink) throws IOException {
         AtomicInteger nextFrame = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         Future<?>[] workers = new Future<?>[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = pool.submit(() -> {
+                FrameBuffers buffers = new FrameBuffers();
                 int i;
                 while ((i = nextFrame.getAndIncrement()) < source.frameCount()) {
                     try {
-                        StoredFrame frame = source.decode(i);
+                        StoredFrame frame = source.decode(i, buffers);
                         synchronized (sink) {
                             sink.accept(i, frame);
                         }

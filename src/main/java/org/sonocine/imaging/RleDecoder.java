@@ -29,7 +29,7 @@ public final class RleDecoder implements FrameDecoder {
                     + " samples of " + d.bitsAllocated() + " bits need " + expectedSegments);
         }
         int pixels = d.pixels();
-        byte[] out = new byte[pixels * expectedSegments];
+        byte[] out = frame.output(pixels * expectedSegments);
         int stride = expectedSegments;
         for (int seg = 0; seg < segments; seg++) {
             long start = int32(in, 4 + 4 * seg) & 0xFFFFFFFFL;

@@ -32,6 +32,7 @@ public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDa
                         Optional<LocalDate> studyDate, String studyDescription, String seriesDescription,
                         String instanceNumber) {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
 
     public static ImageInfo of(DicomFile file) {
@@ -80,8 +81,8 @@ public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDa
         if (date.isEmpty()) {
             return Optional.empty();
         }
-        LocalTime time = ds.getTime(timeTag).orElse(LocalTime.MIDNIGHT);
-        return Optional.of(LocalDateTime.of(date.get(), time));
+        Optional<LocalTime> time = ds.getTime(timeTag);
+        return Optional.of(time.isPresent() ? LocalDateTime.of(date.get(), time.get()) : date.get());
     }
 
     private static List<ImageReference> sources(Attributes ds) {
@@ -125,12 +126,15 @@ public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDa
         return UidDictionary.nameOf(transferSyntaxUid);
     }
 
-    /** e.g. "30 Jul 2013 08:36:14" or "30 Jul 2013 08:36:14 UTC+02:00"; empty when unknown. */
+    /** e.g. "30 Jul 2013 08:36:14", "30 Jul 2013 08:36:14 UTC+02:00", or just the day; empty when unknown. */
     public String acquisitionText() {
         if (acquisitionDateTime.isEmpty()) {
             return "";
         }
         Temporal t = acquisitionDateTime.get();
+        if (t instanceof LocalDate day) {
+            return DAY.format(day);
+        }
         if (t instanceof OffsetDateTime odt) {
             return READABLE.format(odt) + " UTC" + (odt.getOffset().equals(ZoneOffset.UTC) ? "" : odt.getOffset());
         }

@@ -94,6 +94,11 @@ public final class CineViewModel {
         playing.set(false);
         if (loaded.firstFrame() != null) {
             show(player.frame(), loaded.firstFrame());
+            if (displayWidth > 0) {
+                // The first frame came at the image's own size; draw it again at the size it is shown.
+                shownFrame = -1;
+                refreshCurrent();
+            }
         } else {
             frameIndex.set(player.frame());
             displayed.set(null);
@@ -305,8 +310,9 @@ public final class CineViewModel {
         boolean wasPlaying = player.isPlaying();
         if (!wasPlaying) {
             int frame = player.frame();
+            FrameCache requested = cache;
             cache.request(frame).thenAccept(f -> Platform.runLater(() -> {
-                if (player != null && player.frame() == frame) {
+                if (requested == cache && player.frame() == frame) {
                     show(frame, f);
                 }
             }));
@@ -334,6 +340,10 @@ public final class CineViewModel {
         int f = frameIndex.get();
         frameText.set(String.format(Locale.ROOT, "Frame %d/%d  ·  %.0f ms", f + 1, frameCount.get(),
                 player.timeOfFrameMs(f)));
+        if (frameCount.get() < 2) {
+            rateText.set("");
+            return;
+        }
         CineTiming t = player.timing();
         String measured = playing.get() ? String.format(Locale.ROOT, "  ·  measured %.1f fps",
                 meter.framesPerSecond(clock.getAsLong())) : "";

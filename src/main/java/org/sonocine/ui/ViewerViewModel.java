@@ -136,8 +136,11 @@ public final class ViewerViewModel {
 
                     @Override
                     public void progress(int done, int total) {
-                        updateProgress(done, total);
-                        updateMessage(String.format(Locale.ROOT, "Scanning… %d of %d files", done, total));
+                        // Thousands of files: tell the UI a few times a second, not once per file.
+                        if (done == total || done % 25 == 0) {
+                            updateProgress(done, total);
+                            updateMessage(String.format(Locale.ROOT, "Scanning… %d of %d files", done, total));
+                        }
                         flush(done == total);
                     }
 
