@@ -13,8 +13,6 @@ import java.util.Optional;
  * {@link Fragments} list, a {@link BulkData} left in the file, or the {@link PixelData} location.
  */
 public final class Attributes {
-    private static final byte[] EMPTY = new byte[0];
-
     private int[] tags;
     private VR[] vrs;
     private Object[] values;
@@ -456,11 +454,6 @@ public final class Attributes {
             }
         }
         return -1;
-    }
-
-    /** Empty value of the right kind, for callers that want "" rather than null. */
-    static byte[] emptyBytes() {
-        return EMPTY;
     }
 
     /** The top-level Pixel Data location, if this data set has one. */

@@ -20,15 +20,7 @@ public record ReadOptions(boolean headerOnly, int inlineLimit, int maxDepth, lon
         return new ReadOptions(value, inlineLimit, maxDepth, maxInflated, maxFragments);
     }
 
-    public ReadOptions withMaxDepth(int value) {
-        return new ReadOptions(headerOnly, inlineLimit, value, maxInflated, maxFragments);
-    }
-
     public ReadOptions withMaxInflated(long value) {
         return new ReadOptions(headerOnly, inlineLimit, maxDepth, value, maxFragments);
-    }
-
-    public ReadOptions withInlineLimit(int value) {
-        return new ReadOptions(headerOnly, value, maxDepth, maxInflated, maxFragments);
     }
 }

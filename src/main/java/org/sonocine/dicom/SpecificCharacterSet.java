@@ -61,16 +61,14 @@ public final class SpecificCharacterSet {
     }
 
     public static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(
-            List.of(new Term("ISO_IR 6", null, Element.ASCII, null)), List.of(), "");
+            List.of(new Term("ISO_IR 6", null, Element.ASCII, null)), List.of());
 
     private final List<Term> terms;
     private final List<String> warnings;
-    private final String declared;
 
-    private SpecificCharacterSet(List<Term> terms, List<String> warnings, String declared) {
+    private SpecificCharacterSet(List<Term> terms, List<String> warnings) {
         this.terms = terms;
         this.warnings = warnings;
-        this.declared = declared;
     }
 
     /** The character set for the values of (0008,0005); null or empty means the default repertoire. */
@@ -96,7 +94,7 @@ public final class SpecificCharacterSet {
             }
             terms.add(term);
         }
-        return new SpecificCharacterSet(List.copyOf(terms), List.copyOf(warnings), String.join("\\", values));
+        return new SpecificCharacterSet(List.copyOf(terms), List.copyOf(warnings));
     }
 
     private static String normalize(String term) {
@@ -167,11 +165,6 @@ public final class SpecificCharacterSet {
         return warnings;
     }
 
-    /** The value of (0008,0005) this was made from. */
-    public String declared() {
-        return declared;
-    }
-
     public boolean isDefault() {
         return this == DEFAULT;
     }
@@ -183,11 +176,6 @@ public final class SpecificCharacterSet {
     public boolean splitsAfterDecoding() {
         Charset whole = terms.get(0).whole;
         return whole != null && (whole.name().equals("GBK") || whole.name().equals("GB18030"));
-    }
-
-    /** Whether the text is UTF-8 (so that ISO 2022 escapes need not be looked for). */
-    public boolean isUtf8() {
-        return terms.size() == 1 && terms.get(0).whole == StandardCharsets.UTF_8;
     }
 
     /**
@@ -353,15 +341,6 @@ public final class SpecificCharacterSet {
             charset = StandardCharsets.UTF_8;
         }
         return text.getBytes(charset);
-    }
-
-    /** Whether {@link #encode} can represent {@code text} without loss. */
-    public boolean canEncode(String text) {
-        Term first = terms.get(0);
-        if (first.whole != null && terms.size() == 1) {
-            return first.whole.newEncoder().canEncode(CharBuffer.wrap(text));
-        }
-        return isAscii(text);
     }
 
     private static boolean isAscii(String text) {

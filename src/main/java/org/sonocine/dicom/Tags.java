@@ -61,8 +61,4 @@ public final class Tags {
     public static boolean isGroupLength(int tag) {
         return element(tag) == 0;
     }
-
-    public static boolean isItemOrDelimiter(int tag) {
-        return group(tag) == 0xFFFE;
-    }
 }

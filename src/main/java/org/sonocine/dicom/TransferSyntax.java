@@ -90,10 +90,6 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
         return known != null ? known : new TransferSyntax(key, true, false, false, true, Compression.UNKNOWN);
     }
 
-    public boolean isKnown() {
-        return KNOWN.containsKey(uid);
-    }
-
     /** The name PS3.6 gives it, e.g. "JPEG Baseline (Process 1)". */
     public String name() {
         return UidDictionary.nameOf(uid);

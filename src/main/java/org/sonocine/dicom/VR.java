@@ -115,11 +115,6 @@ public enum VR {
         return kind == Kind.TEXT_MULTI || kind == Kind.TEXT_SINGLE;
     }
 
-    /** Whether the value is one or more fixed-size numbers (including AT, OF, OW, ...). */
-    public boolean isNumeric() {
-        return kind == Kind.BINARY || kind == Kind.TAG || (kind == Kind.BULK && this != OB && this != UN);
-    }
-
     /** Number of bytes of one unit whose order depends on the endianness (1 when it does not). */
     public int swapUnit() {
         return switch (this) {

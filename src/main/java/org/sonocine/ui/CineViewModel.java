@@ -327,10 +327,6 @@ public final class CineViewModel {
         return null;
     }
 
-    public boolean isGreyscale() {
-        return cache != null && baseRenderer instanceof GreyscaleRenderer;
-    }
-
     private void updateTexts() {
         if (player == null) {
             frameText.set(frameCount.get() == 0 ? "" : "Frame 1/1");
@@ -353,11 +349,6 @@ public final class CineViewModel {
 
     static String speedText(double s) {
         return s == Math.rint(s) ? Integer.toString((int) s) : Double.toString(s);
-    }
-
-    /** Frames per second really shown over the last second. */
-    public double measuredFramesPerSecond() {
-        return meter.framesPerSecond(clock.getAsLong());
     }
 
     public IntegerProperty frameIndexProperty() {
