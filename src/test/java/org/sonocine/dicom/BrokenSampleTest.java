@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sonocine.testing.Samples;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +17,8 @@ class BrokenSampleTest {
 
     @Test
     void pixelDataClaimingThreeGibibytesFailsFastWithoutAllocating() {
-        DicomException e = assertThrows(DicomException.class,
-                () -> DicomFile.open(Samples.file("3gb-bulk-data-truncated")));
+        Path sample = Samples.file("3gb-bulk-data-truncated");
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.open(sample));
         assertThat(e.getMessage()).contains("Pixel Data (7FE0,0010) declares 3221225472 bytes")
                 .contains("the file is truncated");
     }
@@ -36,7 +37,8 @@ class BrokenSampleTest {
 
     @Test
     void truncatedPixelDataIsReportedWithWhatIsMissing() throws IOException {
-        DicomException e = assertThrows(DicomException.class, () -> DicomFile.open(Samples.file("MR_truncated.dcm")));
+        Path sample = Samples.file("MR_truncated.dcm");
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.open(sample));
         assertThat(e.getMessage()).contains("declares 8192 bytes").contains("ends after 8130 of them");
         try (DicomFile file = DicomFile.openLenient(Samples.file("MR_truncated.dcm"))) {
             DicomException frame = assertThrows(DicomException.class, () -> file.frames().get(0));
@@ -47,7 +49,8 @@ class BrokenSampleTest {
     @Test
     void encapsulatedPixelDataWithoutSequenceDelimiterKeepsItsFragments() throws IOException {
         String name = "emri_small_jpeg_2k_lossless_too_short.dcm";
-        DicomException e = assertThrows(DicomException.class, () -> DicomFile.open(Samples.file(name)));
+        Path sample = Samples.file(name);
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.open(sample));
         assertThat(e.getMessage()).contains("Pixel Data ends without a Sequence Delimitation Item after 10 fragments");
         try (DicomFile file = DicomFile.openLenient(Samples.file(name))) {
             EncapsulatedPixelData pixels = (EncapsulatedPixelData) file.pixelData().orElseThrow();
@@ -100,8 +103,8 @@ class BrokenSampleTest {
 
     @Test
     void textFileIsNotDicom() {
-        NotDicomException e = assertThrows(NotDicomException.class,
-                () -> DicomFile.open(Samples.file("CATALOG.md")));
+        Path sample = Samples.file("CATALOG.md");
+        NotDicomException e = assertThrows(NotDicomException.class, () -> DicomFile.open(sample));
         assertEquals("CATALOG.md is not DICOM: no 'DICM' prefix at byte 128 and the first bytes are not a data element",
                 e.getMessage());
     }
