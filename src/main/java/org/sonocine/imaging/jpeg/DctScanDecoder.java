@@ -34,12 +34,7 @@ final class DctScanDecoder implements ScanDecoder {
 
     @Override
     public boolean isComplete() {
-        for (boolean c : coded) {
-            if (!c) {
-                return false;
-            }
-        }
-        return true;
+        return ScanDecoder.allCoded(coded);
     }
 
     /** A component that no scan coded has all-zero coefficients in libjpeg: flat mid-grey. */

@@ -44,12 +44,7 @@ final class LosslessScanDecoder implements ScanDecoder {
 
     @Override
     public boolean isComplete() {
-        for (boolean c : coded) {
-            if (!c) {
-                return false;
-            }
-        }
-        return true;
+        return ScanDecoder.allCoded(coded);
     }
 
     @Override

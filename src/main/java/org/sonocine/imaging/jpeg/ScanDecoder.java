@@ -14,4 +14,14 @@ sealed interface ScanDecoder permits DctScanDecoder, LosslessScanDecoder {
 
     /** The image; components that no scan coded are filled as libjpeg fills them. */
     RawImage finish() throws DecodeException;
+
+    /** Whether every component has been coded by some scan. */
+    static boolean allCoded(boolean[] coded) {
+        for (boolean c : coded) {
+            if (!c) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
