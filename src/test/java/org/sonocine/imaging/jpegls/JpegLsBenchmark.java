@@ -24,14 +24,18 @@ import org.sonocine.imaging.RawImage;
  * with "jpegls" replaced by "rgb-raw") lies beside it, frame 1 is first checked against it.
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:$(deps) org.sonocine.imaging.jpegls.JpegLsBenchmark
- * /work/bench-data/us-jpegls.dcm [passes]}
+ * BENCH_DIR/us-jpegls.dcm [passes]}, with the benchmark data made by make-bench-data.sh.
  */
 public final class JpegLsBenchmark {
     private JpegLsBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path path = Path.of(args.length > 0 ? args[0] : "/work/bench-data/us-jpegls.dcm");
+        if (args.length == 0) {
+            System.err.println("usage: JpegLsBenchmark FILE.dcm [passes]");
+            return;
+        }
+        Path path = Path.of(args[0]);
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         byte[][] frames = readFrames(path);
         long compressed = Arrays.stream(frames).mapToLong(f -> f.length).sum();
