@@ -12,6 +12,9 @@ import org.sonocine.imaging.FrameSource;
 import org.sonocine.study.Geometry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,28 +28,41 @@ final class ThumbnailService {
     static final int SIZE = 96;
     private final ExecutorService executor;
     private final Map<Path, Image> done = new ConcurrentHashMap<>();
-    private final Map<Path, Boolean> started = new ConcurrentHashMap<>();
+    /** Cells waiting for a thumbnail being made; only touched on the JavaFX thread. */
+    private final Map<Path, List<Consumer<Image>>> waiting = new HashMap<>();
 
     ThumbnailService(ExecutorService executor) {
         this.executor = executor;
     }
 
-    /** Calls {@code ready} on the JavaFX thread with the thumbnail of {@code file}, now or when it is made. */
+    /**
+     * Calls {@code ready} with the thumbnail of {@code file}, now or when it is made; call on the JavaFX thread,
+     * and {@code ready} is called there.
+     */
     void request(Path file, Consumer<Image> ready) {
         Image image = done.get(file);
         if (image != null) {
             ready.accept(image);
             return;
         }
-        if (started.putIfAbsent(file, Boolean.TRUE) != null) {
+        List<Consumer<Image>> callers = waiting.get(file);
+        if (callers != null) {
+            // Cells are reused as the grid scrolls and refills: every one that asked gets the picture.
+            callers.add(ready);
             return;
         }
+        callers = new ArrayList<>();
+        callers.add(ready);
+        waiting.put(file, callers);
         executor.execute(() -> {
             Image made = make(file);
-            if (made != null) {
-                done.put(file, made);
-                Platform.runLater(() -> ready.accept(made));
-            }
+            Platform.runLater(() -> {
+                List<Consumer<Image>> toTell = waiting.remove(file);
+                if (made != null) {
+                    done.put(file, made);
+                    toTell.forEach(c -> c.accept(made));
+                }
+            });
         });
     }
 

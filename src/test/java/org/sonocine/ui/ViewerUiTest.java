@@ -157,6 +157,11 @@ class ViewerUiTest {
         assertEquals(13, tree.getChildren().stream().flatMap(p -> p.getChildren().stream())
                 .mapToInt(s -> s.getChildren().size()).sum(), "series");
         waitUntil("the first image found is shown", () -> vm.currentProperty().get() != null);
+        waitUntil("thumbnails are made in the background", () -> robot.lookup("#instanceGrid .instance-cell")
+                .queryAll().stream().flatMap(cell -> ((javafx.scene.Parent) cell).getChildrenUnmodifiable().stream())
+                .flatMap(n -> n instanceof javafx.scene.Parent p ? p.getChildrenUnmodifiable().stream()
+                        : java.util.stream.Stream.of(n))
+                .anyMatch(n -> n instanceof ImageView v && v.getImage() != null));
     }
 
     @Test
