@@ -37,6 +37,7 @@ public final class DicomFile implements Closeable {
     private final byte[] memory;
     private final long streamLength;
     private volatile FileChannel channel;
+    private volatile boolean closed;
     private volatile FrameTable frameTable;
 
     private DicomFile(Path path, Attributes fileMeta, Attributes dataset, TransferSyntax transferSyntax,
@@ -375,6 +376,9 @@ public final class DicomFile implements Closeable {
             synchronized (this) {
                 ch = channel;
                 if (ch == null) {
+                    if (closed) {
+                        throw new IOException(path + " was closed");
+                    }
                     if (path == null) {
                         throw new IOException("no file behind this data set");
                     }
@@ -386,8 +390,10 @@ public final class DicomFile implements Closeable {
         return ch;
     }
 
+    /** Releases the file; frames can no longer be read. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         FileChannel ch = channel;
         channel = null;
         if (ch != null) {

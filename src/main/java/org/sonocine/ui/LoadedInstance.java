@@ -28,6 +28,15 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
     /** Opens {@code path} and decodes its first frame; a broken image still gives its header and the reason. */
     public static LoadedInstance open(Path path) throws IOException {
         DicomFile file = DicomFile.openLenient(path);
+        try {
+            return open(path, file);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private static LoadedInstance open(Path path, DicomFile file) throws IOException {
         List<String> notes = new ArrayList<>(file.warnings());
         file.problem().ifPresent(p -> notes.add(p.getMessage()));
         ImageInfo info = ImageInfo.of(file);
@@ -67,6 +76,15 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
 
     public int frameCount() {
         return frames != null ? frames.frameCount() : 0;
+    }
+
+    /** Releases the file once the instance is no longer shown. */
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // A read-only file that fails to close leaves nothing to repair.
+        }
     }
 
     public String title() {

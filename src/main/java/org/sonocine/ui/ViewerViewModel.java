@@ -94,9 +94,13 @@ public final class ViewerViewModel {
     }
 
     private void show(LoadedInstance loaded) {
+        LoadedInstance previous = current.get();
         current.set(loaded);
         loadError.set("");
         cine.load(loaded);
+        if (previous != null && previous.file() != loaded.file()) {
+            previous.close();
+        }
         status.set(loaded.title() + " — " + loaded.frameCount() + (loaded.frameCount() == 1 ? " frame" : " frames"));
     }
 
@@ -248,5 +252,9 @@ public final class ViewerViewModel {
     public void close() {
         cancelScan();
         cine.close();
+        LoadedInstance shown = current.get();
+        if (shown != null) {
+            shown.close();
+        }
     }
 }

@@ -115,4 +115,14 @@ class BrokenSampleTest {
             assertEquals("MONOCHROME2", file.dataset().getRawString(Tag.PhotometricInterpretation));
         }
     }
+
+    @Test
+    void aClosedFileReadsNoMoreFrames() throws IOException {
+        DicomFile file = DicomFile.open(Samples.file("US1_UNCR.dcm"));
+        FrameLocation.Segment segment = file.frames().get(0).segments().get(0);
+        assertEquals(16, file.readBytes(segment.offset(), 16).length);
+        file.close();
+        IOException e = assertThrows(IOException.class, () -> file.readBytes(segment.offset(), 16));
+        assertThat(e.getMessage()).endsWith("US1_UNCR.dcm was closed");
+    }
 }
