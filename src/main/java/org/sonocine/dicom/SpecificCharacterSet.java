@@ -71,11 +71,30 @@ public final class SpecificCharacterSet {
         this.warnings = warnings;
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern IR_PREFIX = java.util.regex.Pattern.compile("^IR ?");
+    private static final java.util.regex.Pattern ISO_IR_PREFIX = java.util.regex.Pattern.compile("^ISO ?_?IR_? ?");
+    /** Files of one exam share their character set: each declaration is worked out once. */
+    private static final java.util.Map<String, SpecificCharacterSet> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The character set for the values of (0008,0005); null or empty means the default repertoire. */
     public static SpecificCharacterSet of(String... values) {
         if (values == null || values.length == 0 || (values.length == 1 && values[0].isBlank())) {
             return DEFAULT;
         }
+        String key = String.join("\\", values);
+        SpecificCharacterSet known = KNOWN.get(key);
+        if (known != null) {
+            return known;
+        }
+        SpecificCharacterSet made = make(values);
+        if (KNOWN.size() < 256) {
+            KNOWN.put(key, made);
+        }
+        return made;
+    }
+
+    private static SpecificCharacterSet make(String[] values) {
         List<Term> terms = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
@@ -98,17 +117,17 @@ public final class SpecificCharacterSet {
     }
 
     private static String normalize(String term) {
-        String t = term.toUpperCase(Locale.ROOT).replace('-', '_').replaceAll("\\s+", " ");
+        String t = SPACES.matcher(term.toUpperCase(Locale.ROOT).replace('-', '_')).replaceAll(" ");
         if (t.equals("UTF_8") || t.equals("UTF8")) {
             return "ISO_IR 192";
         }
         if (t.startsWith("ISO 2022")) {
             String rest = t.substring(8).replace('_', ' ').trim();
-            rest = rest.replaceFirst("^IR ?", "");
+            rest = IR_PREFIX.matcher(rest).replaceFirst("");
             return "ISO 2022 IR " + rest.trim();
         }
         if (t.startsWith("ISO_IR") || t.startsWith("ISO IR") || t.startsWith("ISOIR")) {
-            String number = t.replaceFirst("^ISO ?_?IR_? ?", "").trim();
+            String number = ISO_IR_PREFIX.matcher(t).replaceFirst("").trim();
             return "ISO_IR " + number;
         }
         return t;
