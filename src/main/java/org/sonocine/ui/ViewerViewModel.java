@@ -84,7 +84,9 @@ public final class ViewerViewModel {
         task.setOnSucceeded(e -> show(task.getValue()));
         task.setOnFailed(e -> {
             Throwable t = task.getException();
-            loadError.set(path.getFileName() + ": " + (t.getMessage() != null ? t.getMessage() : t.toString()));
+            String name = path.getFileName().toString();
+            String message = t.getMessage() != null ? t.getMessage() : t.toString();
+            loadError.set(message.contains(name) ? message : name + ": " + message);
             status.set("Could not open " + path.getFileName());
         });
         loadError.set("");
