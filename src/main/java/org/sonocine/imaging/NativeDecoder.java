@@ -24,7 +24,9 @@ public final class NativeDecoder implements FrameDecoder {
         }
         byte[] data = in.length == size ? in : java.util.Arrays.copyOf(in, (int) size);
         if (frame.bigEndian() && frame.swapUnit() > 1) {
-            org.sonocine.dicom.Bytes.swap(data, 0, data.length, frame.swapUnit());
+            // 8-bit samples in OW come swapped in pairs; 32-bit samples are whole big-endian numbers.
+            int unit = d.bitsAllocated() > 16 ? d.bytesPerSample() : frame.swapUnit();
+            org.sonocine.dicom.Bytes.swap(data, 0, data.length, unit);
         }
         if (d.samplesPerPixel() > 1 && d.planarConfiguration() == 1 && !d.photometric().isSubsampled()) {
             data = interleave(data, d, frame.output(data.length));

@@ -118,4 +118,23 @@ class CharacterSetTest {
         item.setBytes(Tag.PatientName, VR.PN, "Ådne^Øyvind".getBytes(StandardCharsets.UTF_8));
         assertEquals("Ådne^Øyvind", item.getString(Tag.PatientName));
     }
+
+    @Test
+    void japaneseSupplementaryKanjiThroughIso2022Ir159() {
+        // 丂 is JIS X 0212 0x3021: ESC $ ( D designates it to G0, then two 7-bit bytes.
+        byte[] value = concat("Yamada^".getBytes(StandardCharsets.US_ASCII), new byte[] {0x1B, '$', '(', 'D', 0x30,
+            0x21}, ESC_ASCII);
+        assertEquals("Yamada^丂", personName(new String[] {"", "ISO 2022 IR 159"}, value));
+    }
+
+    @Test
+    void halfWidthKatakanaOfIsoIr13() {
+        assertEquals("ｱｲｳ", personName(new String[] {"ISO_IR 13"}, new byte[] {(byte) 0xB1, (byte) 0xB2, (byte) 0xB3}));
+    }
+
+    @Test
+    void latin3AndLatin4() {
+        assertEquals("Ħġ", personName(new String[] {"ISO_IR 109"}, "Ħġ".getBytes(Charset.forName("ISO-8859-3"))));
+        assertEquals("Ļū", personName(new String[] {"ISO_IR 110"}, "Ļū".getBytes(Charset.forName("ISO-8859-4"))));
+    }
 }

@@ -49,6 +49,26 @@ class NativeDecoderTest {
     }
 
     @Test
+    void thirtyTwoBitSamplesInEitherByteOrder() throws IOException {
+        Attributes le = TestImages.header(1, 2, 1, 32, "MONOCHROME2", 1);
+        le.setInt(Tag.PixelRepresentation, VR.US, 1);
+        le.setInt(Tag.PixelData, VR.OL, 70000, -5);
+        StoredFrame little = FrameSource.of(DicomFile.read(new org.sonocine.dicom.DicomWriter(
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(le))).decode(0);
+        assertEquals(70000, little.sample(0, 0));
+        assertEquals(-5, little.sample(1, 0));
+        Attributes be = TestImages.withBigEndian(TestImages.header(1, 2, 1, 32, "MONOCHROME2", 1));
+        byte[] words = new byte[8];
+        org.sonocine.dicom.Bytes.putInt32(words, 0, 70000, true);
+        org.sonocine.dicom.Bytes.putInt32(words, 4, 123456789, true);
+        be.setBytes(Tag.PixelData, VR.OW, words);
+        StoredFrame big = FrameSource.of(DicomFile.read(new org.sonocine.dicom.DicomWriter(
+                TransferSyntax.EXPLICIT_VR_BIG_ENDIAN).toPart10Bytes(be))).decode(0);
+        assertEquals(70000, big.sample(0, 0));
+        assertEquals(123456789, big.sample(1, 0));
+    }
+
+    @Test
     void bitsStoredAndHighBitMaskAndSignExtend() throws IOException {
         Attributes ds = TestImages.header(1, 3, 1, 16, "MONOCHROME2", 1);
         ds.setInt(Tag.BitsStored, VR.US, 12);
