@@ -15,8 +15,12 @@ import java.util.List;
  * tolerance leaves a warning.
  */
 final class DataSetParser {
-    private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
     private static final int UNDEFINED = -1;
+
+    /** Explicit-VR streams rarely need the dictionary: it is loaded only when a VR must be looked up. */
+    private static ElementDictionary dictionary() {
+        return ElementDictionary.standard();
+    }
 
     private final DicomInput in;
     private final ReadOptions options;
@@ -115,14 +119,14 @@ final class DataSetParser {
     }
 
     private VR implicitVR(int tag, Attributes ds) {
-        VR vr = DICTIONARY.vrOf(tag);
-        if (vr == VR.OB && DICTIONARY.lookup(tag).map(e -> e.vrs().contains(VR.OW)).orElse(false)) {
+        VR vr = dictionary().vrOf(tag);
+        if (vr == VR.OB && dictionary().lookup(tag).map(e -> e.vrs().contains(VR.OW)).orElse(false)) {
             // PS3.5 A.1: "OB or OW" data (Pixel Data, overlays, LUTs) is OW in implicit VR.
             return VR.OW;
         }
         if (vr == VR.US) {
             // "US or SS" elements follow Pixel Representation.
-            var entry = DICTIONARY.lookup(tag);
+            var entry = dictionary().lookup(tag);
             if (entry.isPresent() && entry.get().vrs().contains(VR.SS) && ds.getInt(Tag.PixelRepresentation, 0) == 1) {
                 return VR.SS;
             }
@@ -160,7 +164,7 @@ final class DataSetParser {
             readSequence(ds, tag, length, depth);
             return;
         }
-        if (vr == VR.UN && length > 0 && DICTIONARY.vrOf(tag) == VR.SQ) {
+        if (vr == VR.UN && length > 0 && dictionary().vrOf(tag) == VR.SQ) {
             readUnknownAsSequence(ds, tag, (int) length, depth);
             return;
         }
@@ -176,7 +180,7 @@ final class DataSetParser {
         }
         byte[] value = in.readBytes((int) length);
         if (vr == VR.UN && !in.bigEndian()) {
-            VR known = DICTIONARY.vrOf(tag);
+            VR known = dictionary().vrOf(tag);
             if (known != VR.UN && known != VR.SQ) {
                 vr = known;
             }
@@ -382,7 +386,7 @@ final class DataSetParser {
         if (tag == -1) {
             return "the start";
         }
-        String keyword = DICTIONARY.keywordOf(tag);
+        String keyword = dictionary().keywordOf(tag);
         return keyword.isEmpty() ? Tags.toString(tag) : Tags.toString(tag) + " " + keyword;
     }
 }
