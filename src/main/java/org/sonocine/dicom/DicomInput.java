@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A buffered byte source that knows its absolute position and, for files and arrays, its length, so that a
- * declared value length can be checked before anything is allocated. Reads 16- and 32-bit numbers in either
+ * A buffered byte source that knows its absolute position and its length, so that a declared value length can
+ * be checked before anything is allocated. Reads 16- and 32-bit numbers in either
  * byte order. Not thread-safe.
  */
 final class DicomInput {
@@ -21,7 +21,7 @@ final class DicomInput {
     private final long length;
     private boolean bigEndian;
 
-    /** Reads {@code in}, whose total length is {@code length} bytes, or -1 when unknown. */
+    /** Reads {@code in}, whose total length is {@code length} bytes. */
     DicomInput(InputStream in, long length) {
         this.in = in;
         this.buf = new byte[BUFFER];
@@ -50,14 +50,14 @@ final class DicomInput {
         return bufStart + pos;
     }
 
-    /** Total length of the source, or -1 if unknown. */
+    /** Total length of the source. */
     long length() {
         return length;
     }
 
-    /** Bytes left before the end of the source, or Long.MAX_VALUE if unknown. */
+    /** Bytes left before the end of the source. */
     long remaining() {
-        return length < 0 ? Long.MAX_VALUE : length - position();
+        return length - position();
     }
 
     /** Makes at least {@code n} bytes available in the buffer; returns false at end of input. */
@@ -147,10 +147,7 @@ final class DicomInput {
         pos -= n;
     }
 
-    /**
-     * Reads exactly {@code n} bytes. For sources of unknown length the array grows as data arrives, so a lying
-     * length fails at the end of input rather than by allocating it.
-     */
+    /** Reads exactly {@code n} bytes; a length beyond the end of the source fails before anything is allocated. */
     byte[] readBytes(int n) throws IOException {
         if (n <= limit - pos) {
             byte[] out = new byte[n];
@@ -158,17 +155,13 @@ final class DicomInput {
             pos += n;
             return out;
         }
-        if (length >= 0 && n > remaining()) {
+        if (n > remaining()) {
             throw new EOFException("unexpected end of data: " + n + " bytes wanted at byte " + position()
                     + ", " + remaining() + " left");
         }
-        int chunk = length >= 0 ? n : Math.min(n, 1 << 20);
-        byte[] out = new byte[chunk];
+        byte[] out = new byte[n];
         int filled = 0;
         while (filled < n) {
-            if (filled == out.length) {
-                out = java.util.Arrays.copyOf(out, (int) Math.min(n, (long) out.length * 2));
-            }
             int available = limit - pos;
             if (available == 0) {
                 if (in == null) {
@@ -210,7 +203,7 @@ final class DicomInput {
         bufStart += limit;
         pos = 0;
         limit = 0;
-        if (length >= 0 && bufStart + toSkip > length) {
+        if (bufStart + toSkip > length) {
             long possible = length - bufStart;
             skipFully(possible);
             return false;
