@@ -220,21 +220,27 @@ final class DataSetParser {
                 throw new DicomException("sequence " + describe(tag) + " holds " + Tags.toString(itemTag)
                         + " at byte " + itemStart + " where an item was expected");
             }
+            // Added before its content is read, so that a file cut inside the item keeps what was read of it.
             Attributes item = new Attributes(in.bigEndian(), 16);
             seq.add(item);
-            item.setItemPosition(itemStart);
-            if (itemLength == 0xFFFFFFFFL) {
-                readItemContent(item, UNDEFINED, depth + 1);
-            } else {
-                if (itemLength > in.remaining()) {
-                    throw new DicomException("an item of " + describe(tag) + " at byte " + itemStart + " declares "
-                            + itemLength + " bytes, but only " + in.remaining() + " remain");
-                }
-                readItemContent(item, in.position() + itemLength, depth + 1);
-            }
+            readItem(item, itemStart, itemLength, depth, "an item of " + describe(tag));
         }
         if (in.position() > end) {
             throw new DicomException("the items of sequence " + describe(tag) + " run past its declared length");
+        }
+    }
+
+    /** Reads the content of an item whose header (at {@code start}) was just read, of defined or undefined length. */
+    private void readItem(Attributes item, long start, long itemLength, int depth, String what) throws IOException {
+        item.setItemPosition(start);
+        if (itemLength == 0xFFFFFFFFL) {
+            readItemContent(item, UNDEFINED, depth + 1);
+        } else {
+            if (itemLength > in.remaining()) {
+                throw new DicomException(what + " at byte " + start + " declares " + itemLength + " bytes, but only "
+                        + in.remaining() + " remain");
+            }
+            readItemContent(item, in.position() + itemLength, depth + 1);
         }
     }
 
@@ -249,16 +255,7 @@ final class DataSetParser {
             throw new DicomException("items nested deeper than " + options.maxDepth() + " levels");
         }
         Attributes item = new Attributes(in.bigEndian(), 16);
-        item.setItemPosition(start);
-        if (itemLength == 0xFFFFFFFFL) {
-            readItemContent(item, UNDEFINED, depth + 1);
-        } else {
-            if (itemLength > in.remaining()) {
-                throw new DicomException("an item outside any sequence at byte " + start + " declares "
-                        + itemLength + " bytes, but only " + in.remaining() + " remain");
-            }
-            readItemContent(item, in.position() + itemLength, depth + 1);
-        }
+        readItem(item, start, itemLength, depth, "an item outside any sequence");
         Sequence previous = lastTag != -1 ? ds.getSequence(lastTag) : null;
         if (previous != null) {
             previous.add(item);
