@@ -1,7 +1,7 @@
 package org.sonocine.imaging;
 
 /**
- * Turns what a codec produced into stored values laid out as the header describes: samples of the codestream's
+ * Turns what a codec produced, checked against the header, into stored values laid out as the header describes: samples of the codestream's
  * precision, widened to 16 bits when the header allocates 16 for 8-bit codestreams, and a Bits Stored that
  * trusts the codestream when it holds more bits than the header claims.
  */
@@ -36,6 +36,24 @@ final class CodecOutput {
         boolean isSigned = header.signed() || signed;
         PixelDescription layout = header.interleaved().withPhotometric(photometric).withBits(allocated, stored, isSigned);
         return new StoredFrame(index, layout, data, fullNote);
+    }
+
+    /** A codec's {@link RawImage} as stored values, once its size is checked against the header. */
+    static StoredFrame checked(EncodedFrame frame, RawImage image, String codec, Photometric photometric,
+                               String note) throws DecodeException {
+        requireHeaderSize(frame.header(), codec, image.width(), image.height(), image.components());
+        return stored(frame.index(), frame.header(), photometric, littleEndian(image), image.isWide() ? 2 : 1,
+                image.precision(), false, note);
+    }
+
+    /** Fails when a codestream's size or component count is not what the header declares. */
+    static void requireHeaderSize(PixelDescription header, String codec, int width, int height, int components)
+            throws DecodeException {
+        if (width != header.columns() || height != header.rows() || components != header.samplesPerPixel()) {
+            throw new DecodeException("the " + codec + " codestream is " + width + " x " + height + " with "
+                    + components + " components; the header says " + header.columns() + " x " + header.rows()
+                    + " with " + header.samplesPerPixel());
+        }
     }
 
     /** A codec's {@link RawImage} as little-endian bytes. */

@@ -63,13 +63,8 @@ final class ImageIoReaders {
                 reader.setInput(null);
             }
         }
-        PixelDescription header = frame.header();
-        if (raster.getWidth() != header.columns() || raster.getHeight() != header.rows()
-                || raster.getNumBands() != header.samplesPerPixel()) {
-            throw new DecodeException("the " + codec + " codestream is " + raster.getWidth() + " x "
-                    + raster.getHeight() + " with " + raster.getNumBands() + " components; the header says "
-                    + header.columns() + " x " + header.rows() + " with " + header.samplesPerPixel());
-        }
+        CodecOutput.requireHeaderSize(frame.header(), codec, raster.getWidth(), raster.getHeight(),
+                raster.getNumBands());
         return raster;
     }
 

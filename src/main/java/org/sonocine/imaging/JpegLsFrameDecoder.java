@@ -18,6 +18,6 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
         } catch (DecodeException e) {
             throw new DecodeException("JPEG-LS frame " + (frame.index() + 1) + ": " + e.getMessage(), e);
         }
-        return CodecOutputs.checked(frame, image, "JPEG-LS", frame.header().photometric(), "");
+        return CodecOutput.checked(frame, image, "JPEG-LS", frame.header().photometric(), "");
     }
 }

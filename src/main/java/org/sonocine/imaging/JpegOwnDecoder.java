@@ -19,6 +19,6 @@ public final class JpegOwnDecoder implements FrameDecoder {
         byte[] bytes = frame.bytes();
         RawImage image = JpegDecoder.decode(bytes, 0, bytes.length);
         JpegColour.Resolution colour = JpegColour.resolve(frame.header(), jpeg);
-        return CodecOutputs.checked(frame, image, "JPEG", colour.photometric(), colour.note());
+        return CodecOutput.checked(frame, image, "JPEG", colour.photometric(), colour.note());
     }
 }
