@@ -70,10 +70,10 @@ public final class GreyscaleRenderer implements FrameRenderer {
         boolean invert = d.photometric() == Photometric.MONOCHROME1;
         double[] rescale = GreyscalePipeline.rescale(ds, frame.index());
         LookupTable modality = GreyscalePipeline.modalityLut(ds, d.signed());
-        LookupTable voiLut = override == null && choice == VoiChoice.FROM_FILE
-                && GreyscalePipeline.window(ds, frame.index()) == null ? GreyscalePipeline.voiLut(ds, frame.index())
-                : null;
-        VoiWindow window = windowFor(frame.index());
+        boolean fromFile = override == null && choice == VoiChoice.FROM_FILE;
+        VoiWindow fileWindow = fromFile ? GreyscalePipeline.window(ds, frame.index()) : null;
+        LookupTable voiLut = fromFile && fileWindow == null ? GreyscalePipeline.voiLut(ds, frame.index()) : null;
+        VoiWindow window = override != null ? override : fileWindow != null ? fileWindow : rangeWindow;
         if (window == null && voiLut == null) {
             window = valueRange(frame, rescale, modality);
             rangeWindow = window;
