@@ -33,6 +33,11 @@ public final class ScaledRenderer implements FrameRenderer {
 
     @Override
     public DisplayFrame render(StoredFrame frame) throws DecodeException {
-        return Resampler.resize(inner.render(frame), width, height);
+        return resize(inner.render(frame));
+    }
+
+    /** A frame {@link #inner()} rendered, at this renderer's size. */
+    public DisplayFrame resize(DisplayFrame frame) {
+        return Resampler.resize(frame, width, height);
     }
 }

@@ -93,12 +93,9 @@ public final class CineViewModel {
         frameCount.set(loaded.frameCount());
         playing.set(false);
         if (loaded.firstFrame() != null) {
-            show(player.frame(), loaded.firstFrame());
-            if (displayWidth > 0) {
-                // The first frame came at the image's own size; draw it again at the size it is shown.
-                shownFrame = -1;
-                refreshCurrent();
-            }
+            // The load task rendered frame 1 at the image's own size: resize it rather than decode it again.
+            show(player.frame(), cache.renderer() instanceof ScaledRenderer scaled
+                    ? scaled.resize(loaded.firstFrame()) : loaded.firstFrame());
         } else {
             frameIndex.set(player.frame());
             displayed.set(null);
@@ -303,20 +300,7 @@ public final class CineViewModel {
     private void rerender() {
         cache.setRenderer(effectiveRenderer());
         shownFrame = -1;
-        refreshCurrent();
-    }
-
-    private void refreshCurrent() {
-        boolean wasPlaying = player.isPlaying();
-        if (!wasPlaying) {
-            int frame = player.frame();
-            FrameCache requested = cache;
-            cache.request(frame).thenAccept(f -> Platform.runLater(() -> {
-                if (requested == cache && player.frame() == frame) {
-                    show(frame, f);
-                }
-            }));
-        }
+        showOrRequest(player.frame());
     }
 
     /** The window currently applied to grey images, if any. */
