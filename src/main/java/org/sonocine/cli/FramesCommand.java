@@ -146,7 +146,7 @@ final class FramesCommand implements Callable<Integer> {
                     long[] shape = d.samplesPerPixel() == 1
                             ? new long[] {indices.size(), d.rows(), d.columns()}
                             : new long[] {indices.size(), d.rows(), d.columns(), d.samplesPerPixel()};
-                    NpyWriter.writeHeader(stream, NpyWriter.dtype(NpyLayout.bytesPerSample(d), d.signed()), shape);
+                    NpyWriter.writeHeader(stream, NpyWriter.dtype(d.bytesPerSample(), d.signed()), shape);
                     headerWritten[0] = true;
                 }
                 stream.write(NpyLayout.samples(f));

@@ -12,10 +12,6 @@ final class NpyLayout {
     private NpyLayout() {
     }
 
-    static int bytesPerSample(PixelDescription d) {
-        return d.bitsAllocated() == 1 ? 1 : d.bytesPerSample();
-    }
-
     static StoredFrame expandChroma(StoredFrame frame) {
         PixelDescription d = frame.layout();
         if (!d.photometric().isSubsampled() || d.bytesPerSample() != 1) {
