@@ -84,6 +84,13 @@ options=(
   --file-associations installer/dcm.properties
 )
 
+# The viewer's JVM options (bounded heap, frame-sized G1 regions): the same list a plain `java -jar` relaunches with.
+while IFS= read -r jvm_option; do
+  if [ -n "$jvm_option" ] && [[ $jvm_option != \#* ]]; then
+    options+=(--java-options "$jvm_option")
+  fi
+done < resources/org/sonocine/app/viewer-jvm-options.txt
+
 case "$platform" in
   linux)
     options+=(

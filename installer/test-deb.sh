@@ -113,6 +113,15 @@ runs_info() {
   grep -Eq '^ +Modality +US$' <<<"$info"
 }
 check "the installed launcher runs 'info' on a sample" runs_info
+has_viewer_options() {
+  local option
+  while IFS= read -r option; do
+    if [ -n "$option" ] && [[ $option != \#* ]]; then
+      grep -Fqx -- "java-options=$option" /opt/sonocine/lib/app/Sonocine.cfg || return 1
+    fi
+  done < resources/org/sonocine/app/viewer-jvm-options.txt
+}
+check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
 
 echo "Removing $package"
 remove_package

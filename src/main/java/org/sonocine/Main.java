@@ -1,10 +1,14 @@
 package org.sonocine;
 
+import org.sonocine.app.ViewerJvm;
 import org.sonocine.cli.SonocineCli;
+
+import java.util.Optional;
 
 /**
  * Entry point. A subcommand (info, dump, ...) runs the command line without starting JavaFX; no arguments, or
- * file and folder paths, start the viewer. Kept free of JavaFX types so the jar runs on a plain class path.
+ * file and folder paths, start the viewer, in a JVM with the viewer's options ({@link ViewerJvm}). Kept free of
+ * JavaFX types so the jar runs on a plain class path.
  */
 public final class Main {
     private Main() {
@@ -13,6 +17,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && SonocineCli.isCommandLine(args[0])) {
             System.exit(SonocineCli.run(args));
+        }
+        Optional<Integer> relaunched = ViewerJvm.relaunchIfNeeded(Main.class.getName(), args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
         }
         org.sonocine.ui.ViewerLauncher.launch(args);
     }

@@ -156,6 +156,77 @@ public final class CinePlayer {
         return timing.framesPerSecond() * speed;
     }
 
+    /**
+     * Where playback is in play order: the count of frame slots from the start of the timeline (0 is the first
+     * played frame; a loop counts on through its repeats, a sweep through its returns). Stepping through
+     * ordinals visits the frames in the order they are due, so the frames between two shown ordinals are the
+     * frames dropped.
+     */
+    public long ordinal() {
+        return playing ? ordinalAt(positionMs()) : frame - first;
+    }
+
+    /** The frame (0-based) shown in play-order slot {@code ordinal}. */
+    public int frameOfOrdinal(long ordinal) {
+        int n = startMs.length;
+        if (n == 1) {
+            return first;
+        }
+        long perCycle = sequencing == CineTiming.Sequencing.LOOP ? n : 2L * (n - 1);
+        int w = (int) Math.floorMod(ordinal, perCycle);
+        return first + (w <= n - 1 ? w : 2 * (n - 1) - w);
+    }
+
+    /**
+     * The clock reading (as the injected clock counts, in ns) at which slot {@code ordinal} is due, at the
+     * current speed; in the past for slots already passed.
+     */
+    public long dueNanos(long ordinal) {
+        double ms = timeOfOrdinalMs(ordinal);
+        long now = nanoClock.getAsLong();
+        double position = playing ? positionMs() : startMs[frame - first];
+        return now + (long) ((ms - position) / speed * 1e6);
+    }
+
+    /** How long one slot lasts on average at the current speed, in ns. */
+    public double slotNanos() {
+        return 1e9 / Math.max(1e-6, targetFramesPerSecond());
+    }
+
+    private long ordinalAt(double positionMs) {
+        int n = startMs.length;
+        if (n == 1) {
+            return 0;
+        }
+        double p = Math.max(0, positionMs);
+        if (sequencing == CineTiming.Sequencing.LOOP) {
+            long cycle = (long) Math.floor(p / loopMs);
+            return cycle * n + indexAt(p - cycle * loopMs);
+        }
+        double end = startMs[n - 1];
+        double period = 2 * end;
+        long cycle = (long) Math.floor(p / period);
+        double q = p - cycle * period;
+        long within = q <= end ? indexAt(q) : 2L * (n - 1) - indexAtOrAfter(period - q);
+        return cycle * 2L * (n - 1) + within;
+    }
+
+    private double timeOfOrdinalMs(long ordinal) {
+        int n = startMs.length;
+        if (n == 1) {
+            return 0;
+        }
+        if (sequencing == CineTiming.Sequencing.LOOP) {
+            long cycle = Math.floorDiv(ordinal, n);
+            return cycle * loopMs + startMs[(int) Math.floorMod(ordinal, n)];
+        }
+        double period = 2 * startMs[n - 1];
+        long perCycle = 2L * (n - 1);
+        long cycle = Math.floorDiv(ordinal, perCycle);
+        int w = (int) Math.floorMod(ordinal, perCycle);
+        return cycle * period + (w <= n - 1 ? startMs[w] : period - startMs[2 * (n - 1) - w]);
+    }
+
     private double positionMs() {
         return anchorMs + (nanoClock.getAsLong() - anchorNanos) / 1e6 * speed;
     }

@@ -1,46 +1,103 @@
 package org.sonocine.cine;
 
+import org.sonocine.imaging.ArgbPool;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FrameBuffers;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameSource;
+import org.sonocine.imaging.ScaledRenderer;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.function.LongSupplier;
 
 /**
  * Display-ready frames of one cine, decoded on demand and ahead of the playhead, kept within a budget of bytes
- * (least recently used first out), so that a cine larger than memory plays. A frame that cannot be decoded keeps
- * its reason, so it is not retried on every tick. Thread-safe.
+ * (frames of an old size or window first out, then the least recently used), so that a cine larger than memory
+ * plays.
+ *
+ * <p>Decoding is scheduled by need: each queued frame carries the time it is due, and a decoding thread always
+ * takes the most urgent one. A prefetched frame whose time has passed before a thread got to it is dropped rather
+ * than decoded late; a frame asked for directly (paused, scrubbing) is never dropped, and asking alone cancels
+ * everything else still queued, so a scrub storm decodes only the frames the thumb rests on. Arrays of evicted
+ * frames go back to a pool, except the one on screen. A frame that cannot be decoded keeps its reason, so it is
+ * not retried on every tick. Thread-safe.
  */
 public final class FrameCache implements AutoCloseable {
+    /** A frame wanted ahead of the playhead, and the clock reading (ns) at which it is due on screen. */
+    public record Wanted(int index, long dueNanos) {
+    }
+
+    private static final ThreadLocal<FrameBuffers> BUFFERS = ThreadLocal.withInitial(FrameBuffers::new);
+    private static final long URGENT = Long.MIN_VALUE;
+
+    private final class Job {
+        final int index;
+        final boolean droppable;
+        final long generation;
+        final FrameRenderer renderer;
+        final CompletableFuture<DisplayFrame> future = new CompletableFuture<>();
+        long due;
+        boolean started;
+
+        Job(int index, long due, boolean droppable, long generation, FrameRenderer renderer) {
+            this.index = index;
+            this.renderer = renderer;
+            this.due = due;
+            this.droppable = droppable;
+            this.generation = generation;
+        }
+    }
+
+    private record Entry(DisplayFrame frame, long generation) {
+    }
+
     private final FrameSource source;
     private final Executor executor;
     private final long budgetBytes;
+    private final LongSupplier clock;
+    private final DecodeRate rate;
+    private final ArgbPool pool = new ArgbPool(4);
     private volatile FrameRenderer renderer;
-    private final LinkedHashMap<Integer, DisplayFrame> ready = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Integer, Entry> ready = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Integer, String> failed = new HashMap<>();
-    private final Map<Integer, CompletableFuture<DisplayFrame>> pending = new HashMap<>();
-    private final Map<Integer, Future<?>> tasks = new HashMap<>();
+    private final Map<Integer, Job> jobs = new HashMap<>();
+    private final PriorityQueue<Job> queue = new PriorityQueue<>((a, b) -> a.due != b.due
+            ? Long.compare(a.due, b.due) : Integer.compare(a.index, b.index));
+    private DisplayFrame pinned;
+    /** Whether the frame on screen has left the cache, so that its array goes to the pool once it is replaced. */
+    private boolean pinnedEvicted;
     private long usedBytes;
     private long generation;
+    private long decoded;
+    private long droppedLate;
     private boolean closed;
 
     public FrameCache(FrameSource source, FrameRenderer renderer, long budgetBytes, Executor executor) {
+        this(source, renderer, budgetBytes, executor, System::nanoTime, new DecodeRate(1));
+    }
+
+    public FrameCache(FrameSource source, FrameRenderer renderer, long budgetBytes, Executor executor,
+                      LongSupplier clock, DecodeRate rate) {
         this.source = source;
         this.renderer = renderer;
         this.budgetBytes = Math.max(1, budgetBytes);
         this.executor = executor;
+        this.clock = clock;
+        this.rate = rate;
     }
 
     public FrameSource source() {
@@ -51,15 +108,32 @@ public final class FrameCache implements AutoCloseable {
         return source.frameCount();
     }
 
-    /** How many frames of the current size fit the budget (at least 2). */
+    /** How many frames of the current display size fit the budget (at least 2). */
     public int capacityFrames() {
-        long frameBytes = (long) source.header().rows() * source.header().columns() * 4;
+        long frameBytes = renderer instanceof ScaledRenderer s ? (long) s.width() * s.height() * 4
+                : (long) source.header().rows() * source.header().columns() * 4;
         return (int) Math.max(2, Math.min(Integer.MAX_VALUE, budgetBytes / Math.max(1, frameBytes)));
     }
 
-    /** The frame if it is decoded already. */
+    /** The frame if it is decoded already with the current renderer. */
     public synchronized Optional<DisplayFrame> getIfReady(int index) {
-        return Optional.ofNullable(ready.get(index));
+        Entry e = ready.get(index);
+        return e != null && e.generation == generation ? Optional.of(e.frame) : Optional.empty();
+    }
+
+    /**
+     * The frame if it is decoded, with the current renderer or an earlier one (another display size or window):
+     * something to show while the current rendering is on its way.
+     */
+    public synchronized Optional<DisplayFrame> getAny(int index) {
+        Entry e = ready.get(index);
+        return e != null ? Optional.of(e.frame) : Optional.empty();
+    }
+
+    /** Whether the frame is decoded with the current renderer, without counting as a use of it. */
+    public synchronized boolean isReady(int index) {
+        Entry e = ready.get(index);
+        return e != null && e.generation == generation;
     }
 
     /** Why frame {@code index} could not be decoded, if it could not. */
@@ -67,119 +141,220 @@ public final class FrameCache implements AutoCloseable {
         return Optional.ofNullable(failed.get(index));
     }
 
-    /** The frame, decoded now or later on the executor. */
+    /** Whether a decode of the frame is queued or running. */
+    public synchronized boolean isPending(int index) {
+        Job job = jobs.get(index);
+        return job != null && job.generation == generation;
+    }
+
+    /** The frame, decoded now or as soon as a thread is free; never dropped for being late. */
     public synchronized CompletableFuture<DisplayFrame> request(int index) {
-        DisplayFrame frame = ready.get(index);
-        if (frame != null) {
-            return CompletableFuture.completedFuture(frame);
+        return enqueue(index, URGENT, false);
+    }
+
+    /**
+     * As {@link #request}, and cancels every other decode not yet started: the latest request wins, as when the
+     * scrub bar is dragged across a long cine.
+     */
+    public synchronized CompletableFuture<DisplayFrame> requestAlone(int index) {
+        cancelQueuedExcept(Set.of(index));
+        return enqueue(index, URGENT, false);
+    }
+
+    /**
+     * Queues the frames wanted ahead of the playhead, each with the time it is due, and cancels queued decodes of
+     * frames no longer wanted. Frames already decoded are marked used, so that the ones evicted first are those
+     * behind the playhead.
+     */
+    public synchronized void prefetch(List<Wanted> wanted) {
+        Set<Integer> keep = new HashSet<>();
+        for (Wanted w : wanted) {
+            keep.add(w.index());
+        }
+        cancelQueuedExcept(keep);
+        for (Wanted w : wanted) {
+            if (isReady(w.index()) || failed.containsKey(w.index())) {
+                continue;
+            }
+            enqueue(w.index(), w.dueNanos(), true);
+        }
+        for (int i = wanted.size() - 1; i >= 0; i--) {
+            ready.get(wanted.get(i).index());
+        }
+    }
+
+    private CompletableFuture<DisplayFrame> enqueue(int index, long due, boolean droppable) {
+        Entry entry = ready.get(index);
+        if (entry != null && entry.generation == generation) {
+            return CompletableFuture.completedFuture(entry.frame);
         }
         String reason = failed.get(index);
         if (reason != null) {
             return CompletableFuture.failedFuture(new DecodeException(reason));
         }
-        CompletableFuture<DisplayFrame> future = pending.get(index);
-        if (future != null) {
-            return future;
+        Job existing = jobs.get(index);
+        if (existing != null && existing.generation == generation) {
+            if (!existing.started && (due < existing.due || !droppable)) {
+                // Wanted sooner (or wanted for sure): move it up the queue.
+                queue.remove(existing);
+                existing.due = Math.min(due, existing.due);
+                queue.add(existing);
+            }
+            return existing.future;
         }
-        CompletableFuture<DisplayFrame> created = new CompletableFuture<>();
         if (closed) {
-            created.completeExceptionally(new IOException("the cine was closed"));
-            return created;
+            return CompletableFuture.failedFuture(new IOException("the cine was closed"));
         }
-        pending.put(index, created);
-        long gen = generation;
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            decode(index, created, gen);
-            return null;
-        });
-        tasks.put(index, task);
-        executor.execute(task);
-        return created;
+        Job job = new Job(index, due, droppable, generation, renderer);
+        jobs.put(index, job);
+        queue.add(job);
+        executor.execute(this::runMostUrgent);
+        return job.future;
     }
 
-    private void decode(int index, CompletableFuture<DisplayFrame> future, long gen) {
-        DisplayFrame frame = null;
-        IOException error = null;
-        try {
-            frame = renderer.render(source.decode(index));
-        } catch (IOException e) {
-            error = e;
-        } catch (RuntimeException e) {
-            error = new DecodeException("frame " + (index + 1) + " could not be decoded: " + e, e);
-        }
-        synchronized (this) {
-            tasks.remove(index);
-            if (pending.get(index) == future) {
-                pending.remove(index);
+    private void cancelQueuedExcept(Set<Integer> keep) {
+        for (Iterator<Job> it = queue.iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            if (!keep.contains(job.index)) {
+                it.remove();
+                jobs.remove(job.index, job);
+                job.future.cancel(false);
             }
-            if (gen == generation && !closed) {
+        }
+    }
+
+    /** Runs on a decoding thread: decodes the most urgent queued frame that can still be shown in time. */
+    private void runMostUrgent() {
+        Job job;
+        List<Job> late = new ArrayList<>();
+        synchronized (this) {
+            long now = clock.getAsLong();
+            while ((job = queue.poll()) != null && job.droppable && job.due < now) {
+                jobs.remove(job.index, job);
+                late.add(job);
+                droppedLate++;
+            }
+            if (job != null) {
+                job.started = true;
+            }
+        }
+        late.forEach(j -> j.future.cancel(false));
+        if (job != null) {
+            decode(job);
+        }
+    }
+
+    private void decode(Job job) {
+        DisplayFrame frame = null;
+        String error = null;
+        long start = clock.getAsLong();
+        try {
+            frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
+        } catch (IOException e) {
+            error = e.getMessage();
+        } catch (OutOfMemoryError e) {
+            error = "frame " + (job.index + 1) + " needs more memory than Sonocine has";
+        } catch (RuntimeException | Error e) {
+            error = "frame " + (job.index + 1) + " could not be decoded: " + e;
+        }
+        rate.record(clock.getAsLong() - start);
+        boolean kept = false;
+        synchronized (this) {
+            jobs.remove(job.index, job);
+            if (!closed) {
                 if (frame != null) {
-                    store(index, frame);
-                } else {
-                    failed.put(index, error.getMessage());
+                    decoded++;
+                    store(job.index, new Entry(frame, job.generation));
+                    kept = true;
+                } else if (job.generation == generation) {
+                    failed.put(job.index, error);
                 }
             }
         }
         if (frame != null) {
-            future.complete(frame);
+            job.future.complete(frame);
+            if (!kept) {
+                pool.give(frame.argb());
+            }
         } else {
-            future.completeExceptionally(error);
+            job.future.completeExceptionally(new DecodeException(error));
         }
     }
 
-    private void store(int index, DisplayFrame frame) {
-        long bytes = (long) frame.argb().length * 4;
-        ready.put(index, frame);
-        usedBytes += bytes;
-        Iterator<Map.Entry<Integer, DisplayFrame>> eldest = ready.entrySet().iterator();
+    private void store(int index, Entry entry) {
+        Entry old = ready.get(index);
+        if (old != null && old.generation > entry.generation) {
+            // A newer rendering of the frame got here first.
+            release(entry.frame);
+            return;
+        }
+        ready.put(index, entry);
+        usedBytes += bytes(entry.frame);
+        if (old != null) {
+            usedBytes -= bytes(old.frame);
+            release(old.frame);
+        }
+        evictStale(index);
+        Iterator<Map.Entry<Integer, Entry>> eldest = ready.entrySet().iterator();
         while (usedBytes > budgetBytes && eldest.hasNext()) {
-            Map.Entry<Integer, DisplayFrame> e = eldest.next();
+            Map.Entry<Integer, Entry> e = eldest.next();
             if (e.getKey() == index) {
                 continue;
             }
-            usedBytes -= (long) e.getValue().argb().length * 4;
+            usedBytes -= bytes(e.getValue().frame);
             eldest.remove();
+            release(e.getValue().frame);
+        }
+    }
+
+    private void evictStale(int keepIndex) {
+        for (Iterator<Map.Entry<Integer, Entry>> it = ready.entrySet().iterator();
+             usedBytes > budgetBytes && it.hasNext(); ) {
+            Map.Entry<Integer, Entry> e = it.next();
+            if (e.getValue().generation != generation && e.getKey() != keepIndex) {
+                usedBytes -= bytes(e.getValue().frame);
+                it.remove();
+                release(e.getValue().frame);
+            }
+        }
+    }
+
+    private static long bytes(DisplayFrame frame) {
+        return (long) frame.argb().length * 4;
+    }
+
+    /** Back to the pool, unless it is on screen (then it goes back when another frame takes its place). */
+    private void release(DisplayFrame frame) {
+        if (frame == pinned) {
+            pinnedEvicted = true;
+        } else {
+            pool.give(frame.argb());
         }
     }
 
     /**
-     * Asks for the frames after the playhead (in the given order) that fit the budget, and cancels queued
-     * decodes of frames no longer wanted.
+     * Marks {@code frame} as the one on screen, so that its pixels are not reused while the screen may still
+     * read them; the frame shown before is released if the cache no longer holds it.
      */
-    public synchronized void prefetch(List<Integer> upcoming) {
-        int limit = Math.max(1, capacityFrames() - 1);
-        List<Integer> wanted = new ArrayList<>(upcoming.subList(0, Math.min(limit, upcoming.size())));
-        for (Iterator<Map.Entry<Integer, Future<?>>> it = tasks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Future<?>> e = it.next();
-            if (!wanted.contains(e.getKey()) && e.getValue().cancel(false)) {
-                CompletableFuture<DisplayFrame> f = pending.remove(e.getKey());
-                if (f != null) {
-                    f.cancel(false);
-                }
-                it.remove();
-            }
+    public synchronized void pin(DisplayFrame frame) {
+        if (frame == pinned) {
+            return;
         }
-        for (int index : wanted) {
-            if (!ready.containsKey(index) && !failed.containsKey(index)) {
-                request(index);
-            }
+        if (pinnedEvicted) {
+            pool.give(pinned.argb());
         }
-        // Touch wanted frames so the least recently used ones evicted are those behind the playhead.
-        for (int i = wanted.size() - 1; i >= 0; i--) {
-            ready.get(wanted.get(i));
-        }
+        pinned = frame;
+        pinnedEvicted = false;
     }
 
-    /** Uses a new renderer (e.g. another window) from now on; frames rendered with the old one are dropped. */
+    /**
+     * Uses a new renderer (another display size or window) from now on. Frames rendered with the old one stay
+     * available through {@link #getAny} until they are replaced or need the room; queued decodes are cancelled.
+     */
     public synchronized void setRenderer(FrameRenderer value) {
         renderer = value;
         generation++;
-        ready.clear();
-        usedBytes = 0;
-        tasks.values().forEach(t -> t.cancel(false));
-        tasks.clear();
-        pending.values().forEach(f -> f.cancel(false));
-        pending.clear();
+        cancelQueuedExcept(Set.of());
     }
 
     public FrameRenderer renderer() {
@@ -190,13 +365,31 @@ public final class FrameCache implements AutoCloseable {
         return usedBytes;
     }
 
+    /** Frames decoded so far, and prefetched frames dropped because their time had passed before a thread was free. */
+    public synchronized long decodedCount() {
+        return decoded;
+    }
+
+    public synchronized long droppedLateCount() {
+        return droppedLate;
+    }
+
+    /** Decodes queued and not yet started. */
+    public synchronized int queuedCount() {
+        return queue.size();
+    }
+
+    /** The pool the frames' arrays come from (for checking that playback reuses them). */
+    public ArgbPool pool() {
+        return pool;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
-        tasks.values().forEach(t -> t.cancel(false));
-        tasks.clear();
-        pending.values().forEach(f -> f.cancel(false));
-        pending.clear();
+        cancelQueuedExcept(Set.of());
+        jobs.values().forEach(j -> j.future.completeExceptionally(new CancellationException("the cine was closed")));
+        jobs.clear();
         ready.clear();
         usedBytes = 0;
     }

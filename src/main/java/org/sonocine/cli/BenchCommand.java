@@ -17,9 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,10 +37,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--display", description = "also render each frame for display (colour conversion, LUTs)")
     boolean display;
 
+    @Option(names = "--playback", description = "play the cine through the viewer's pipeline, without a window,"
+            + " and report what was shown")
+    boolean playback;
+
+    @Option(names = "--seconds", description = "with --playback: how long to measure (default: ${DEFAULT-VALUE})")
+    double seconds = 20;
+
+    @Option(names = "--warmup", description = "with --playback: seconds played before measuring"
+            + " (default: ${DEFAULT-VALUE})")
+    double warmup = 2;
+
+    @Option(names = "--size", description = "with --playback: display size WxH (default: ${DEFAULT-VALUE})")
+    String size = "1024x768";
+
+    @Option(names = "--speed", description = "with --playback: speed factor, 0.25 to 4 (default: ${DEFAULT-VALUE})")
+    double speed = 1;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        resetPeaks();
+        if (playback) {
+            return playback(out);
+        }
+        BenchProbes.resetPeakHeap();
         long start = System.nanoTime();
         try (DicomFile dicom = DicomFile.openLenient(file); ParallelDecoder decoder = new ParallelDecoder(threads)) {
             FrameSource source = FrameSource.of(dicom);
@@ -70,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - decodeStart) / 1e9;
             int frames = source.frameCount();
             double fps = frames / seconds;
-            long peak = peakHeapBytes();
+            long peak = BenchProbes.peakHeapBytes();
             out.printf("%s: %d frames, %s%n", file.getFileName(), frames, dicom.transferSyntax().name());
             out.printf("decoders: %s%n", String.join(", ", source.decoderNames()));
             out.printf("first frame %.1f ms; %d frames in %.2f s on %d threads = %.1f frames/s; peak heap %d MiB%s%n",
@@ -81,6 +98,31 @@ final class BenchCommand implements Callable<Integer> {
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
             spec.commandLine().getErr().println("sonocine bench: " + Errors.describe(file, e));
+            return 1;
+        }
+    }
+
+    private int playback(PrintWriter out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+            spec.commandLine().getErr().println("sonocine bench: --size must be WIDTHxHEIGHT, e.g. 1024x768");
+            return 2;
+        }
+        if (!(seconds > 0) || !(warmup >= 0) || !(speed >= 0.25 && speed <= 4)) {
+            spec.commandLine().getErr().println("sonocine bench: --seconds must be positive, --warmup not negative"
+                    + " and --speed from 0.25 to 4");
+            return 2;
+        }
+        int decoders = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        try {
+            return new PlaybackBench(file, new PlaybackBench.Settings(seconds, warmup, Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)), speed, Math.max(1, decoders))).run(out);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("sonocine bench: " + Errors.describe(file, e));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }
@@ -103,24 +145,5 @@ final class BenchCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         return text.toString();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peak use since the start: an upper bound of the heap the run needed. */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -33,10 +33,10 @@ public final class ColourRenderer implements FrameRenderer {
     }
 
     @Override
-    public DisplayFrame render(StoredFrame frame) throws DecodeException {
+    public DisplayFrame render(StoredFrame frame, PixelMemory memory) throws DecodeException {
         PixelDescription d = frame.layout();
         int pixels = d.pixels();
-        int[] out = new int[pixels];
+        int[] out = memory.argb(pixels);
         byte[] in = eightBit(frame);
         Photometric p = d.photometric();
         if (p == Photometric.YBR_FULL_422 || p == Photometric.YBR_PARTIAL_422) {

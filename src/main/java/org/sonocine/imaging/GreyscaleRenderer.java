@@ -65,7 +65,7 @@ public final class GreyscaleRenderer implements FrameRenderer {
     }
 
     @Override
-    public DisplayFrame render(StoredFrame frame) {
+    public DisplayFrame render(StoredFrame frame, PixelMemory memory) {
         PixelDescription d = frame.layout();
         boolean invert = d.photometric() == Photometric.MONOCHROME1;
         double[] rescale = GreyscalePipeline.rescale(ds, frame.index());
@@ -79,7 +79,7 @@ public final class GreyscaleRenderer implements FrameRenderer {
             rangeWindow = window;
         }
         int pixels = d.pixels();
-        int[] out = new int[pixels];
+        int[] out = memory.argb(pixels);
         if (d.bitsStored() > 16 || d.bitsAllocated() == 32) {
             for (int i = 0; i < pixels; i++) {
                 out[i] = grey(transform(frame.sample(i, 0), rescale, modality, window, voiLut), invert);

@@ -9,10 +9,10 @@ public final class PaletteRenderer implements FrameRenderer {
     }
 
     @Override
-    public DisplayFrame render(StoredFrame frame) {
+    public DisplayFrame render(StoredFrame frame, PixelMemory memory) {
         PixelDescription d = frame.layout();
         int pixels = d.pixels();
-        int[] out = new int[pixels];
+        int[] out = memory.argb(pixels);
         byte[] in = frame.data();
         if (d.bytesPerSample() == 1) {
             int[] table = new int[256];

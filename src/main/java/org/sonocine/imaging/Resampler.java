@@ -7,7 +7,22 @@ package org.sonocine.imaging;
  */
 final class Resampler {
     /** For each target coordinate: the first source index and the weights of the consecutive sources. */
-    private record Taps(int[] first, float[][] weights) {
+    record Taps(int sourceSize, int[] first, float[][] weights) {
+    }
+
+    /** The filter taps of one resize, kept for the next frame of the same sizes. */
+    static final class Plan {
+        private final Taps horizontal;
+        private final Taps vertical;
+
+        Plan(int sourceWidth, int sourceHeight, int width, int height) {
+            horizontal = taps(sourceWidth, width);
+            vertical = taps(sourceHeight, height);
+        }
+
+        boolean fits(DisplayFrame source) {
+            return horizontal.sourceSize == source.width() && vertical.sourceSize == source.height();
+        }
     }
 
     private Resampler() {
@@ -17,11 +32,21 @@ final class Resampler {
         if (source.width() == width && source.height() == height) {
             return source;
         }
-        Taps horizontal = taps(source.width(), width);
-        Taps vertical = taps(source.height(), height);
+        return resize(source, new Plan(source.width(), source.height(), width, height), new int[width * height],
+                new float[source.height() * width * 3]);
+    }
+
+    /**
+     * {@code source} resized by {@code plan} into {@code out} (width x height of the plan's target), with
+     * {@code rows} (at least source height x target width x 3 floats) as scratch.
+     */
+    static DisplayFrame resize(DisplayFrame source, Plan plan, int[] out, float[] rows) {
+        Taps horizontal = plan.horizontal;
+        Taps vertical = plan.vertical;
+        int width = horizontal.first.length;
+        int height = vertical.first.length;
         int sw = source.width();
         int sh = source.height();
-        float[] rows = new float[sh * width * 3];
         int[] in = source.argb();
         for (int y = 0; y < sh; y++) {
             int rowIn = y * sw;
@@ -43,7 +68,6 @@ final class Resampler {
                 rows[rowOut + 3 * x + 2] = b;
             }
         }
-        int[] out = new int[width * height];
         for (int y = 0; y < height; y++) {
             int s = vertical.first[y];
             float[] w = vertical.weights[y];
@@ -101,6 +125,6 @@ final class Resampler {
                 }
             }
         }
-        return new Taps(first, weights);
+        return new Taps(sourceSize, first, weights);
     }
 }

@@ -2,12 +2,22 @@ package org.sonocine.imaging;
 
 /**
  * Renders frames at the size they are shown, aspect ratio included, so that drawing them costs nothing more
- * than a copy: another renderer's frames, resized by {@link Resampler}.
+ * than a copy: another renderer's frames, resized by {@link Resampler}. The full-size frame and the filter's
+ * intermediate rows live in per-thread scratch arrays, so only the display-size result takes new memory.
  */
 public final class ScaledRenderer implements FrameRenderer {
+    /** Per decoding thread: the inner renderer's full-size output and the resampler's rows. */
+    private static final class Scratch {
+        int[] argb = new int[0];
+        float[] rows = new float[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private final FrameRenderer inner;
     private final int width;
     private final int height;
+    private volatile Resampler.Plan plan;
 
     public ScaledRenderer(FrameRenderer inner, int width, int height) {
         if (inner instanceof ScaledRenderer) {
@@ -32,12 +42,37 @@ public final class ScaledRenderer implements FrameRenderer {
     }
 
     @Override
-    public DisplayFrame render(StoredFrame frame) throws DecodeException {
-        return resize(inner.render(frame));
+    public DisplayFrame render(StoredFrame frame, PixelMemory memory) throws DecodeException {
+        Scratch scratch = SCRATCH.get();
+        DisplayFrame full = inner.render(frame, length -> {
+            if (scratch.argb.length < length) {
+                scratch.argb = new int[length];
+            }
+            return scratch.argb;
+        });
+        if (full.width() == width && full.height() == height) {
+            int[] out = memory.argb(width * height);
+            System.arraycopy(full.argb(), 0, out, 0, out.length);
+            return new DisplayFrame(full.index(), width, height, out);
+        }
+        int rows = full.height() * width * 3;
+        if (scratch.rows.length < rows) {
+            scratch.rows = new float[rows];
+        }
+        return Resampler.resize(full, planFor(full), memory.argb(width * height), scratch.rows);
     }
 
     /** A frame {@link #inner()} rendered, at this renderer's size. */
     public DisplayFrame resize(DisplayFrame frame) {
         return Resampler.resize(frame, width, height);
+    }
+
+    private Resampler.Plan planFor(DisplayFrame source) {
+        Resampler.Plan p = plan;
+        if (p == null || !p.fits(source)) {
+            p = new Resampler.Plan(source.width(), source.height(), width, height);
+            plan = p;
+        }
+        return p;
     }
 }

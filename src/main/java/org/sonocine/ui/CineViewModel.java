@@ -1,10 +1,11 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -14,40 +15,46 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sonocine.cine.CinePlayer;
-import org.sonocine.cine.FrameCache;
-import org.sonocine.cine.FrameRateMeter;
+import org.sonocine.cine.Playback;
 import org.sonocine.imaging.DisplayFrame;
-import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.GreyscaleRenderer;
-import org.sonocine.imaging.ScaledRenderer;
 import org.sonocine.imaging.VoiWindow;
 import org.sonocine.study.CineTiming;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
  * The state of cine playback for the open instance, for the view to bind to: which frame is shown, the frame
- * itself (or the reason it cannot be shown), play state, speed, loop or sweep, and the overlay texts. Driven by
- * {@link #tick()} on every animation pulse; time comes from an injectable clock.
+ * itself (or the reason it cannot be shown), play state, speed, loop or sweep, and the overlay texts. The
+ * decisions are {@link Playback}'s; this adapts them to properties. Driven by {@link #tick()} on display pulses,
+ * which are wanted only while {@link #animatingProperty()} is true: paused on a shown frame, nothing runs.
  */
 public final class CineViewModel {
-    private static final long CACHE_CEILING = 512L << 20;
-
     private final LongSupplier clock;
     private final Executor decoder;
-    private final FrameRateMeter meter = new FrameRateMeter();
-    private CinePlayer player;
-    private FrameCache cache;
+    private final int decoderThreads;
+    private final long budgetBytes;
+    private Playback playback;
     private LoadedInstance instance;
-    private int shownFrame = -1;
-    /** The renderer before scaling to the display size (greyscale, colour or palette). */
-    private FrameRenderer baseRenderer;
     private int displayWidth;
     private int displayHeight;
+    private final Playback.Screen screen = new Playback.Screen() {
+        @Override
+        public void show(int frame, DisplayFrame image) {
+            frameIndex.set(frame);
+            frameError.set("");
+            displayed.set(image);
+        }
+
+        @Override
+        public void showError(int frame, String reason) {
+            frameIndex.set(frame);
+            displayed.set(null);
+            frameError.set(reason);
+        }
+    };
 
     private final IntegerProperty frameIndex = new SimpleIntegerProperty(0);
     private final IntegerProperty frameCount = new SimpleIntegerProperty(0);
@@ -59,53 +66,56 @@ public final class CineViewModel {
             new SimpleObjectProperty<>(CineTiming.Sequencing.LOOP);
     private final ReadOnlyStringWrapper frameText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper animating = new ReadOnlyBooleanWrapper(false);
 
-    public CineViewModel(LongSupplier clock, Executor decoder) {
+    /**
+     * @param decoderThreads how many threads {@code decoder} has
+     * @param budgetBytes    how many bytes of decoded frames a cine may keep
+     */
+    public CineViewModel(LongSupplier clock, Executor decoder, int decoderThreads, long budgetBytes) {
         this.clock = clock;
         this.decoder = decoder;
+        this.decoderThreads = decoderThreads;
+        this.budgetBytes = budgetBytes;
     }
 
     /** Shows {@code loaded} from its first played frame (null to show nothing). */
     public void load(LoadedInstance loaded) {
-        if (cache != null) {
-            cache.close();
+        if (playback != null) {
+            playback.close();
         }
         instance = loaded;
-        meter.reset();
-        shownFrame = -1;
         if (loaded == null || !loaded.hasImage()) {
-            player = null;
-            cache = null;
+            playback = null;
             frameCount.set(0);
             frameIndex.set(0);
             displayed.set(null);
             frameError.set(loaded == null ? "" : loaded.imageProblem());
             playing.set(false);
             updateTexts();
+            updateAnimating();
             return;
         }
-        player = new CinePlayer(loaded.timing(), clock);
-        player.setSpeed(speed.get());
+        playback = new Playback(loaded.frames(), loaded.timing(), loaded.renderer(), decoder, decoderThreads, clock,
+                budgetBytes);
+        playback.setSpeed(speed.get());
         sequencing.set(loaded.timing().sequencing());
-        long budget = Math.min(CACHE_CEILING, Runtime.getRuntime().maxMemory() / 4);
-        baseRenderer = loaded.renderer();
-        cache = new FrameCache(loaded.frames(), effectiveRenderer(), budget, decoder);
+        if (displayWidth > 0 || displayHeight > 0) {
+            playback.setDisplaySize(displayWidth, displayHeight);
+        }
         frameCount.set(loaded.frameCount());
         playing.set(false);
         if (loaded.firstFrame() != null) {
             // The load task rendered frame 1 at the image's own size: resize it rather than decode it again.
-            show(player.frame(), cache.renderer() instanceof ScaledRenderer scaled
-                    ? scaled.resize(loaded.firstFrame()) : loaded.firstFrame());
+            playback.showPrepared(loaded.firstFrame(), screen);
         } else {
-            frameIndex.set(player.frame());
-            displayed.set(null);
-            frameError.set(loaded.frameProblem());
-            shownFrame = player.frame();
+            screen.showError(playback.player().frame(), loaded.frameProblem());
         }
         updateTexts();
         if (loaded.frameCount() > 1 && loaded.frameProblem() == null) {
             play();
         }
+        updateAnimating();
     }
 
     public LoadedInstance instance() {
@@ -114,92 +124,29 @@ public final class CineViewModel {
 
     /** Advances the clock and shows the frame whose time has come, if decoded; asks for the next ones. */
     public void tick() {
-        if (player == null) {
+        if (playback == null) {
             return;
         }
-        int frame = player.tick();
-        if (frame != shownFrame) {
-            showOrRequest(frame);
-        }
-        if (player.isPlaying()) {
-            cache.prefetch(upcoming(frame));
-        }
+        playback.tick(screen);
         updateTexts();
+        updateAnimating();
     }
 
-    private void showOrRequest(int frame) {
-        var ready = cache.getIfReady(frame);
-        if (ready.isPresent()) {
-            show(frame, ready.get());
-            return;
-        }
-        var failure = cache.failure(frame);
-        if (failure.isPresent()) {
-            showError(frame, failure.get());
-            return;
-        }
-        if (!player.isPlaying()) {
-            // Paused or scrubbing: show this exact frame as soon as it is decoded.
-            FrameCache requested = cache;
-            cache.request(frame).whenComplete((f, e) -> Platform.runLater(() -> {
-                if (requested == cache && player.frame() == frame) {
-                    if (f != null) {
-                        show(frame, f);
-                    } else if (e != null && !(e instanceof java.util.concurrent.CancellationException)) {
-                        showError(frame, rootMessage(e));
-                    }
-                    updateTexts();
-                }
-            }));
-        } else {
-            cache.request(frame);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
-
-    private void show(int frame, DisplayFrame image) {
-        shownFrame = frame;
-        frameIndex.set(frame);
-        frameError.set("");
-        displayed.set(image);
-        meter.frameShown(clock.getAsLong());
-    }
-
-    private void showError(int frame, String reason) {
-        shownFrame = frame;
-        frameIndex.set(frame);
-        displayed.set(null);
-        frameError.set(reason);
-    }
-
-    private List<Integer> upcoming(int frame) {
-        List<Integer> next = new ArrayList<>();
-        int first = player.firstPlayed();
-        int count = player.lastPlayed() - first + 1;
-        int ahead = Math.min(count - 1, Math.max(4, (int) Math.ceil(player.targetFramesPerSecond() / 2)));
-        for (int k = 1; k <= ahead; k++) {
-            next.add(first + Math.floorMod(frame - first + k, count));
-        }
-        return next;
+    private void updateAnimating() {
+        animating.set(playback != null && playback.needsTicks());
     }
 
     public void play() {
-        if (player != null && frameCount.get() > 1) {
-            player.play();
-            playing.set(true);
+        if (playback != null && frameCount.get() > 1) {
+            playback.play();
+            playing.set(playback.isPlaying());
+            updateAnimating();
         }
     }
 
     public void pause() {
-        if (player != null) {
-            player.pause();
+        if (playback != null) {
+            playback.pause();
             playing.set(false);
             tick();
         }
@@ -214,24 +161,24 @@ public final class CineViewModel {
     }
 
     public void step(int delta) {
-        if (player != null) {
-            player.step(delta);
+        if (playback != null) {
+            playback.step(delta);
             playing.set(false);
             tick();
         }
     }
 
     public void firstFrame() {
-        if (player != null) {
-            player.firstFrame();
+        if (playback != null) {
+            playback.firstFrame();
             playing.set(false);
             tick();
         }
     }
 
     public void lastFrame() {
-        if (player != null) {
-            player.lastFrame();
+        if (playback != null) {
+            playback.lastFrame();
             playing.set(false);
             tick();
         }
@@ -239,10 +186,9 @@ public final class CineViewModel {
 
     /** Shows frame {@code index} (0-based), as when the scrub bar is dragged; playback stops. */
     public void seek(int index) {
-        if (player != null) {
-            player.pause();
+        if (playback != null) {
+            playback.seek(index);
             playing.set(false);
-            player.seek(index);
             tick();
         }
     }
@@ -250,8 +196,8 @@ public final class CineViewModel {
     public void setSpeed(double value) {
         double clamped = Math.max(CinePlayer.MIN_SPEED, Math.min(CinePlayer.MAX_SPEED, value));
         speed.set(clamped);
-        if (player != null) {
-            player.setSpeed(clamped);
+        if (playback != null) {
+            playback.setSpeed(clamped);
         }
         updateTexts();
     }
@@ -263,60 +209,49 @@ public final class CineViewModel {
 
     public void setSequencing(CineTiming.Sequencing value) {
         sequencing.set(value);
-        if (player != null) {
-            player.setSequencing(value);
+        if (playback != null) {
+            playback.setSequencing(value);
         }
         updateTexts();
     }
 
     /** Changes the grey-level window (grey images only); frames are re-rendered. */
     public void setWindow(VoiWindow window) {
-        if (cache != null && baseRenderer instanceof GreyscaleRenderer grey) {
-            baseRenderer = grey.withWindow(window);
-            rerender();
+        if (playback != null && playback.baseRenderer() instanceof GreyscaleRenderer grey) {
+            playback.setBaseRenderer(grey.withWindow(window));
+            tick();
         }
     }
 
     /**
      * The size frames are shown at, in screen pixels; frames are then rendered at that size on the decoding
-     * threads, so that drawing them is a plain copy. Zero for the image's own size (when zoomed in).
+     * threads, so that drawing them is a plain copy. Zero for the image's own size (when zoomed in). A new size
+     * is applied once it has settled.
      */
     public void setDisplaySize(int width, int height) {
-        if (width == displayWidth && height == displayHeight) {
-            return;
-        }
         displayWidth = width;
         displayHeight = height;
-        if (cache != null) {
-            rerender();
+        if (playback != null) {
+            playback.setDisplaySize(width, height);
+            updateAnimating();
         }
-    }
-
-    private FrameRenderer effectiveRenderer() {
-        return displayWidth > 0 && displayHeight > 0 ? new ScaledRenderer(baseRenderer, displayWidth, displayHeight)
-                : baseRenderer;
-    }
-
-    private void rerender() {
-        cache.setRenderer(effectiveRenderer());
-        shownFrame = -1;
-        showOrRequest(player.frame());
     }
 
     /** The window currently applied to grey images, if any. */
     public VoiWindow window() {
-        if (cache != null && baseRenderer instanceof GreyscaleRenderer grey) {
+        if (playback != null && playback.baseRenderer() instanceof GreyscaleRenderer grey) {
             return grey.windowFor(Math.max(0, frameIndex.get()));
         }
         return null;
     }
 
     private void updateTexts() {
-        if (player == null) {
+        if (playback == null) {
             frameText.set(frameCount.get() == 0 ? "" : "Frame 1/1");
             rateText.set("");
             return;
         }
+        CinePlayer player = playback.player();
         int f = frameIndex.get();
         frameText.set(String.format(Locale.ROOT, "Frame %d/%d  ·  %.0f ms", f + 1, frameCount.get(),
                 player.timeOfFrameMs(f)));
@@ -325,10 +260,15 @@ public final class CineViewModel {
             return;
         }
         CineTiming t = player.timing();
-        String measured = playing.get() ? String.format(Locale.ROOT, "  ·  measured %.1f fps",
-                meter.framesPerSecond(clock.getAsLong())) : "";
+        String measured = playing.get() ? String.format(Locale.ROOT, "  ·  measured %.1f fps, %d dropped",
+                playback.measuredFramesPerSecond(), playback.framesDropped()) : "";
         rateText.set(String.format(Locale.ROOT, "%.1f fps (%s%s)%s", player.targetFramesPerSecond(), t.source(),
                 speed.get() == 1 ? "" : String.format(Locale.ROOT, " × %s", speedText(speed.get())), measured));
+    }
+
+    /** Whether display pulses are wanted: playing, a frame on its way, or a new display size settling. */
+    public ReadOnlyBooleanProperty animatingProperty() {
+        return animating.getReadOnlyProperty();
     }
 
     static String speedText(double s) {
@@ -372,8 +312,8 @@ public final class CineViewModel {
     }
 
     public void close() {
-        if (cache != null) {
-            cache.close();
+        if (playback != null) {
+            playback.close();
         }
     }
 }

@@ -101,7 +101,17 @@ public final class MainWindow {
                 cine.tick();
             }
         };
-        pulse.start();
+        // Pulses only while something moves: paused on a shown frame, the viewer uses no processor.
+        cine.animatingProperty().addListener((o, was, now) -> {
+            if (now) {
+                pulse.start();
+            } else {
+                pulse.stop();
+            }
+        });
+        if (cine.animatingProperty().get()) {
+            pulse.start();
+        }
     }
 
     public BorderPane root() {

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.sonocine.cine.FrameBudget;
 import org.sonocine.study.ExamScanner;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,7 +52,8 @@ public final class ViewerViewModel {
     public ViewerViewModel(ExecutorService background, ExecutorService decoder, LongSupplier clock,
                            RecentFiles recent) {
         this.background = background;
-        this.cine = new CineViewModel(clock, decoder);
+        this.cine = new CineViewModel(clock, decoder,
+                decoder instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 1, FrameBudget.forThisJvm());
         this.recent = recent;
     }
 

@@ -116,4 +116,41 @@ class CinePlayerTest {
         clock.advanceMs(100);
         assertEquals(3, player.tick(), "playing resumes from the frame sought");
     }
+
+    @Test
+    void ordinalsCountSlotsInPlayOrderThroughLoops() {
+        CinePlayer player = new CinePlayer(every(100, 5, 1, 5, CineTiming.Sequencing.LOOP), clock);
+        player.play();
+        clock.advanceMs(1250);
+        assertEquals(12, player.ordinal(), "two loops of five, and two frames more");
+        assertEquals(player.tick(), player.frameOfOrdinal(12));
+        assertEquals(2, player.frameOfOrdinal(12));
+    }
+
+    @Test
+    void ordinalsOfASweepGoBackThroughTheFrames() {
+        CinePlayer player = new CinePlayer(every(100, 4, 1, 4, CineTiming.Sequencing.SWEEP), clock);
+        player.play();
+        List<Integer> frames = new ArrayList<>();
+        for (long o = 0; o < 8; o++) {
+            frames.add(player.frameOfOrdinal(o));
+        }
+        assertEquals(List.of(0, 1, 2, 3, 2, 1, 0, 1), frames);
+        for (int ms = 0; ms < 1200; ms += 50) {
+            assertEquals(player.tick(), player.frameOfOrdinal(player.ordinal()), "at " + ms + " ms");
+            clock.advanceMs(50);
+        }
+    }
+
+    @Test
+    void eachSlotIsDueWhenTheClockReachesItsTime() {
+        CinePlayer player = new CinePlayer(every(100, 5, 1, 5, CineTiming.Sequencing.LOOP), clock);
+        player.play();
+        long start = clock.getAsLong();
+        assertEquals(start + 700_000_000L, player.dueNanos(7));
+        player.setSpeed(2);
+        assertEquals(start + 350_000_000L, player.dueNanos(7), "twice as fast, due in half the time");
+        clock.advanceMs(350);
+        assertEquals(7, player.ordinal());
+    }
 }

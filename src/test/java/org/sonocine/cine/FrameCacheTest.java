@@ -51,6 +51,16 @@ class FrameCacheTest {
         return FrameSource.of(DicomFile.readLenient(Arrays.copyOf(file, file.length - 8), ReadOptions.DEFAULT));
     }
 
+    /** The frames, due one second apart from a second from now. */
+    private static List<FrameCache.Wanted> dueInTurn(int... frames) {
+        long now = System.nanoTime();
+        List<FrameCache.Wanted> wanted = new ArrayList<>();
+        for (int i = 0; i < frames.length; i++) {
+            wanted.add(new FrameCache.Wanted(frames[i], now + (i + 1) * 1_000_000_000L));
+        }
+        return wanted;
+    }
+
     private void runQueued() {
         List<Runnable> now = new ArrayList<>(queued);
         queued.clear();
@@ -97,9 +107,9 @@ class FrameCacheTest {
     void prefetchQueuesWhatComesNextAndDropsWhatIsNoLongerWanted() throws IOException {
         FrameSource source = cine(5);
         FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add);
-        cache.prefetch(List.of(1, 2, 3));
+        cache.prefetch(dueInTurn(1, 2, 3));
         assertEquals(3, queued.size());
-        cache.prefetch(List.of(3, 4));
+        cache.prefetch(dueInTurn(3, 4));
         runQueued();
         assertTrue(cache.getIfReady(1).isEmpty(), "cancelled before it ran");
         assertTrue(cache.getIfReady(3).isPresent());
@@ -115,5 +125,84 @@ class FrameCacheTest {
         cache.setRenderer(renderer.withWindow(new VoiWindow(40.5, 2, VoiWindow.Function.LINEAR)));
         assertTrue(cache.getIfReady(3).isEmpty());
         assertEquals(0, cache.request(3).get().argb()[0] & 0xFF);
+    }
+
+    @Test
+    void theThreadTakesTheFrameDueSoonestWhateverTheOrderItWasAskedIn() throws Exception {
+        FrameSource source = cine(5);
+        ManualClock clock = new ManualClock();
+        List<Integer> order = new ArrayList<>();
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add, clock,
+                new DecodeRate(1));
+        cache.prefetch(List.of(new FrameCache.Wanted(3, 300_000_000L), new FrameCache.Wanted(1, 100_000_000L),
+                new FrameCache.Wanted(2, 200_000_000L)));
+        for (Runnable r : new ArrayList<>(queued)) {
+            r.run();
+            for (int i = 1; i <= 3; i++) {
+                if (cache.isReady(i) && !order.contains(i)) {
+                    order.add(i);
+                }
+            }
+        }
+        assertEquals(List.of(1, 2, 3), order);
+    }
+
+    @Test
+    void aPrefetchedFrameWhoseTimeHasPassedIsNotDecoded() throws Exception {
+        FrameSource source = cine(5);
+        ManualClock clock = new ManualClock();
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add, clock,
+                new DecodeRate(1));
+        cache.prefetch(List.of(new FrameCache.Wanted(1, 10_000_000L), new FrameCache.Wanted(2, 50_000_000L)));
+        clock.advanceMs(20);
+        runQueued();
+        assertTrue(cache.getIfReady(1).isEmpty(), "due at 10 ms, a thread was free only at 20 ms");
+        assertTrue(cache.getIfReady(2).isPresent());
+        assertEquals(1, cache.droppedLateCount());
+        assertEquals(1, cache.decodedCount());
+    }
+
+    @Test
+    void askingAloneCancelsEverythingElseStillQueued() throws Exception {
+        FrameSource source = cine(5);
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add);
+        var first = cache.request(1);
+        cache.request(2);
+        var last = cache.requestAlone(3);
+        assertTrue(first.isCancelled());
+        assertEquals(1, cache.queuedCount());
+        runQueued();
+        assertEquals(30, last.get().argb()[0] & 0xFF);
+        assertEquals(1, cache.decodedCount());
+    }
+
+    @Test
+    void framesOfAnOldRendererStayShowableUntilTheNewOnesArrive() throws Exception {
+        FrameSource source = cine(5);
+        GreyscaleRenderer renderer = (GreyscaleRenderer) FrameRenderers.forSource(source);
+        FrameCache cache = new FrameCache(source, renderer, 1 << 20, Runnable::run);
+        cache.request(2).get();
+        cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(renderer, 2, 2));
+        assertTrue(cache.getIfReady(2).isEmpty());
+        assertEquals(4, cache.getAny(2).orElseThrow().width(), "the old size, to show meanwhile");
+        cache.request(2).get();
+        assertEquals(2, cache.getAny(2).orElseThrow().width(), "replaced by the new rendering");
+    }
+
+    @Test
+    void theFrameOnScreenIsNotReusedWhenItLeavesTheCache() throws Exception {
+        FrameSource source = cine(5);
+        long frameBytes = 16 * 4;
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), frameBytes, Runnable::run);
+        DisplayFrame onScreen = cache.request(0).get();
+        cache.pin(onScreen);
+        for (int i = 1; i < 4; i++) {
+            DisplayFrame next = cache.request(i).get();
+            assertThat(next.argb()).as("frame %d got its own array", i).isNotSameAs(onScreen.argb());
+        }
+        assertEquals(0, onScreen.argb()[0] & 0xFF, "the pixels on screen are still frame 1's");
+        cache.pin(cache.getIfReady(3).orElseThrow());
+        DisplayFrame after = cache.request(1).get();
+        assertThat(after.argb()).as("released once another frame is on screen").isSameAs(onScreen.argb());
     }
 }

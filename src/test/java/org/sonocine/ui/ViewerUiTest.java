@@ -119,6 +119,19 @@ class ViewerUiTest {
     }
 
     @Test
+    void pausedOnAShownFrameTheDisplayPulseStops(FxRobot robot) {
+        open(robot, "HasFragmentSequence.dcm");
+        assertTrue(vm.cine().animatingProperty().get(), "playing needs display pulses");
+        robot.type(KeyCode.SPACE);
+        waitUntil("the pulse stops once the paused frame is on screen",
+                () -> !vm.cine().animatingProperty().get());
+        robot.type(KeyCode.RIGHT);
+        waitUntil("the stepped-to frame is shown and the pulse stops again", () -> !vm.cine().animatingProperty().get()
+                && vm.cine().displayedProperty().get() != null
+                && vm.cine().displayedProperty().get().index() == vm.cine().frameIndexProperty().get());
+    }
+
+    @Test
     void draggingTheScrubBarShowsThatFrame(FxRobot robot) {
         open(robot, "examples_ybr_color.dcm");
         robot.interact(() -> vm.cine().pause());

@@ -1,0 +1,209 @@
+package org.sonocine.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.sonocine.cine.FrameBudget;
+import org.sonocine.cine.Playback;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FrameRenderer;
+import org.sonocine.imaging.FrameRenderers;
+import org.sonocine.imaging.FrameSource;
+import org.sonocine.study.CineTiming;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a cine for a while without a window, through the viewer's own pipeline ({@link Playback}: its clock,
+ * frame cache, scheduling and renderer at a display size, on as many decoding threads as the viewer uses),
+ * ticking it at the 60 Hz of JavaFX's display pulse and copying each new frame as the window does into its
+ * pixel buffer. Reports what a viewer of it would have seen.
+ */
+final class PlaybackBench {
+    private static final long PULSE_NANOS = 1_000_000_000L / 60;
+
+    record Settings(double seconds, double warmupSeconds, int width, int height, double speed, int threads) {
+    }
+
+    private final Path file;
+    private final Settings settings;
+
+    PlaybackBench(Path file, Settings settings) {
+        this.file = file;
+        this.settings = settings;
+    }
+
+    int run(PrintWriter out) throws IOException, InterruptedException {
+        List<Thread> decoderThreads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "sonocine-decoder-" + (decoderThreads.size() + 1));
+            t.setDaemon(true);
+            decoderThreads.add(t);
+            return t;
+        });
+        try (DicomFile dicom = DicomFile.openLenient(file)) {
+            FrameSource source = FrameSource.of(dicom);
+            if (source.unsupportedReason() != null) {
+                throw new IOException(source.unsupportedReason());
+            }
+            CineTiming timing = CineTiming.of(dicom.dataset(), dicom.numberOfFrames());
+            FrameRenderer renderer = FrameRenderers.forSource(source);
+            Screen screen = new Screen(settings.width() * settings.height());
+            try (Playback playback = new Playback(source, timing, renderer, pool, settings.threads(),
+                    System::nanoTime, FrameBudget.forThisJvm())) {
+                playback.setDisplaySize(settings.width(), settings.height());
+                playback.setSpeed(settings.speed());
+                playback.showPrepared(renderer.render(source.decode(timing.startFrame() - 1)), screen);
+                playback.play();
+                long start = System.nanoTime();
+                pulse(playback, screen, start + (long) (settings.warmupSeconds() * 1e9));
+                playback.resetCounters();
+                BenchProbes.resetPeakHeap();
+                ThreadCpu.Reading gcBefore = ThreadCpu.garbageCollector();
+                long decodeBefore = cpu(decoderThreads);
+                long measuredFrom = System.nanoTime();
+                pulse(playback, screen, measuredFrom + (long) (settings.seconds() * 1e9));
+                double seconds = (System.nanoTime() - measuredFrom) / 1e9;
+                long gcNanos = ThreadCpu.garbageCollector().nanos() - gcBefore.nanos();
+                long decodeNanos = cpu(decoderThreads) - decodeBefore;
+                Result result = new Result(playback.player().targetFramesPerSecond(),
+                        playback.framesShown() / seconds, playback.framesShown(), playback.framesDropped(),
+                        playback.longestGapMs(), BenchProbes.peakHeapBytes() >> 20, peakRssMiB(),
+                        decodeNanos > 0 ? (double) gcNanos / decodeNanos : 0, gcBefore.perThread(), seconds,
+                        playback.stride(), playback.cache().decodedCount(), playback.cache().droppedLateCount(),
+                        playback.decodeRate().framesPerSecond());
+                out.printf(Locale.ROOT, "%s: %d frames at %dx%d, ×%s on %d decoding threads%n", file.getFileName(),
+                        source.frameCount(), settings.width(), settings.height(), settings.speed(),
+                        settings.threads());
+                out.printf(Locale.ROOT, "target %.1f fps, shown %.1f fps (%d frames, %d dropped) over %.1f s;"
+                                + " longest gap %.0f ms; decoding %s%n", result.targetFps,
+                        result.shownFps, result.framesShown, result.framesDropped, seconds, result.longestGapMs,
+                        result.stride == 1 ? "every frame"
+                                : "every " + result.stride + ordinalSuffix(result.stride) + " frame");
+                out.printf(Locale.ROOT, "peak heap %d MiB, peak RSS %s; garbage collection %.1f %% of decoding CPU%n",
+                        result.peakHeapMiB, result.peakRssMiB < 0 ? "unknown" : result.peakRssMiB + " MiB",
+                        100 * result.gcCpuShare);
+                out.println(json(result));
+            }
+            return 0;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String ordinalSuffix(int n) {
+        return n == 2 ? "nd" : n == 3 ? "rd" : "th";
+    }
+
+    /** Ticks at the display pulse until {@code until}. */
+    private static void pulse(Playback playback, Screen screen, long until) {
+        long next = System.nanoTime();
+        while (next < until) {
+            playback.tick(screen);
+            next += PULSE_NANOS;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else {
+                next = System.nanoTime();
+            }
+        }
+    }
+
+    private static long cpu(List<Thread> threads) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : threads) {
+            long n = bean.getThreadCpuTime(t.getId());
+            sum += Math.max(0, n);
+        }
+        return sum;
+    }
+
+    /** Peak resident set size of the process (Linux), or -1. */
+    private static long peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    /** The window's share of the work: each new frame is copied into a pixel buffer, as ImageViewport does. */
+    private static final class Screen implements Playback.Screen {
+        private final IntBuffer pixels;
+
+        Screen(int size) {
+            pixels = IntBuffer.allocate(Math.max(1, size));
+        }
+
+        @Override
+        public void show(int frame, DisplayFrame image) {
+            pixels.clear();
+            pixels.put(image.argb(), 0, Math.min(image.argb().length, pixels.capacity()));
+        }
+
+        @Override
+        public void showError(int frame, String reason) {
+            // counted by the playback like a shown frame
+        }
+    }
+
+    private record Result(double targetFps, double shownFps, long framesShown, long framesDropped,
+                          double longestGapMs, long peakHeapMiB, long peakRssMiB, double gcCpuShare,
+                          boolean gcMeasuredPerThread, double seconds, int stride, long decodedFrames,
+                          long droppedLate, double decodeCapacityFps) {
+    }
+
+    private String json(Result r) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("file", file.toString());
+            g.writeStringField("mode", "playback");
+            g.writeStringField("size", settings.width() + "x" + settings.height());
+            g.writeNumberField("speed", settings.speed());
+            g.writeNumberField("threads", settings.threads());
+            g.writeNumberField("seconds", round(r.seconds, 100));
+            g.writeNumberField("targetFps", round(r.targetFps, 10));
+            g.writeNumberField("shownFps", round(r.shownFps, 10));
+            g.writeNumberField("framesShown", r.framesShown);
+            g.writeNumberField("framesDropped", r.framesDropped);
+            g.writeNumberField("longestGapMs", round(r.longestGapMs, 10));
+            g.writeNumberField("decodeStride", r.stride);
+            g.writeNumberField("framesDecoded", r.decodedFrames);
+            g.writeNumberField("decodesSkippedLate", r.droppedLate);
+            g.writeNumberField("decodeCapacityFps", round(r.decodeCapacityFps, 10));
+            g.writeNumberField("peakHeapMiB", r.peakHeapMiB);
+            g.writeNumberField("peakRssMiB", r.peakRssMiB);
+            g.writeNumberField("gcCpuShare", round(r.gcCpuShare, 10000));
+            g.writeBooleanField("gcCpuPerThread", r.gcMeasuredPerThread);
+            g.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    private static double round(double value, int scale) {
+        return Math.round(value * scale) / (double) scale;
+    }
+}
