@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * before the playhead, so the clock stays real time and the shown rate falls smoothly to what the machine can
  * decode. Decoding is planned by time: frames due within a horizon (longer when decoding is slow) are queued in
  * the order they are due; a frame that could not be ready in time is not asked for; and when the measured decode
- * rate is below the target, only every k-th frame is decoded. Paused, only the frame asked for is decoded (the
+ * rate is below the target, or the display pulses come slower than the frames, only a share of the frames is
+ * decoded, spread evenly (every other one, two in three, ...). Paused, only the frame asked for is decoded (the
  * latest request wins); a new display size is applied once it has settled, and frames of the old size are shown
  * meanwhile. Not thread-safe: drive it from one thread, with {@link #tick} on every display pulse while
  * {@link #needsTicks()} says so.
@@ -37,14 +38,20 @@ public final class Playback implements AutoCloseable {
     public static final long RESIZE_SETTLE_NANOS = 150_000_000L;
     /** Decoding is planned to use at most this share of the measured capacity, leaving room for jitter. */
     private static final double UTILISATION = 0.85;
-    /** ... and the stride is relaxed again only when this share would do. */
+    /** ... and a larger share of the frames is taken on again only when this utilisation would do. */
     private static final double RELAX_UTILISATION = 0.7;
     private static final long MIN_HORIZON_NANOS = 500_000_000L;
     private static final long MAX_HORIZON_NANOS = 3_000_000_000L;
     /** The horizon covers this many decode times of one frame, so a slow machine looks further ahead. */
     private static final int HORIZON_DECODES = 8;
-    /** No coarser than every 16th frame: below that a cine is a slide show whatever is decoded. */
-    private static final int MAX_STRIDE = 16;
+    /**
+     * The shares of the frames that may be decoded, largest first: from all of them down to one in sixteen, in
+     * steps small enough that the shown rate falls smoothly rather than halving at once.
+     */
+    private static final double[] SHARES = {1, 0.9, 0.8, 0.75, 2 / 3.0, 0.6, 0.5, 0.45, 0.4, 1 / 3.0, 0.3, 0.25, 0.2,
+        1 / 6.0, 0.125, 0.1, 1 / 12.0, 0.0625};
+    /** Display pulses that come slower than this share of the frames asked for cap what is decoded. */
+    private static final double PULSE_UTILISATION = 0.95;
     private static final int LOOK_AHEAD_SLOTS = 1024;
 
     private final CinePlayer player;
@@ -64,7 +71,10 @@ public final class Playback implements AutoCloseable {
     private boolean shownCurrent;
     private boolean shownError;
     private long lastShownOrdinal;
-    private int stride = 1;
+    /** The share of the frames decoded: 1 while decoding keeps up, 0.5 for every other frame, and so on. */
+    private double share = 1;
+    private double pulseNanos = Double.NaN;
+    private long lastTickNanos = Long.MIN_VALUE;
     private final long[] lookOrdinal = new long[LOOK_AHEAD_SLOTS];
     private final int[] lookIndex = new int[LOOK_AHEAD_SLOTS];
     private final long[] lookDue = new long[LOOK_AHEAD_SLOTS];
@@ -130,6 +140,7 @@ public final class Playback implements AutoCloseable {
         }
         int frame = player.tick();
         if (player.isPlaying()) {
+            measurePulse(now);
             showNewestDue(screen);
             plan(now);
         } else if (frame != shownFrame || !shownCurrent) {
@@ -176,27 +187,35 @@ public final class Playback implements AutoCloseable {
     }
 
     /**
-     * Queues the frames that can still be shown, due within the horizon, on the grid of the stride: the smallest
-     * k for which every k-th frame not yet decoded can be decoded, most urgent first, before it is due.
+     * Queues the frames that can still be shown, due within the horizon, on the grid of the share: the largest
+     * share for which every frame on its grid not yet decoded can be decoded, most urgent first, before it is
+     * due, and which the display pulses can show.
      */
     private void plan(long now) {
         double frameNanos = rate.known() ? rate.frameNanos() : player.slotNanos();
         long horizon = (long) Math.max(MIN_HORIZON_NANOS, Math.min(MAX_HORIZON_NANOS, HORIZON_DECODES * frameNanos));
         look(now, horizon);
-        int chosen = smallestFeasibleStride(now, frameNanos, UTILISATION, 1, MAX_STRIDE);
-        if (chosen >= stride) {
-            stride = chosen;
-        } else {
-            stride = smallestFeasibleStride(now, frameNanos, RELAX_UTILISATION, chosen, stride);
-        }
+        double pulseCap = Double.isNaN(pulseNanos) ? 1
+                : PULSE_UTILISATION * player.slotNanos() / pulseNanos;
+        double chosen = largestFeasibleShare(now, frameNanos, UTILISATION, pulseCap, 0);
+        share = chosen <= share ? chosen : largestFeasibleShare(now, frameNanos, RELAX_UTILISATION, pulseCap, share);
         List<FrameCache.Wanted> wanted = new ArrayList<>();
-        forEachOnGrid(stride, (index, due, ready) -> {
+        forEachOnGrid(share, (index, due, ready) -> {
             if (ready || cache.isPending(index) || due - now >= frameNanos) {
                 wanted.add(new FrameCache.Wanted(index, due));
             }
             return true;
         });
         cache.prefetch(wanted);
+    }
+
+    /** Measures how often ticks come while playing: the window's display pulses, slower on a busy machine. */
+    private void measurePulse(long now) {
+        if (lastTickNanos != Long.MIN_VALUE) {
+            long interval = Math.max(1, now - lastTickNanos);
+            pulseNanos = Double.isNaN(pulseNanos) ? interval : pulseNanos + 0.1 * (interval - pulseNanos);
+        }
+        lastTickNanos = now;
     }
 
     /** The frames of the slots after the playhead, up to the horizon: index, due time and whether decoded. */
@@ -224,15 +243,16 @@ public final class Playback implements AutoCloseable {
     }
 
     /**
-     * Visits the looked-at slots on the grid of {@code k} (ordinals divisible by k, so that the grid stays put as
-     * the playhead moves), each frame once, at most half the cache's capacity of them.
+     * Visits the looked-at slots on the grid of {@code share}: the slots where the count of {@code share} per slot
+     * passes a whole number (every slot for 1, every other for 0.5), a property of the slot alone, so that the
+     * grid stays put as the playhead moves. Each frame once, at most half the cache's capacity of them.
      */
-    private void forEachOnGrid(int k, SlotVisitor visitor) {
+    private void forEachOnGrid(double share, SlotVisitor visitor) {
         int most = Math.max(1, cache.capacityFrames() / 2);
         int visited = 0;
         visitStamp++;
         for (int s = 0; s < lookCount && visited < most; s++) {
-            if (lookOrdinal[s] % k != 0) {
+            if (!onGrid(lookOrdinal[s], share)) {
                 continue;
             }
             int index = lookIndex[s];
@@ -250,13 +270,21 @@ public final class Playback implements AutoCloseable {
         }
     }
 
-    private int smallestFeasibleStride(long now, double frameNanos, double utilisation, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (feasible(k, now, frameNanos, utilisation)) {
-                return k;
+    private static boolean onGrid(long ordinal, double share) {
+        return share >= 1 || Math.floor(ordinal * share + 1e-9) != Math.floor((ordinal - 1) * share + 1e-9);
+    }
+
+    /** The largest share, at most {@code cap}, that is feasible, or {@code floor} if none above it is. */
+    private double largestFeasibleShare(long now, double frameNanos, double utilisation, double cap, double floor) {
+        for (double candidate : SHARES) {
+            if (candidate <= floor) {
+                return floor;
+            }
+            if (candidate <= cap + 1e-9 && feasible(candidate, now, frameNanos, utilisation)) {
+                return candidate;
             }
         }
-        return to;
+        return Math.max(floor, SHARES[SHARES.length - 1]);
     }
 
     /**
@@ -264,11 +292,11 @@ public final class Playback implements AutoCloseable {
      * due, counting each decode as taking the measured time divided by {@code utilisation}. Frames due sooner
      * than one decode are left out, as {@link #plan} does not ask for them.
      */
-    private boolean feasible(int k, long now, double frameNanos, double utilisation) {
+    private boolean feasible(double share, long now, double frameNanos, double utilisation) {
         int threads = rate.threads();
         int[] needed = {0};
         boolean[] ok = {true};
-        forEachOnGrid(k, (index, due, ready) -> {
+        forEachOnGrid(share, (index, due, ready) -> {
             if (ready || due - now < frameNanos) {
                 return true;
             }
@@ -367,6 +395,7 @@ public final class Playback implements AutoCloseable {
         long ordinal = player.ordinal();
         lastShownOrdinal = shownFrame == player.frame() ? ordinal : ordinal - 1;
         lastShownNanos = clock.getAsLong();
+        lastTickNanos = Long.MIN_VALUE;
     }
 
     /** Renders frames with {@code renderer} (before scaling) from now on, as when the grey-level window changes. */
@@ -437,9 +466,9 @@ public final class Playback implements AutoCloseable {
         return longestGapNanos / 1e6;
     }
 
-    /** Every k-th frame is decoded: 1 while decoding keeps up. */
-    public int stride() {
-        return stride;
+    /** The share of the frames decoded: 1 while decoding keeps up, 0.5 for every other frame. */
+    public double decodedShare() {
+        return share;
     }
 
     /** Clears the counters, e.g. after a warm-up. */

@@ -80,23 +80,35 @@ final class PlaybackBench {
                 double seconds = (System.nanoTime() - measuredFrom) / 1e9;
                 long gcNanos = ThreadCpu.garbageCollector().nanos() - gcBefore.nanos();
                 long decodeNanos = cpu(decoderThreads) - decodeBefore;
+                long framesShown = playback.framesShown();
+                long framesDropped = playback.framesDropped();
+                double longestGapMs = playback.longestGapMs();
+                long peakHeap = BenchProbes.peakHeapBytes();
+                double share = playback.decodedShare();
+                long decoded = playback.cache().decodedCount();
+                long late = playback.cache().droppedLateCount();
+                double capacity = playback.decodeRate().framesPerSecond();
+                double[] release = scrub(playback, screen, source.frameCount());
                 Result result = new Result(playback.player().targetFramesPerSecond(),
-                        playback.framesShown() / seconds, playback.framesShown(), playback.framesDropped(),
-                        playback.longestGapMs(), BenchProbes.peakHeapBytes() >> 20, peakRssMiB(),
-                        decodeNanos > 0 ? (double) gcNanos / decodeNanos : 0, gcBefore.perThread(), seconds,
-                        playback.stride(), playback.cache().decodedCount(), playback.cache().droppedLateCount(),
-                        playback.decodeRate().framesPerSecond());
+                        framesShown / seconds, framesShown, framesDropped, longestGapMs, peakHeap >> 20, peakRssMiB(),
+                        decodeNanos > 0 ? (double) gcNanos / decodeNanos : 0, gcNanos / 1e6, decodeNanos / 1e6,
+                        gcBefore.perThread(), seconds,
+                        share, decoded, late, capacity, release[release.length / 2],
+                        release[release.length - 1]);
                 out.printf(Locale.ROOT, "%s: %d frames at %dx%d, ×%s on %d decoding threads%n", file.getFileName(),
                         source.frameCount(), settings.width(), settings.height(), settings.speed(),
                         settings.threads());
                 out.printf(Locale.ROOT, "target %.1f fps, shown %.1f fps (%d frames, %d dropped) over %.1f s;"
                                 + " longest gap %.0f ms; decoding %s%n", result.targetFps,
                         result.shownFps, result.framesShown, result.framesDropped, seconds, result.longestGapMs,
-                        result.stride == 1 ? "every frame"
-                                : "every " + result.stride + ordinalSuffix(result.stride) + " frame");
+                        result.decodedShare >= 1 ? "every frame"
+                                : String.format(Locale.ROOT, "%.0f %% of the frames", 100 * result.decodedShare));
                 out.printf(Locale.ROOT, "peak heap %d MiB, peak RSS %s; garbage collection %.1f %% of decoding CPU%n",
                         result.peakHeapMiB, result.peakRssMiB < 0 ? "unknown" : result.peakRssMiB + " MiB",
                         100 * result.gcCpuShare);
+                out.printf(Locale.ROOT, "scrubbing: after the thumb is let go, its frame is on screen in %.0f ms"
+                        + " (median of %d drags; at most %.0f ms)%n", result.scrubReleaseMedianMs, release.length,
+                        result.scrubReleaseMaxMs);
                 out.println(json(result));
             }
             return 0;
@@ -106,8 +118,37 @@ final class PlaybackBench {
         }
     }
 
-    private static String ordinalSuffix(int n) {
-        return n == 2 ? "nd" : n == 3 ? "rd" : "th";
+    /**
+     * Drags the scrub bar as a user does: half a second across a stretch of the cine, one position per display
+     * pulse, then lets go. Returns, sorted, how long each let-go frame took to be on screen (ms).
+     */
+    private static double[] scrub(Playback playback, Screen screen, int frames) {
+        int drags = 10;
+        double[] latencies = new double[drags];
+        int step = Math.max(1, frames / 97);
+        for (int d = 0; d < drags; d++) {
+            int from = (int) ((long) frames * (2 * d + 1) / (2 * drags + 1));
+            int at = from;
+            for (int p = 0; p < 30; p++, at = Math.min(frames - 1, at + step)) {
+                playback.seek(at);
+                playback.tick(screen);
+                LockSupport.parkNanos(PULSE_NANOS);
+            }
+            int released = Math.min(frames - 1, at + step);
+            long letGo = System.nanoTime();
+            playback.seek(released);
+            long deadline = letGo + 10_000_000_000L;
+            do {
+                playback.tick(screen);
+                if (playback.shownFrame() == released && !playback.needsTicks()) {
+                    break;
+                }
+                LockSupport.parkNanos(1_000_000L);
+            } while (System.nanoTime() < deadline);
+            latencies[d] = (System.nanoTime() - letGo) / 1e6;
+        }
+        java.util.Arrays.sort(latencies);
+        return latencies;
     }
 
     /** Ticks at the display pulse until {@code until}. */
@@ -171,8 +212,10 @@ final class PlaybackBench {
 
     private record Result(double targetFps, double shownFps, long framesShown, long framesDropped,
                           double longestGapMs, long peakHeapMiB, long peakRssMiB, double gcCpuShare,
-                          boolean gcMeasuredPerThread, double seconds, int stride, long decodedFrames,
-                          long droppedLate, double decodeCapacityFps) {
+                          double gcCpuMs, double decodeCpuMs,
+                          boolean gcMeasuredPerThread, double seconds, double decodedShare, long decodedFrames,
+                          long droppedLate, double decodeCapacityFps, double scrubReleaseMedianMs,
+                          double scrubReleaseMaxMs) {
     }
 
     private String json(Result r) throws IOException {
@@ -190,13 +233,17 @@ final class PlaybackBench {
             g.writeNumberField("framesShown", r.framesShown);
             g.writeNumberField("framesDropped", r.framesDropped);
             g.writeNumberField("longestGapMs", round(r.longestGapMs, 10));
-            g.writeNumberField("decodeStride", r.stride);
+            g.writeNumberField("decodedShare", round(r.decodedShare, 1000));
             g.writeNumberField("framesDecoded", r.decodedFrames);
             g.writeNumberField("decodesSkippedLate", r.droppedLate);
             g.writeNumberField("decodeCapacityFps", round(r.decodeCapacityFps, 10));
             g.writeNumberField("peakHeapMiB", r.peakHeapMiB);
             g.writeNumberField("peakRssMiB", r.peakRssMiB);
             g.writeNumberField("gcCpuShare", round(r.gcCpuShare, 10000));
+            g.writeNumberField("scrubReleaseMedianMs", round(r.scrubReleaseMedianMs, 10));
+            g.writeNumberField("scrubReleaseMaxMs", round(r.scrubReleaseMaxMs, 10));
+            g.writeNumberField("gcCpuMs", Math.round(r.gcCpuMs));
+            g.writeNumberField("decodeCpuMs", Math.round(r.decodeCpuMs));
             g.writeBooleanField("gcCpuPerThread", r.gcMeasuredPerThread);
             g.writeEndObject();
         }

@@ -18,7 +18,7 @@ final class ThreadCpu {
     /** Names HotSpot gives its collector threads (G1, Parallel, Serial work in the VM thread is not counted). */
     private static final Pattern GC_THREAD = Pattern.compile("GC Thread#\\d+|G1 .*|ParGC.*|Par GC.*|ZWorker.*");
     /** The fields after the name in /proc/PID/task/TID/stat: utime and stime are the 12th and 13th. */
-    private static final Pattern STAT = Pattern.compile("\\((.*)\\)\\s+(.*)");
+    private static final Pattern STAT = Pattern.compile("\\d+ \\((.*)\\)\\s+(.*)");
     private static final double TICK_NANOS = 1e9 / 100;
 
     private ThreadCpu() {
@@ -50,15 +50,27 @@ final class ThreadCpu {
 
     private static long gcTicks(Path stat) {
         try {
-            Matcher m = STAT.matcher(Files.readString(stat).trim());
-            if (!m.matches() || !GC_THREAD.matcher(m.group(1)).matches()) {
-                return 0;
-            }
-            String[] fields = m.group(2).split(" ");
+            return gcTicks(Files.readString(stat));
+        } catch (IOException e) {
+            return 0; // the thread ended while it was being read
+        }
+    }
+
+    /** The CPU ticks of one /proc/PID/task/TID/stat line, if it is a collector thread's; else 0. */
+    static long gcTicks(String statLine) {
+        Matcher m = STAT.matcher(statLine.trim());
+        if (!m.matches() || !GC_THREAD.matcher(m.group(1)).matches()) {
+            return 0;
+        }
+        String[] fields = m.group(2).split(" ");
+        if (fields.length < 13) {
+            return 0;
+        }
+        try {
             // After the name: state is field 3 of the file, so utime (14) and stime (15) are at 11 and 12 here.
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0; // the thread ended while it was being read
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 }

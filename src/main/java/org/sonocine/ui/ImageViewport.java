@@ -176,6 +176,12 @@ final class ImageViewport extends StackPane {
         double scale = fitScale() * zoom;
         double w = imageColumns * scale;
         double h = imageRows * displayAspect * scale;
+        if (zoom == 1) {
+            // Whole pixels, so that a frame rendered at this size is drawn 1:1: without a GPU, drawing a frame
+            // stretched by a fraction of a pixel costs several times a plain copy.
+            w = Math.max(1, Math.floor(w));
+            h = Math.max(1, Math.floor(h));
+        }
         view.setFitWidth(w);
         view.setFitHeight(h);
         view.setLayoutX(Math.round((getWidth() - w) / 2 + panX));
