@@ -1,13 +1,6 @@
 package org.sonocine.cine;
 
 import org.junit.jupiter.api.Test;
-import org.sonocine.dicom.Attributes;
-import org.sonocine.dicom.DicomFile;
-import org.sonocine.dicom.DicomWriter;
-import org.sonocine.dicom.ReadOptions;
-import org.sonocine.dicom.Tag;
-import org.sonocine.dicom.TransferSyntax;
-import org.sonocine.dicom.VR;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
@@ -16,7 +9,6 @@ import org.sonocine.imaging.VoiWindow;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -28,27 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FrameCacheTest {
     private final List<Runnable> queued = new ArrayList<>();
 
-    /** A grey cine of 4x4 frames whose pixels all hold the frame number; the last frame is cut off. */
+    /** A grey cine of 4x4 frames whose pixels all hold the frame number x 10; the last frame is cut off. */
     private static FrameSource cine(int frames) throws IOException {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.3.1");
-        ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames));
-        ds.setInt(Tag.Rows, VR.US, 4);
-        ds.setInt(Tag.Columns, VR.US, 4);
-        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setInt(Tag.BitsAllocated, VR.US, 8);
-        ds.setInt(Tag.BitsStored, VR.US, 8);
-        ds.setInt(Tag.HighBit, VR.US, 7);
-        ds.setString(Tag.WindowCenter, VR.DS, "128");
-        ds.setString(Tag.WindowWidth, VR.DS, "256");
-        byte[] pixels = new byte[16 * frames];
-        for (int f = 0; f < frames; f++) {
-            Arrays.fill(pixels, 16 * f, 16 * f + 16, (byte) (f * 10));
-        }
-        ds.setBytes(Tag.PixelData, VR.OB, pixels);
-        byte[] file = new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds);
-        return FrameSource.of(DicomFile.readLenient(Arrays.copyOf(file, file.length - 8), ReadOptions.DEFAULT));
+        return TestCines.grey(frames, 4, 8);
     }
 
     /** The frames, due one second apart from a second from now. */
