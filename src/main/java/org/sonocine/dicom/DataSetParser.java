@@ -94,10 +94,8 @@ final class DataSetParser {
                     in.unread(2);
                     vr = implicitVR(tag, ds);
                     length = in.i32() & 0xFFFFFFFFL;
-                    if (warnings.size() < 50) {
-                        warnings.add("element " + Tags.toString(tag) + " at byte " + elementStart
-                                + " has no valid VR; read as implicit VR " + vr);
-                    }
+                    warnings.add("element " + Tags.toString(tag) + " at byte " + elementStart
+                            + " has no valid VR; read as implicit VR " + vr);
                 } else if (vr.hasLongHeader()) {
                     in.u16();
                     length = in.i32() & 0xFFFFFFFFL;

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class DicomFile implements Closeable {
     private volatile FileChannel channel;
     private volatile boolean closed;
     private volatile FrameTable frameTable;
+    private final int frameCount;
 
     private DicomFile(Path path, Attributes fileMeta, Attributes dataset, TransferSyntax transferSyntax,
                       boolean hasFileMeta, List<String> warnings, DicomException problem, byte[] memory,
@@ -48,7 +50,9 @@ public final class DicomFile implements Closeable {
         this.dataset = dataset;
         this.transferSyntax = transferSyntax;
         this.hasFileMeta = hasFileMeta;
-        this.warnings = List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        this.frameCount = countFrames(dataset, streamLength, all);
+        this.warnings = List.copyOf(all);
         this.problem = problem;
         this.memory = memory;
         this.streamLength = streamLength;
@@ -72,6 +76,7 @@ public final class DicomFile implements Closeable {
     }
 
     public static DicomFile openLenient(Path path, ReadOptions options) throws IOException {
+        requireRegularFile(path);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -94,6 +99,25 @@ public final class DicomFile implements Closeable {
         }
     }
 
+    /**
+     * Refuses what is not a regular file before opening it: opening a named pipe waits for a writer that may
+     * never come, and a device can be read for ever.
+     */
+    private static void requireRegularFile(Path path) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(path.toString(), null, "no such file");
+        }
+        if (attributes.isDirectory()) {
+            throw new NotDicomException(path + " is a folder, not a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new NotDicomException(path + " is not a regular file (a named pipe, socket or device)");
+        }
+    }
+
     /** Reads a data stream held in memory (tests, network, embedded objects). */
     public static DicomFile read(byte[] data) throws IOException {
         return requireIntact(readLenient(data, ReadOptions.DEFAULT));
@@ -112,7 +136,7 @@ public final class DicomFile implements Closeable {
     }
 
     private static DicomFile parse(Path path, DicomInput in, ReadOptions options, byte[] memory) throws IOException {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new BoundedWarnings();
         String name = path != null ? path.getFileName().toString() : "data";
         if (!in.request(1)) {
             throw new NotDicomException(name + " is empty");
@@ -315,13 +339,30 @@ public final class DicomFile implements Closeable {
         return dataset.pixelData();
     }
 
-    /** Number of Frames (0028,0008), or 1 when absent but there is pixel data; 0 without pixel data. */
+    /**
+     * Number of Frames (0028,0008), or 1 when absent but there is pixel data; never more than the pixel data can
+     * hold (a header that claims more is reported once, among the warnings), so that nothing is sized by a count
+     * the data does not back.
+     */
     public int numberOfFrames() {
-        int n = dataset.getInt(Tag.NumberOfFrames, 0);
-        if (n > 0) {
-            return n;
+        return frameCount;
+    }
+
+    private static int countFrames(Attributes dataset, long streamLength, List<String> warnings) {
+        int declared = dataset.getInt(Tag.NumberOfFrames, 0);
+        Optional<PixelData> pixelData = dataset.pixelData();
+        if (pixelData.isEmpty()) {
+            return (int) Math.min(Math.max(0, declared), Math.max(1, streamLength / 8));
         }
-        return pixelData().isPresent() ? 1 : 0;
+        if (declared <= 0) {
+            return 1;
+        }
+        long held = FrameTable.framesHeld(dataset, pixelData.get(), streamLength);
+        if (declared > held) {
+            warnings.add("the header claims " + declared + " frames, the pixel data holds at most " + held);
+            return (int) held;
+        }
+        return declared;
     }
 
     /** Where each frame's bytes lie; built on first use. */

@@ -33,7 +33,25 @@ public final class FrameTable {
         return ofEncapsulated(file.dataset(), (EncapsulatedPixelData) pixelData, frames, file.streamLength());
     }
 
-    /** Bytes of one native frame (bits for BitsAllocated 1 are rounded up), or -1 if the header lacks a size. */
+    /**
+     * The most frames {@code pixelData} can hold, whatever Number of Frames claims (at least 1): native data by
+     * the size of a frame; encapsulated data by its fragments (every frame has at least one), or, where the
+     * fragments were not all read, by the bytes left (every fragment has an 8-byte item header).
+     */
+    static long framesHeld(Attributes ds, PixelData pixelData, long streamLength) {
+        if (pixelData instanceof NativePixelData n) {
+            long frameBits = nativeFrameBits(ds);
+            if (frameBits <= 0) {
+                return 1;
+            }
+            return Math.max(1, (n.data().length() * 8 + frameBits - 1) / frameBits);
+        }
+        EncapsulatedPixelData e = (EncapsulatedPixelData) pixelData;
+        long fragments = Math.max(1, e.fragments().size());
+        return e.scanned() && e.complete() ? fragments : Math.max(fragments, streamLength / 8);
+    }
+
+    /** Bits of one native frame, or -1 if the header lacks a size. */
     public static long nativeFrameBits(Attributes ds) {
         long rows = ds.getInt(Tag.Rows, 0) & 0xFFFFL;
         long columns = ds.getInt(Tag.Columns, 0) & 0xFFFFL;

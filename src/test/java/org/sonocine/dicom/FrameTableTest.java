@@ -9,6 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Frames are located without reading pixel data: by size, offset tables, counts or codestream markers. */
@@ -28,7 +29,12 @@ class FrameTableTest {
 
     /** Frame k consists of fragments of sizes sizes[k]; each frame's first fragment starts with a JPEG SOI. */
     private static DicomFile encapsulated(int[][] sizes, boolean offsetTable) throws IOException {
-        Attributes ds = image(sizes.length);
+        return encapsulated(sizes, offsetTable, sizes.length);
+    }
+
+    /** As above, with Number of Frames saying {@code declaredFrames}. */
+    private static DicomFile encapsulated(int[][] sizes, boolean offsetTable, int declaredFrames) throws IOException {
+        Attributes ds = image(declaredFrames);
         Fragments fragments = new Fragments();
         byte[] bot = new byte[offsetTable ? 4 * sizes.length : 0];
         fragments.add(bot);
@@ -153,5 +159,31 @@ class FrameTableTest {
             assertEquals(96, file.frames().size());
             assertEquals(1, file.frames().get(95).segments().size());
         }
+    }
+
+    @Test
+    void aFrameCountTheNativePixelDataCannotHoldIsReportedOnceAndNotBelieved() throws IOException {
+        Attributes ds = image(Integer.MAX_VALUE);
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[2 * 6]);
+        DicomFile file = DicomFile.read(new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds));
+        assertEquals(2, file.numberOfFrames());
+        assertEquals(2, file.frames().size());
+        assertThat(file.warnings()).containsOnlyOnce("the header claims 2147483647 frames, the pixel data holds"
+                + " at most 2");
+    }
+
+    @Test
+    void aFrameCountBeyondTheFragmentsIsReportedOnceAndNotBelieved() throws IOException {
+        DicomFile file = encapsulated(new int[][] {{10}, {8}, {12}}, false, 1_000_000);
+        assertEquals(3, file.numberOfFrames());
+        assertThat(file.warnings()).contains("the header claims 1000000 frames, the pixel data holds at most 3");
+        assertTrue(file.frames().isLocated(2));
+    }
+
+    @Test
+    void aCountThePixelDataHoldsIsTakenAsItIs() throws IOException {
+        DicomFile file = encapsulated(new int[][] {{10, 6, 4}, {8}, {12, 4}}, false);
+        assertEquals(3, file.numberOfFrames());
+        assertThat(file.warnings()).noneMatch(w -> w.contains("claims"));
     }
 }

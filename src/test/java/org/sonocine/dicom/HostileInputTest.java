@@ -157,4 +157,35 @@ class HostileInputTest {
             }
         });
     }
+
+    @Test
+    void aDefectRepeatedAHundredThousandTimesIsReportedAFewTimesAndCounted() throws IOException {
+        byte[] stray = {(byte) 0xFE, (byte) 0xFF, 0x0D, (byte) 0xE0, 0, 0, 0, 0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(modality());
+        for (int i = 0; i < 100_000; i++) {
+            out.writeBytes(stray);
+        }
+        DicomFile file = DicomFile.readLenient(out.toByteArray(), ReadOptions.DEFAULT);
+        assertEquals(11, file.warnings().size());
+        assertEquals("stray Item Delimitation Item at byte 10 ignored", file.warnings().get(0));
+        assertEquals("and 99,990 more like it: stray Item Delimitation Item at byte # ignored",
+                file.warnings().get(10));
+    }
+
+    @Test
+    void aNamedPipeIsRefusedAtOnceRatherThanWaitedOn(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe.dcm");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available here: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        NotDicomException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(NotDicomException.class, () -> DicomFile.openLenient(fifo)));
+        assertEquals(fifo + " is not a regular file (a named pipe, socket or device)", e.getMessage());
+    }
 }
