@@ -88,6 +88,10 @@ public final class FrameSource {
         if (total > PixelDescription.MAX_FRAME_BYTES) {
             throw new DecodeException("frame " + (index + 1) + " is " + total + " bytes, more than Sonocine reads");
         }
+        if (bigEndian && swapUnit == 2 && header.bitsAllocated() == 8
+                && file.pixelData().get() instanceof NativePixelData pixels && location.segments().size() == 1) {
+            return readSwappedPairs(index, location, pixels.data().offset(), (int) total, buffers);
+        }
         byte[] bytes = buffers != null ? buffers.input((int) total) : new byte[(int) total];
         int at = 0;
         for (FrameLocation.Segment s : location.segments()) {
@@ -95,6 +99,29 @@ public final class FrameSource {
             at += (int) s.length();
         }
         return new EncodedFrame(index, bytes, header, bigEndian, swapUnit, location.bitOffset(), buffers);
+    }
+
+    /**
+     * 8-bit samples in big-endian OW are swapped in pairs counted from the start of Pixel Data, not from the
+     * frame: a frame of odd length (a 3x3 RGB frame is 27 bytes) ends in half a pair, and the next one starts in
+     * the middle of one. Reads the whole pairs around the frame, swaps them, and keeps the frame's bytes, now in
+     * little-endian order.
+     */
+    private EncodedFrame readSwappedPairs(int index, FrameLocation location, long pixelDataOffset, int length,
+                                          FrameBuffers buffers) throws IOException {
+        long start = location.segments().get(0).offset();
+        long lead = (start - pixelDataOffset) & 1;
+        long end = start + length;
+        long alignedEnd = end + ((end - pixelDataOffset) & 1);
+        if (alignedEnd > file.streamLength()) {
+            alignedEnd = end;
+        }
+        byte[] pairs = new byte[(int) (alignedEnd - start + lead)];
+        file.readBytes(start - lead, pairs, 0, pairs.length);
+        org.sonocine.dicom.Bytes.swap(pairs, 0, pairs.length & ~1, 2);
+        byte[] bytes = buffers != null ? buffers.input(length) : new byte[length];
+        System.arraycopy(pairs, (int) lead, bytes, 0, length);
+        return new EncodedFrame(index, bytes, header, false, 1, location.bitOffset(), buffers);
     }
 
     /** Frame {@code index} (0-based) decoded into stored values. */

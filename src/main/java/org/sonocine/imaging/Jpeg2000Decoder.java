@@ -22,8 +22,9 @@ public final class Jpeg2000Decoder implements FrameDecoder {
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         Jpeg2000Header siz = Jpeg2000Header.parse(frame.bytes());
         PixelDescription header = frame.header();
+        EncodedFrame readable = withTilePartsJaiReads(frame);
         // JAI's reader throws on a null input, so the input stays until the next frame replaces it.
-        Raster raster = ImageIoReaders.readRaster(reader.get(), name(), "JPEG 2000", frame, false);
+        Raster raster = ImageIoReaders.readRaster(reader.get(), name(), "JPEG 2000", readable, false);
         int bytesPerSample = siz.precision() > 8 ? 2 : 1;
         byte[] samples = ImageIoReaders.interleavedSamples(raster);
         if (bytesPerSample == 1 && samples.length != raster.getWidth() * raster.getHeight() * raster.getNumBands()) {
@@ -33,6 +34,22 @@ public final class Jpeg2000Decoder implements FrameDecoder {
                 || header.photometric() == Photometric.YBR_ICT ? Photometric.RGB : header.photometric();
         return CodecOutput.stored(frame.index(), header, photometric, samples, bytesPerSample, siz.precision(),
                 siz.signed(), "");
+    }
+
+    /** The frame, or its codestream rewritten by {@link Jpeg2000TileParts} when JAI would misread its tile-parts. */
+    private static EncodedFrame withTilePartsJaiReads(EncodedFrame frame) {
+        byte[] bytes = frame.bytes();
+        int start = Jpeg2000Header.codestreamStart(bytes);
+        if (start < 0) {
+            return frame;
+        }
+        byte[] codestream = start == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        byte[] normalised = Jpeg2000TileParts.normalise(codestream);
+        if (normalised == codestream) {
+            return frame;
+        }
+        return new EncodedFrame(frame.index(), normalised, frame.header(), frame.bigEndian(), frame.swapUnit(),
+                frame.bitOffset(), frame.buffers());
     }
 
     /** The SIZ segment: precision and signedness of the first component. */
@@ -49,7 +66,7 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         }
 
         /** The codestream itself: at byte 0, or inside the 'jp2c' box of a JP2 file. */
-        private static int codestreamStart(byte[] b) {
+        static int codestreamStart(byte[] b) {
             if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0x4F) {
                 return 0;
             }
