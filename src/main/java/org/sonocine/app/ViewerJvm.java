@@ -47,15 +47,16 @@ public final class ViewerJvm {
 
     /**
      * Whether this JVM should hand over to one started with {@link #options()}: not when it is the relaunched
-     * one, and not when whoever started it chose a heap size or collector (their choice stands).
+     * one, not when whoever started it chose a heap size or collector (their choice stands), and not under a
+     * debugger or agent (a second JVM could not take over its port or its instrumentation).
      */
     public static boolean shouldRelaunch(List<String> inputArguments, String relaunchedProperty) {
         if (relaunchedProperty != null) {
             return false;
         }
         for (String argument : inputArguments) {
-            if (argument.startsWith("-Xmx") || argument.startsWith("-XX:MaxHeapSize")
-                    || argument.startsWith("-XX:MaxRAM") || argument.matches("-XX:\\+Use\\w+GC")) {
+            if (argument.matches("-Xm[xs].*|-XX:(MaxHeapSize|InitialHeapSize|MinHeapSize|MaxRAM\\w*)=.*"
+                    + "|-XX:\\+Use\\w+GC|-agentlib:.*|-agentpath:.*|-javaagent:.*|-Xdebug|-Xrunjdwp.*")) {
                 return false;
             }
         }
@@ -63,15 +64,38 @@ public final class ViewerJvm {
     }
 
     /**
-     * The command line of the relaunch: this JVM's own arguments, the viewer's options, the same class path and
-     * main class, and {@code args}.
+     * This JVM's arguments less those that came from JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS: the relaunched JVM
+     * inherits the environment and reads them again itself.
+     */
+    static List<String> ownArguments(List<String> inputArguments, List<String> environmentOptions) {
+        List<String> own = new ArrayList<>(inputArguments);
+        for (String option : environmentOptions) {
+            own.remove(option);
+        }
+        return own;
+    }
+
+    private static List<String> environmentOptions() {
+        List<String> options = new ArrayList<>();
+        for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                options.addAll(List.of(value.trim().split("\\s+")));
+            }
+        }
+        return options;
+    }
+
+    /**
+     * The command line of the relaunch: the viewer's options, then this JVM's own arguments (so that any of the
+     * same kind given by the user wins), the same class path and main class, and {@code args}.
      */
     public static List<String> relaunchCommand(Path javaHome, List<String> inputArguments, String classPath,
                                                String mainClass, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java").toString());
-        command.addAll(inputArguments);
         command.addAll(options());
+        command.addAll(inputArguments);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         command.add(classPath);
@@ -89,7 +113,8 @@ public final class ViewerJvm {
         if (!shouldRelaunch(inputArguments, System.getProperty(RELAUNCHED)) || options().isEmpty()) {
             return Optional.empty();
         }
-        List<String> command = relaunchCommand(Path.of(System.getProperty("java.home")), inputArguments,
+        List<String> command = relaunchCommand(Path.of(System.getProperty("java.home")),
+                ownArguments(inputArguments, environmentOptions()),
                 System.getProperty("java.class.path"), mainClass, args);
         Process child;
         try {

@@ -46,7 +46,8 @@ public final class FrameCache implements AutoCloseable {
 
     private final class Job {
         final int index;
-        final boolean droppable;
+        /** A prefetch, dropped when late; false once the frame is asked for directly. */
+        boolean droppable;
         final long generation;
         final FrameRenderer renderer;
         final CompletableFuture<DisplayFrame> future = new CompletableFuture<>();
@@ -171,7 +172,7 @@ public final class FrameCache implements AutoCloseable {
         for (Wanted w : wanted) {
             keep.add(w.index());
         }
-        cancelQueuedExcept(keep);
+        cancelQueuedPrefetchesExcept(keep);
         for (Wanted w : wanted) {
             if (isReady(w.index()) || failed.containsKey(w.index())) {
                 continue;
@@ -198,6 +199,7 @@ public final class FrameCache implements AutoCloseable {
                 // Wanted sooner (or wanted for sure): move it up the queue.
                 queue.remove(existing);
                 existing.due = Math.min(due, existing.due);
+                existing.droppable &= droppable;
                 queue.add(existing);
             }
             return existing.future;
@@ -213,14 +215,41 @@ public final class FrameCache implements AutoCloseable {
     }
 
     private void cancelQueuedExcept(Set<Integer> keep) {
+        cancelQueued(keep, false);
+    }
+
+    /** Cancels the queued prefetches not in {@code keep}; frames asked for directly stay queued. */
+    private void cancelQueuedPrefetchesExcept(Set<Integer> keep) {
+        cancelQueued(keep, true);
+    }
+
+    private void cancelQueued(Set<Integer> keep, boolean onlyPrefetches) {
         for (Iterator<Job> it = queue.iterator(); it.hasNext(); ) {
             Job job = it.next();
-            if (!keep.contains(job.index)) {
+            if (!keep.contains(job.index) && (job.droppable || !onlyPrefetches)) {
                 it.remove();
                 jobs.remove(job.index, job);
                 job.future.cancel(false);
             }
         }
+    }
+
+    /** Cancels every prefetch not yet started, as when playback pauses. */
+    public synchronized void cancelPrefetches() {
+        cancelQueuedPrefetchesExcept(Set.of());
+    }
+
+    /**
+     * The frame, decoded with the current renderer ({@code currentOnly}) or any, marked as the one on screen in
+     * the same step, so that no decoding thread can recycle its pixels between the look-up and the pin.
+     */
+    public synchronized Optional<DisplayFrame> pinIfReady(int index, boolean currentOnly) {
+        Entry e = ready.get(index);
+        if (e == null || (currentOnly && e.generation != generation)) {
+            return Optional.empty();
+        }
+        pin(e.frame);
+        return Optional.of(e.frame);
     }
 
     /** Runs on a decoding thread: decodes the most urgent queued frame that can still be shown in time. */
@@ -258,35 +287,35 @@ public final class FrameCache implements AutoCloseable {
             error = "frame " + (job.index + 1) + " could not be decoded: " + e;
         }
         rate.record(clock.getAsLong() - start);
-        boolean kept = false;
+        DisplayFrame kept = null;
         synchronized (this) {
             jobs.remove(job.index, job);
             if (!closed) {
                 if (frame != null) {
                     decoded++;
-                    store(job.index, new Entry(frame, job.generation));
-                    kept = true;
+                    kept = store(job.index, new Entry(frame, job.generation));
                 } else if (job.generation == generation) {
                     failed.put(job.index, error);
                 }
-            }
-        }
-        if (frame != null) {
-            job.future.complete(frame);
-            if (!kept) {
+            } else if (frame != null) {
                 pool.give(frame.argb());
             }
+        }
+        if (kept != null) {
+            job.future.complete(kept);
+        } else if (frame != null) {
+            job.future.completeExceptionally(new CancellationException("the cine was closed"));
         } else {
             job.future.completeExceptionally(new DecodeException(error));
         }
     }
 
-    private void store(int index, Entry entry) {
+    /** Keeps the frame, and returns the frame now held for its index (a newer rendering may have come first). */
+    private DisplayFrame store(int index, Entry entry) {
         Entry old = ready.get(index);
         if (old != null && old.generation > entry.generation) {
-            // A newer rendering of the frame got here first.
             release(entry.frame);
-            return;
+            return old.frame;
         }
         ready.put(index, entry);
         usedBytes += bytes(entry.frame);
@@ -305,6 +334,7 @@ public final class FrameCache implements AutoCloseable {
             eldest.remove();
             release(e.getValue().frame);
         }
+        return entry.frame;
     }
 
     private void evictStale(int keepIndex) {
@@ -355,6 +385,8 @@ public final class FrameCache implements AutoCloseable {
         renderer = value;
         generation++;
         cancelQueuedExcept(Set.of());
+        // A frame too large for memory at one size may fit at another: let the new renderer try again.
+        failed.clear();
     }
 
     public FrameRenderer renderer() {

@@ -50,8 +50,11 @@ public final class Playback implements AutoCloseable {
      */
     private static final double[] SHARES = {1, 0.9, 0.8, 0.75, 2 / 3.0, 0.6, 0.5, 0.45, 0.4, 1 / 3.0, 0.3, 0.25, 0.2,
         1 / 6.0, 0.125, 0.1, 1 / 12.0, 0.0625};
-    /** Display pulses that come slower than this share of the frames asked for cap what is decoded. */
-    private static final double PULSE_UTILISATION = 0.95;
+    /**
+     * Display pulses slower than this many per frame cap the share decoded at their rate; at or above it, the
+     * pulses keep up (their timing jitters around the display's refresh, which may equal the cine's rate).
+     */
+    private static final double PULSE_UTILISATION = 0.9;
     private static final int LOOK_AHEAD_SLOTS = 1024;
 
     private final CinePlayer player;
@@ -68,6 +71,7 @@ public final class Playback implements AutoCloseable {
     private boolean resizePending;
 
     private int shownFrame = -1;
+    private int requestedFrame = -1;
     private boolean shownCurrent;
     private boolean shownError;
     private long lastShownOrdinal;
@@ -124,6 +128,7 @@ public final class Playback implements AutoCloseable {
      */
     public void showPrepared(DisplayFrame frame, Screen screen) {
         DisplayFrame image = cache.renderer() instanceof ScaledRenderer scaled ? scaled.resize(frame) : frame;
+        cache.pin(image);
         show(player.frame(), image, true, screen);
     }
 
@@ -153,8 +158,7 @@ public final class Playback implements AutoCloseable {
         if (player.isPlaying() || resizePending) {
             return true;
         }
-        int frame = player.frame();
-        return (frame != shownFrame || !shownCurrent) && cache.failure(frame).isEmpty();
+        return player.frame() != shownFrame || !shownCurrent;
     }
 
     private void showNewestDue(Screen screen) {
@@ -163,10 +167,11 @@ public final class Playback implements AutoCloseable {
         for (long j = 0; j < behind; j++) {
             long ordinal = playhead - j;
             int index = player.frameOfOrdinal(ordinal);
-            Optional<DisplayFrame> image = cache.getAny(index);
+            boolean current = cache.isReady(index);
+            Optional<DisplayFrame> image = cache.pinIfReady(index, false);
             if (image.isPresent()) {
                 countShown(ordinal);
-                show(index, image.get(), cache.isReady(index), screen);
+                show(index, image.get(), current, screen);
                 return;
             }
             if (j == 0 && cache.failure(index).isPresent()) {
@@ -195,8 +200,9 @@ public final class Playback implements AutoCloseable {
         double frameNanos = rate.known() ? rate.frameNanos() : player.slotNanos();
         long horizon = (long) Math.max(MIN_HORIZON_NANOS, Math.min(MAX_HORIZON_NANOS, HORIZON_DECODES * frameNanos));
         look(now, horizon);
-        double pulseCap = Double.isNaN(pulseNanos) ? 1
-                : PULSE_UTILISATION * player.slotNanos() / pulseNanos;
+        double pulsesPerSlot = Double.isNaN(pulseNanos) ? 1 : player.slotNanos() / pulseNanos;
+        // Pulses about as fast as the frames (a 60 fps cine on a 60 Hz display) can show them all.
+        double pulseCap = pulsesPerSlot >= PULSE_UTILISATION ? 1 : pulsesPerSlot;
         double chosen = largestFeasibleShare(now, frameNanos, UTILISATION, pulseCap, 0);
         share = chosen <= share ? chosen : largestFeasibleShare(now, frameNanos, RELAX_UTILISATION, pulseCap, share);
         List<FrameCache.Wanted> wanted = new ArrayList<>();
@@ -232,7 +238,8 @@ public final class Playback implements AutoCloseable {
             lookOrdinal[lookCount] = ordinal;
             lookIndex[lookCount] = index;
             lookDue[lookCount] = due;
-            lookReady[lookCount] = cache.isReady(index);
+            // A frame that cannot be decoded costs no decoding: count it as done.
+            lookReady[lookCount] = cache.isReady(index) || cache.failure(index).isPresent();
             lookCount++;
         }
     }
@@ -309,7 +316,7 @@ public final class Playback implements AutoCloseable {
     }
 
     private void showOrRequest(int frame, Screen screen) {
-        Optional<DisplayFrame> current = cache.getIfReady(frame);
+        Optional<DisplayFrame> current = cache.pinIfReady(frame, true);
         if (current.isPresent()) {
             show(frame, current.get(), true, screen);
             return;
@@ -320,15 +327,17 @@ public final class Playback implements AutoCloseable {
             return;
         }
         if (frame != shownFrame || shownError) {
-            cache.getAny(frame).ifPresent(stale -> show(frame, stale, false, screen));
+            cache.pinIfReady(frame, false).ifPresent(stale -> show(frame, stale, false, screen));
         }
-        if (!cache.isPending(frame)) {
+        if (frame != requestedFrame || !cache.isPending(frame)) {
+            // The latest frame asked for goes first, even if playback had queued it for later.
             cache.requestAlone(frame);
+            requestedFrame = frame;
         }
     }
 
+    /** Shows {@code image}, which the cache has pinned (or which is not the cache's). */
     private void show(int frame, DisplayFrame image, boolean current, Screen screen) {
-        cache.pin(image);
         boolean newFrame = frame != shownFrame || shownError;
         shownFrame = frame;
         shownCurrent = current;
@@ -355,6 +364,7 @@ public final class Playback implements AutoCloseable {
 
     public void pause() {
         player.pause();
+        cache.cancelPrefetches();
     }
 
     public boolean isPlaying() {
@@ -363,19 +373,22 @@ public final class Playback implements AutoCloseable {
 
     /** Shows frame {@code index} (0-based) as when the scrub bar is dragged: playback stops, only it is decoded. */
     public void seek(int index) {
-        player.pause();
+        pause();
         player.seek(index);
     }
 
     public void step(int delta) {
+        pause();
         player.step(delta);
     }
 
     public void firstFrame() {
+        pause();
         player.firstFrame();
     }
 
     public void lastFrame() {
+        pause();
         player.lastFrame();
     }
 

@@ -73,6 +73,7 @@ final class PlaybackBench {
                 pulse(playback, screen, start + (long) (settings.warmupSeconds() * 1e9));
                 playback.resetCounters();
                 BenchProbes.resetPeakHeap();
+                BenchProbes.resetPeakRss();
                 ThreadCpu.Reading gcBefore = ThreadCpu.garbageCollector();
                 long decodeBefore = cpu(decoderThreads);
                 long measuredFrom = System.nanoTime();

@@ -48,6 +48,21 @@ class ViewerJvmTest {
         assertFalse(ViewerJvm.shouldRelaunch(List.of("-Xmx4g"), null));
         assertFalse(ViewerJvm.shouldRelaunch(List.of("-XX:MaxRAMPercentage=50"), null));
         assertFalse(ViewerJvm.shouldRelaunch(List.of("-XX:+UseZGC"), null));
+        assertFalse(ViewerJvm.shouldRelaunch(List.of("-Xms1g"), null), "an initial heap above ours would not start");
+        assertFalse(ViewerJvm.shouldRelaunch(List.of("-XX:InitialHeapSize=1g"), null));
+    }
+
+    @Test
+    void underADebuggerOrAgentTheViewerRunsInTheSameJvm() {
+        assertFalse(ViewerJvm.shouldRelaunch(
+                List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"), null));
+        assertFalse(ViewerJvm.shouldRelaunch(List.of("-javaagent:/tmp/agent.jar"), null));
+    }
+
+    @Test
+    void optionsFromTheEnvironmentAreNotPassedTwice() {
+        assertEquals(List.of("-Dx=y"), ViewerJvm.ownArguments(List.of("-Dfile.encoding=UTF-8", "-Dx=y"),
+                List.of("-Dfile.encoding=UTF-8")));
     }
 
     @Test
@@ -55,8 +70,8 @@ class ViewerJvmTest {
         List<String> command = ViewerJvm.relaunchCommand(Path.of("/opt/jdk"), List.of("-Dx=y"), "sonocine.jar",
                 "org.sonocine.Main", new String[] {"a b.dcm", "folder"});
         assertEquals(Path.of("/opt/jdk", "bin", "java").toString(), command.get(0));
-        assertEquals("-Dx=y", command.get(1));
         assertThat(command).containsSubsequence(ViewerJvm.options())
+                .containsSubsequence(ViewerJvm.options().get(ViewerJvm.options().size() - 1), "-Dx=y")
                 .containsSubsequence("-D" + ViewerJvm.RELAUNCHED + "=true", "-cp", "sonocine.jar",
                         "org.sonocine.Main", "a b.dcm", "folder");
         assertThat(command.indexOf("-cp")).isGreaterThan(command.indexOf(ViewerJvm.options().get(0)));

@@ -179,4 +179,28 @@ class FrameCacheTest {
         DisplayFrame after = cache.request(1).get();
         assertThat(after.argb()).as("released once another frame is on screen").isSameAs(onScreen.argb());
     }
+
+    @Test
+    void aDecodeThatFinishesAfterCloseHandsOutNoFrame() throws Exception {
+        FrameSource source = cine(5);
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add);
+        var future = cache.request(1);
+        cache.close();
+        runQueued();
+        assertTrue(future.isCompletedExceptionally());
+    }
+
+    @Test
+    void askingForAFramePlaybackQueuedMakesItUrgentAndNeverDroppedAsLate() throws Exception {
+        FrameSource source = cine(5);
+        ManualClock clock = new ManualClock();
+        FrameCache cache = new FrameCache(source, FrameRenderers.forSource(source), 1 << 20, queued::add, clock,
+                new DecodeRate(1));
+        cache.prefetch(List.of(new FrameCache.Wanted(2, 10_000_000L)));
+        var asked = cache.request(2);
+        clock.advanceMs(50);
+        runQueued();
+        assertEquals(20, asked.get().argb()[0] & 0xFF);
+        assertEquals(0, cache.droppedLateCount());
+    }
 }

@@ -214,4 +214,49 @@ class PlaybackTest {
         assertThat(pool.allocated()).as("a cache's worth of arrays, and a few more").isLessThan(40);
         assertThat(playback.cache().usedBytes()).isLessThanOrEqualTo(20 * frameBytes);
     }
+
+    @Test
+    void aFrameThatCannotBeDecodedShowsItsReasonEvenWhenItFailsAtOnce() throws IOException {
+        FrameSource source = TestCines.grey(5, 4, 8);
+        Playback playback = new Playback(source, TestCines.timing(source), FrameRenderers.forSource(source),
+                Runnable::run, DecodeRate.fixed(1_000_000L, 1), clock, 1 << 20);
+        playback.seek(4);
+        playback.tick(screen);
+        assertTrue(playback.needsTicks(), "the failure is known but not yet on screen");
+        playback.tick(screen);
+        assertEquals(-1, shown.get(shown.size() - 1), "the reason is shown in place of the image");
+        assertFalse(playback.needsTicks());
+    }
+
+    @Test
+    void pausingOnAFramePlaybackHadQueuedDecodesItFirst() throws IOException {
+        FrameSource source = TestCines.grey(300, 8);
+        Playback playback = playback(source, 1, 80, 1 << 20);
+        playback.play();
+        run(playback, 1000);
+        assertThat(playback.cache().queuedCount()).as("playback has frames queued").isGreaterThan(2);
+        int target = -1;
+        for (long o = playback.player().ordinal() + 1; o < playback.player().ordinal() + 30; o++) {
+            int frame = playback.player().frameOfOrdinal(o);
+            if (playback.cache().isPending(frame)) {
+                target = frame;
+            }
+        }
+        assertThat(target).as("the last frame queued for playback").isGreaterThanOrEqualTo(0);
+        playback.seek(target);
+        playback.tick(screen);
+        assertThat(playback.cache().queuedCount()).as("the prefetches are cancelled").isLessThanOrEqualTo(1);
+        run(playback, 180);
+        assertEquals(target, shown.get(shown.size() - 1), "on screen within the decode under way and its own");
+    }
+
+    @Test
+    void aCineAsFastAsTheDisplayShowsEveryFrame() throws IOException {
+        FrameSource source = TestCines.grey(300, 8);
+        Playback playback = playback(source, 2, 5, 1 << 20);
+        playback.setSpeed(2);
+        playAndMeasure(playback, 1000, 5000, PULSE_MS);
+        assertEquals(1, playback.decodedShare(), "60 frames/s on 60 pulses/s");
+        assertThat(playback.framesDropped()).isLessThanOrEqualTo(3);
+    }
 }
