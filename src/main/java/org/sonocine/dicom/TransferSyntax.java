@@ -13,7 +13,7 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
 
     /** The family of pixel-data encoding, which decides the decoder. */
     public enum Compression {
-        NONE, RLE, JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS, JPEG_LS, JPEG_2000, HTJ2K, JPEG_XL, MPEG2, MPEG4,
+        NONE, RLE, DEFLATED_FRAMES, JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS, JPEG_LS, JPEG_2000, HTJ2K, JPEG_XL, MPEG2, MPEG4,
         HEVC, UNKNOWN
     }
 
@@ -41,6 +41,8 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
             encapsulated("1.2.840.10008.1.2.4.90", Compression.JPEG_2000);
     public static final TransferSyntax JPEG_2000 = encapsulated("1.2.840.10008.1.2.4.91", Compression.JPEG_2000);
     public static final TransferSyntax RLE_LOSSLESS = encapsulated("1.2.840.10008.1.2.5", Compression.RLE);
+    public static final TransferSyntax DEFLATED_IMAGE_FRAMES =
+            encapsulated("1.2.840.10008.1.2.8.1", Compression.DEFLATED_FRAMES);
 
     static {
         // Retired JPEG processes still met in old archives: 52-56 extended/spectral, 58-66 lossless/hierarchical.
@@ -97,7 +99,7 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
 
     public boolean isLossless() {
         return switch (compression) {
-            case NONE, RLE, JPEG_LOSSLESS -> true;
+            case NONE, RLE, DEFLATED_FRAMES, JPEG_LOSSLESS -> true;
             case JPEG_LS -> uid.endsWith(".80");
             case JPEG_2000 -> uid.endsWith(".90") || uid.endsWith(".92");
             case HTJ2K -> !uid.endsWith(".203");

@@ -6,7 +6,7 @@ package org.sonocine.imaging;
  */
 public sealed interface FrameDecoder
         permits NativeDecoder, RleDecoder, JpegImageIoDecoder, JpegOwnDecoder, JpegLsFrameDecoder,
-        Jpeg2000Decoder {
+        Jpeg2000Decoder, DeflatedFrameDecoder {
 
     /** A short name for messages, e.g. "JPEG (JDK ImageIO)". */
     String name();

@@ -12,6 +12,7 @@ import java.util.List;
 public final class FrameDecoders {
     private static final NativeDecoder NATIVE = new NativeDecoder();
     private static final RleDecoder RLE = new RleDecoder();
+    private static final DeflatedFrameDecoder DEFLATED_FRAMES = new DeflatedFrameDecoder();
 
     private static final class Jpeg {
         static final List<FrameDecoder> CHAIN = jpegChain();
@@ -37,6 +38,7 @@ public final class FrameDecoders {
         }
         return switch (syntax.compression()) {
             case RLE -> List.of(RLE);
+            case DEFLATED_FRAMES -> List.of(DEFLATED_FRAMES);
             case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> Jpeg.CHAIN;
             case JPEG_2000 -> Jpeg.JPEG_2000;
             case JPEG_LS -> Jpeg.JPEG_LS;

@@ -1,0 +1,83 @@
+package org.sonocine.imaging;
+
+import org.junit.jupiter.api.Test;
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.DicomWriter;
+import org.sonocine.dicom.Fragments;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.dicom.VR;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Deflated Image Frame Compression: one raw-Deflate fragment per frame, inflating to its native bytes. */
+class DeflatedFrameDecoderTest {
+
+    private static byte[] rawDeflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] out = new byte[data.length + 64];
+        int n = deflater.deflate(out);
+        deflater.end();
+        return Arrays.copyOf(out, n);
+    }
+
+    /** A 4x4 8-bit grey file whose frames are the given fragments. */
+    private static FrameSource file(byte[]... frames) throws IOException {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames.length));
+        ds.setInt(Tag.Rows, VR.US, 4);
+        ds.setInt(Tag.Columns, VR.US, 4);
+        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        ds.setInt(Tag.BitsAllocated, VR.US, 8);
+        ds.setInt(Tag.BitsStored, VR.US, 8);
+        ds.setInt(Tag.HighBit, VR.US, 7);
+        Fragments fragments = new Fragments();
+        fragments.add(new byte[0]);
+        for (byte[] f : frames) {
+            fragments.add(f.length % 2 == 0 ? f : Arrays.copyOf(f, f.length + 1));
+        }
+        ds.set(Tag.PixelData, VR.OB, fragments);
+        byte[] bytes = new DicomWriter(TransferSyntax.DEFLATED_IMAGE_FRAMES).toPart10Bytes(ds);
+        return FrameSource.of(DicomFile.read(bytes));
+    }
+
+    private static byte[] ramp(int from) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (from + i);
+        }
+        return b;
+    }
+
+    @Test
+    void eachFrameInflatesToItsNativeBytes() throws IOException {
+        FrameSource source = file(rawDeflate(ramp(0)), rawDeflate(ramp(100)));
+        assertArrayEquals(ramp(0), source.decode(0).data());
+        assertArrayEquals(ramp(100), source.decode(1).data());
+    }
+
+    @Test
+    void dataThatInflatesBeyondOneFrameIsRefused() throws IOException {
+        FrameSource source = file(rawDeflate(new byte[1 << 20]));
+        DecodeException e = assertThrows(DecodeException.class, () -> source.decode(0));
+        assertThat(e.getMessage()).isEqualTo("frame 1: the deflated data inflates to more than the 16 bytes of a frame");
+    }
+
+    @Test
+    void dataThatIsNotDeflateSaysSo() throws IOException {
+        FrameSource source = file(new byte[] {(byte) 0xFF, (byte) 0xFF, 1, 2});
+        DecodeException e = assertThrows(DecodeException.class, () -> source.decode(0));
+        assertThat(e.getMessage()).startsWith("frame 1: the deflated data is corrupt (");
+    }
+}
