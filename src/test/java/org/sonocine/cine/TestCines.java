@@ -10,6 +10,7 @@ import org.sonocine.dicom.VR;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.study.CineTiming;
+import org.sonocine.testing.GreyImages;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -26,17 +27,8 @@ final class TestCines {
 
     /** As {@link #grey(int, int)}, with the last {@code cutBytes} bytes of the file cut off. */
     static FrameSource grey(int frames, int size, int cutBytes) throws IOException {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.3.1");
-        ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames));
+        Attributes ds = GreyImages.header(size, size, Integer.toString(frames));
         ds.setString(Tag.FrameTime, VR.DS, "33.333333");
-        ds.setInt(Tag.Rows, VR.US, size);
-        ds.setInt(Tag.Columns, VR.US, size);
-        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setInt(Tag.BitsAllocated, VR.US, 8);
-        ds.setInt(Tag.BitsStored, VR.US, 8);
-        ds.setInt(Tag.HighBit, VR.US, 7);
         ds.setString(Tag.WindowCenter, VR.DS, "128");
         ds.setString(Tag.WindowWidth, VR.DS, "256");
         int frameBytes = size * size;

@@ -10,6 +10,7 @@ import org.sonocine.dicom.DicomWriter;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.testing.GreyImages;
 import org.sonocine.testing.Samples;
 
 import java.io.IOException;
@@ -115,18 +116,8 @@ class InfoCommandTest {
 
     @Test
     void aFileClaimingTwoBillionFramesIsDescribedWithWhatItHolds(@TempDir Path dir) throws IOException {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.3.1");
-        ds.setString(Tag.Modality, VR.CS, "US");
-        ds.setString(Tag.NumberOfFrames, VR.IS, "2147483647");
+        Attributes ds = GreyImages.header(4, 4, "2147483647");
         ds.setString(Tag.FrameTime, VR.DS, "33.3");
-        ds.setInt(Tag.Rows, VR.US, 4);
-        ds.setInt(Tag.Columns, VR.US, 4);
-        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setInt(Tag.BitsAllocated, VR.US, 8);
-        ds.setInt(Tag.BitsStored, VR.US, 8);
-        ds.setInt(Tag.HighBit, VR.US, 7);
         ds.setBytes(Tag.PixelData, VR.OB, new byte[16]);
         Path file = dir.resolve("claims.dcm");
         Files.write(file, new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds));

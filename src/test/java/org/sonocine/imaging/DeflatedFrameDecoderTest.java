@@ -8,6 +8,7 @@ import org.sonocine.dicom.Fragments;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.testing.GreyImages;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -32,16 +33,7 @@ class DeflatedFrameDecoderTest {
 
     /** A 4x4 8-bit grey file whose frames are the given fragments. */
     private static FrameSource file(byte[]... frames) throws IOException {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
-        ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames.length));
-        ds.setInt(Tag.Rows, VR.US, 4);
-        ds.setInt(Tag.Columns, VR.US, 4);
-        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setInt(Tag.BitsAllocated, VR.US, 8);
-        ds.setInt(Tag.BitsStored, VR.US, 8);
-        ds.setInt(Tag.HighBit, VR.US, 7);
+        Attributes ds = GreyImages.header(4, 4, Integer.toString(frames.length));
         Fragments fragments = new Fragments();
         fragments.add(new byte[0]);
         for (byte[] f : frames) {
