@@ -60,25 +60,40 @@ public final class FrameDecoders {
         return "Sonocine cannot decode " + what + " pixel data (" + name + syntax.uid() + ")";
     }
 
-    /** Decodes with the first decoder of {@code chain} that succeeds. */
+    /**
+     * Decodes with the first decoder of {@code chain} that succeeds. The one failure policy for decoders: whatever
+     * a decoder throws (third-party codecs throw runtime exceptions and even errors such as ThreadDeath on corrupt
+     * data) becomes a {@link DecodeException} naming the frame; only a virtual machine error (out of memory)
+     * passes through.
+     */
     static StoredFrame decode(List<FrameDecoder> chain, EncodedFrame frame) throws DecodeException {
-        if (chain.size() == 1) {
-            return chain.get(0).decode(frame);
-        }
         StringBuilder reasons = new StringBuilder();
         DecodeException last = null;
         for (FrameDecoder decoder : chain) {
             try {
                 return decoder.decode(frame);
             } catch (DecodeException e) {
+                if (chain.size() == 1) {
+                    throw e;
+                }
                 last = e;
                 reasons.append(reasons.length() == 0 ? "" : "; ").append(decoder.name()).append(": ")
                         .append(e.getMessage());
-            } catch (RuntimeException e) {
-                last = new DecodeException(decoder.name() + " failed: " + e, e);
-                reasons.append(reasons.length() == 0 ? "" : "; ").append(decoder.name()).append(": ").append(e);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                last = new DecodeException(decoder.name() + " failed: " + describe(e), e);
+                reasons.append(reasons.length() == 0 ? "" : "; ").append(decoder.name()).append(": ")
+                        .append(describe(e));
             }
         }
         throw new DecodeException("frame " + (frame.index() + 1) + " could not be decoded (" + reasons + ")", last);
+    }
+
+    /** A third-party failure in words: its message, or its kind when it has none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message;
     }
 }

@@ -56,8 +56,12 @@ final class ImageIoReaders {
                      new com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream(frame.bytes())) {
             reader.setInput(in, true, true);
             raster = reader.readRaster(0, null);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new DecodeException(name + " failed on frame " + (frame.index() + 1) + ": " + e.getMessage(), e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            // Codec internals ("Index 59904 out of bounds") mean nothing to a reader: say what they amount to.
+            throw new DecodeException("frame " + (frame.index() + 1) + ": the " + codec + " data is corrupt ("
+                    + name + ": " + FrameDecoders.describe(e) + ")", e);
         } finally {
             if (clearInput) {
                 reader.setInput(null);
