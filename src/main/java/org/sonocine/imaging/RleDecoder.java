@@ -21,6 +21,9 @@ public final class RleDecoder implements FrameDecoder {
         if (in.length < HEADER) {
             throw new DecodeException(where + " is " + in.length + " bytes, shorter than its 64-byte header");
         }
+        if (d.bitsAllocated() == 1) {
+            return decodeBits(frame, in, where);
+        }
         int bytesPerSample = d.bytesPerSample();
         int expectedSegments = d.samplesPerPixel() * bytesPerSample;
         int segments = int32(in, 0);
@@ -46,6 +49,31 @@ public final class RleDecoder implements FrameDecoder {
                 throw new DecodeException(where + ": segment " + (seg + 1) + " decodes to " + produced
                         + " bytes, " + pixels + " expected (truncated or corrupt)");
             }
+        }
+        return new StoredFrame(frame.index(), d.interleaved(), out, "");
+    }
+
+    /**
+     * 1-bit data (PS3.5 G.2, CP 2301): one segment holding the frame's bits packed as native data packs them,
+     * the frame starting at a byte boundary however the frames before it ended.
+     */
+    private static StoredFrame decodeBits(EncodedFrame frame, byte[] in, String where) throws DecodeException {
+        PixelDescription d = frame.header();
+        if (d.samplesPerPixel() != 1 || int32(in, 0) != 1) {
+            throw new DecodeException(where + " has " + int32(in, 0) + " segments; 1-bit RLE data needs one segment"
+                    + " of one sample per pixel");
+        }
+        long start = int32(in, 4) & 0xFFFFFFFFL;
+        if (start < HEADER || start > in.length) {
+            throw new DecodeException(where + ": segment 1 lies outside the frame (byte " + start + " of "
+                    + in.length + ")");
+        }
+        int bytes = (int) d.frameBytes();
+        byte[] out = frame.output(bytes);
+        int produced = unpack(in, (int) start, in.length, out, 0, 1, bytes);
+        if (produced < bytes) {
+            throw new DecodeException(where + ": segment 1 decodes to " + produced + " bytes, " + bytes
+                    + " expected for " + d.pixels() + " one-bit pixels (truncated or corrupt)");
         }
         return new StoredFrame(frame.index(), d.interleaved(), out, "");
     }

@@ -1,17 +1,12 @@
 package org.sonocine.imaging;
 
 import org.junit.jupiter.api.Test;
-import org.sonocine.dicom.Attributes;
-import org.sonocine.dicom.DicomFile;
-import org.sonocine.dicom.DicomWriter;
-import org.sonocine.dicom.Fragments;
-import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
-import org.sonocine.dicom.VR;
-import org.sonocine.testing.GreyImages;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,17 +26,14 @@ class DeflatedFrameDecoderTest {
         return Arrays.copyOf(out, n);
     }
 
-    /** A 4x4 8-bit grey file whose frames are the given fragments. */
+    /** A 4x4 8-bit grey file whose frames are the given fragments (padded to even length). */
     private static FrameSource file(byte[]... frames) throws IOException {
-        Attributes ds = GreyImages.header(4, 4, Integer.toString(frames.length));
-        Fragments fragments = new Fragments();
-        fragments.add(new byte[0]);
+        List<byte[]> fragments = new ArrayList<>();
         for (byte[] f : frames) {
             fragments.add(f.length % 2 == 0 ? f : Arrays.copyOf(f, f.length + 1));
         }
-        ds.set(Tag.PixelData, VR.OB, fragments);
-        byte[] bytes = new DicomWriter(TransferSyntax.DEFLATED_IMAGE_FRAMES).toPart10Bytes(ds);
-        return FrameSource.of(DicomFile.read(bytes));
+        return FrameSource.of(TestImages.encapsulatedFile(TestImages.header(4, 4, 1, 8, "MONOCHROME2", frames.length),
+                TransferSyntax.DEFLATED_IMAGE_FRAMES, fragments));
     }
 
     private static byte[] ramp(int from) {

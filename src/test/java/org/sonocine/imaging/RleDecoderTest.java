@@ -91,4 +91,17 @@ class RleDecoderTest {
         });
         assertThat(ds.size()).isPositive();
     }
+
+    @Test
+    void oneBitFramesAreOneSegmentOfPackedBitsEachStartingOnAByte() throws IOException {
+        byte[] first = {(byte) 0b1010_0101, 0x3C, (byte) 0xFF, 0x01};
+        byte[] second = {0x00, (byte) 0x81, 0x7E, 0x01};
+        Attributes ds = TestImages.header(5, 5, 1, 1, "MONOCHROME2", 2);
+        DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS, List.of(
+                RleEncoder.encode(first, 4, 1, 1), RleEncoder.encode(second, 4, 1, 1)));
+        FrameSource source = FrameSource.of(file);
+        assertArrayEquals(first, source.decode(0).data());
+        assertArrayEquals(second, source.decode(1).data());
+        assertThat(source.decode(1).sample(8, 0)).isEqualTo(1);
+    }
 }
