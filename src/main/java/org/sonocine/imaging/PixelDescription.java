@@ -42,6 +42,10 @@ public record PixelDescription(int rows, int columns, int samplesPerPixel, int b
         if (highBit < bitsStored - 1 || highBit >= bitsAllocated) {
             highBit = bitsStored - 1;
         }
+        if ((long) rows * columns * samples > MAX_FRAME_BYTES) {
+            throw new DecodeException("one frame of " + rows + " x " + columns + " pixels of " + samples
+                    + " samples is larger than Sonocine decodes");
+        }
         PixelDescription d = new PixelDescription(rows, columns, samples, bitsAllocated, bitsStored, highBit, signed,
                 planar, photometric, frames);
         if (d.frameBytes() > MAX_FRAME_BYTES) {

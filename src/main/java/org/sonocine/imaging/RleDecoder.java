@@ -32,6 +32,7 @@ public final class RleDecoder implements FrameDecoder {
                     + " samples of " + d.bitsAllocated() + " bits need " + expectedSegments);
         }
         int pixels = d.pixels();
+        requireRoom(in, segments, pixels, where);
         byte[] out = frame.output(pixels * expectedSegments);
         int stride = expectedSegments;
         for (int seg = 0; seg < segments; seg++) {
@@ -54,6 +55,22 @@ public final class RleDecoder implements FrameDecoder {
     }
 
     /**
+     * Refuses before allocating when a segment is too short to hold its byte plane even at PackBits' best (two
+     * bytes for a run of 128), so that a tiny segment under a header claiming a huge image costs nothing.
+     */
+    private static void requireRoom(byte[] in, int segments, long bytes, String where) throws DecodeException {
+        for (int seg = 0; seg < segments; seg++) {
+            long start = int32(in, 4 + 4 * seg) & 0xFFFFFFFFL;
+            long end = seg + 1 < segments ? int32(in, 8 + 4 * seg) & 0xFFFFFFFFL : in.length;
+            long most = Math.max(0, end - start + 1) / 2 * 128;
+            if (most < bytes) {
+                throw new DecodeException(where + ": segment " + (seg + 1) + " of " + Math.max(0, end - start)
+                        + " bytes cannot hold the " + bytes + " bytes of its plane (truncated or corrupt)");
+            }
+        }
+    }
+
+    /**
      * 1-bit data (PS3.5 G.2, CP 2301): one segment holding the frame's bits packed as native data packs them,
      * the frame starting at a byte boundary however the frames before it ended.
      */
@@ -69,6 +86,7 @@ public final class RleDecoder implements FrameDecoder {
                     + in.length + ")");
         }
         int bytes = (int) d.frameBytes();
+        requireRoom(in, 1, bytes, where);
         byte[] out = frame.output(bytes);
         int produced = unpack(in, (int) start, in.length, out, 0, 1, bytes);
         if (produced < bytes) {

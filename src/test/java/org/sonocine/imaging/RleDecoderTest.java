@@ -104,4 +104,24 @@ class RleDecoderTest {
         assertArrayEquals(second, source.decode(1).data());
         assertThat(source.decode(1).sample(8, 0)).isEqualTo(1);
     }
+
+    @Test
+    void aTinySegmentUnderAHugeImageIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        Attributes ds = TestImages.header(30000, 30000, 1, 8, "MONOCHROME2", 1);
+        DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS,
+                List.of(RleEncoder.encode(new byte[64], 64, 1, 1)));
+        FrameSource source = FrameSource.of(file);
+        DecodeException e = assertThrows(DecodeException.class, () -> source.decode(0));
+        assertThat(e.getMessage()).matches("RLE frame 1: segment 1 of \\d+ bytes cannot hold the 900000000 bytes of"
+                + " its plane \\(truncated or corrupt\\)");
+    }
+
+    @Test
+    void anImageWhosePixelsCannotBeCountedIsRefused() throws IOException {
+        Attributes ds = TestImages.header(65535, 65535, 1, 1, "MONOCHROME2", 1);
+        DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS, List.of(new byte[64]));
+        DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file));
+        assertThat(e.getMessage()).isEqualTo("one frame of 65535 x 65535 pixels of 1 samples is larger than Sonocine"
+                + " decodes");
+    }
 }
