@@ -124,12 +124,15 @@ public final class ExamScanner {
         }
     }
 
-    /** Every regular file under the roots; a DICOMDIR given as a root stands for the files it references. */
+    /**
+     * Every regular file under the roots; a DICOMDIR given as a root stands for the files it references. Symbolic
+     * links are followed, as a file manager does (a folder reached again through a link is not walked twice).
+     */
     private static Set<Path> listFiles(List<Path> roots, BooleanSupplier cancelled) throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 64, new SimpleFileVisitor<>() {
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), 64, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile()) {

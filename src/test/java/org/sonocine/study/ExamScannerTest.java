@@ -70,4 +70,18 @@ class ExamScannerTest {
         assertThat(summary.cancelled()).isTrue();
         assertThat(summary.files()).isLessThan(32);
     }
+
+    @Test
+    void symbolicLinksAreFollowedAndLoopsWalkedOnce(@TempDir Path dir) throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.copy(Samples.file("US1_UNCR.dcm"), real.resolve("a.dcm"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.copy(Samples.file("US-RGB-8-epicard"), other.resolve("b.dcm"));
+        Files.createSymbolicLink(real.resolve("b-link.dcm"), other.resolve("b.dcm"));
+        Files.createSymbolicLink(real.resolve("loop"), real);
+        Path linkedRoot = Files.createSymbolicLink(dir.resolve("exams"), real);
+        ScanSummary summary = new ExamScanner(1).scan(List.of(linkedRoot), new ScanListener() { }, () -> false);
+        assertEquals(2, summary.tree().instanceCount(), "the linked folder, and the linked file in it");
+        assertThat(summary.failures()).isEmpty();
+    }
 }
