@@ -10,7 +10,7 @@ import org.sonocine.dicom.VR;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.study.CineTiming;
-import org.sonocine.testing.GreyImages;
+import org.sonocine.testing.ImageHeaders;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ final class TestCines {
 
     /** As {@link #grey(int, int)}, with the last {@code cutBytes} bytes of the file cut off. */
     static FrameSource grey(int frames, int size, int cutBytes) throws IOException {
-        Attributes ds = GreyImages.header(size, size, Integer.toString(frames));
+        Attributes ds = ImageHeaders.of(size, size, 1, 8, "MONOCHROME2", frames);
         ds.setString(Tag.FrameTime, VR.DS, "33.333333");
         ds.setString(Tag.WindowCenter, VR.DS, "128");
         ds.setString(Tag.WindowWidth, VR.DS, "256");

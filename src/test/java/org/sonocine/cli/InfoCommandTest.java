@@ -10,7 +10,7 @@ import org.sonocine.dicom.DicomWriter;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
-import org.sonocine.testing.GreyImages;
+import org.sonocine.testing.ImageHeaders;
 import org.sonocine.testing.Samples;
 
 import java.io.IOException;
@@ -116,7 +116,7 @@ class InfoCommandTest {
 
     @Test
     void aFileClaimingTwoBillionFramesIsDescribedWithWhatItHolds(@TempDir Path dir) throws IOException {
-        Attributes ds = GreyImages.header(4, 4, "2147483647");
+        Attributes ds = ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", Integer.MAX_VALUE);
         ds.setString(Tag.FrameTime, VR.DS, "33.3");
         ds.setBytes(Tag.PixelData, VR.OB, new byte[16]);
         Path file = dir.resolve("claims.dcm");

@@ -1,5 +1,6 @@
 package org.sonocine.imaging;
 
+import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.TransferSyntax;
 
@@ -32,7 +33,7 @@ class DeflatedFrameDecoderTest {
         for (byte[] f : frames) {
             fragments.add(f.length % 2 == 0 ? f : Arrays.copyOf(f, f.length + 1));
         }
-        return FrameSource.of(TestImages.encapsulatedFile(TestImages.header(4, 4, 1, 8, "MONOCHROME2", frames.length),
+        return FrameSource.of(TestImages.encapsulatedFile(ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", frames.length),
                 TransferSyntax.DEFLATED_IMAGE_FRAMES, fragments));
     }
 

@@ -1,5 +1,6 @@
 package org.sonocine.imaging;
 
+import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
@@ -39,7 +40,7 @@ class GreyscaleRendererTest {
 
     @Test
     void monochrome1IsInvertedAndRescaleIsApplied() throws IOException {
-        Attributes ds = TestImages.header(1, 3, 1, 8, "MONOCHROME1", 1);
+        Attributes ds = ImageHeaders.of(1, 3, 1, 8, "MONOCHROME1", 1);
         ds.setString(Tag.RescaleSlope, VR.DS, "2");
         ds.setString(Tag.RescaleIntercept, VR.DS, "-100");
         ds.setString(Tag.WindowCenter, VR.DS, "0.5");
@@ -51,7 +52,7 @@ class GreyscaleRendererTest {
 
     @Test
     void windowOfTheFramesFunctionalGroupWinsOverTheTopLevel() throws IOException {
-        Attributes ds = TestImages.header(1, 2, 1, 8, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(1, 2, 1, 8, "MONOCHROME2", 1);
         ds.setString(Tag.WindowCenter, VR.DS, "1000");
         ds.setString(Tag.WindowWidth, VR.DS, "10");
         Sequence shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence);
@@ -65,7 +66,7 @@ class GreyscaleRendererTest {
 
     @Test
     void withoutAWindowTheFramesValueRangeIsUsed() throws IOException {
-        Attributes ds = TestImages.header(1, 3, 1, 8, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(1, 3, 1, 8, "MONOCHROME2", 1);
         DisplayFrame frame = render(ds, new byte[] {20, 30, 40}, GreyscaleRenderer.VoiChoice.FROM_FILE);
         assertEquals(0, grey(frame, 0));
         assertEquals(127, grey(frame, 1));
@@ -74,7 +75,7 @@ class GreyscaleRendererTest {
 
     @Test
     void voiLutSequenceMapsValuesThroughItsTable() throws IOException {
-        Attributes ds = TestImages.header(1, 2, 1, 8, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(1, 2, 1, 8, "MONOCHROME2", 1);
         Attributes lut = ds.newSequence(Tag.VOILUTSequence).addItem();
         lut.setInt(Tag.LUTDescriptor, VR.US, 2, 5, 8);
         lut.setInt(Tag.LUTData, VR.OW, 0, 255);

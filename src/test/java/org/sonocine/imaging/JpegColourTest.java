@@ -1,5 +1,6 @@
 package org.sonocine.imaging;
 
+import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
@@ -32,7 +33,7 @@ class JpegColourTest {
 
     @Test
     void rgbLabelledFileWithYcbcrJpegIsConvertedForDisplay() throws IOException {
-        Attributes ds = TestImages.header(16, 16, 3, 8, "RGB", 1);
+        Attributes ds = ImageHeaders.of(16, 16, 3, 8, "RGB", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.JPEG_BASELINE, List.of(redJfif()));
         FrameSource source = FrameSource.of(file);
         StoredFrame stored = source.decode(0);

@@ -1,5 +1,6 @@
 package org.sonocine.imaging;
 
+import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
@@ -19,7 +20,7 @@ class NativeDecoderTest {
 
     @Test
     void colourByPlaneIsInterleaved() throws IOException {
-        Attributes ds = TestImages.header(1, 2, 3, 8, "RGB", 1);
+        Attributes ds = ImageHeaders.of(1, 2, 3, 8, "RGB", 1);
         ds.setInt(Tag.PlanarConfiguration, VR.US, 1);
         DicomFile file = TestImages.nativeFile(ds, VR.OB, new byte[] {1, 2, 10, 20, 100, (byte) 200},
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -30,7 +31,7 @@ class NativeDecoderTest {
 
     @Test
     void bigEndianWordsBecomeLittleEndian() throws IOException {
-        Attributes ds = TestImages.withBigEndian(TestImages.header(1, 2, 1, 16, "MONOCHROME2", 1));
+        Attributes ds = TestImages.withBigEndian(ImageHeaders.of(1, 2, 1, 16, "MONOCHROME2", 1));
         ds.setInt(Tag.PixelData, VR.OW, 0x1234, 0xABCD);
         DicomFile file = DicomFile.read(new org.sonocine.dicom.DicomWriter(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN)
                 .toPart10Bytes(ds));
@@ -41,7 +42,7 @@ class NativeDecoderTest {
 
     @Test
     void eightBitSamplesInBigEndianOwAreSwappedInPairs() throws IOException {
-        Attributes ds = TestImages.withBigEndian(TestImages.header(1, 4, 1, 8, "MONOCHROME2", 1));
+        Attributes ds = TestImages.withBigEndian(ImageHeaders.of(1, 4, 1, 8, "MONOCHROME2", 1));
         ds.setInt(Tag.PixelData, VR.OW, 0x0102, 0x0304);
         DicomFile file = DicomFile.read(new org.sonocine.dicom.DicomWriter(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN)
                 .toPart10Bytes(ds));
@@ -50,14 +51,14 @@ class NativeDecoderTest {
 
     @Test
     void thirtyTwoBitSamplesInEitherByteOrder() throws IOException {
-        Attributes le = TestImages.header(1, 2, 1, 32, "MONOCHROME2", 1);
+        Attributes le = ImageHeaders.of(1, 2, 1, 32, "MONOCHROME2", 1);
         le.setInt(Tag.PixelRepresentation, VR.US, 1);
         le.setInt(Tag.PixelData, VR.OL, 70000, -5);
         StoredFrame little = FrameSource.of(DicomFile.read(new org.sonocine.dicom.DicomWriter(
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(le))).decode(0);
         assertEquals(70000, little.sample(0, 0));
         assertEquals(-5, little.sample(1, 0));
-        Attributes be = TestImages.withBigEndian(TestImages.header(1, 2, 1, 32, "MONOCHROME2", 1));
+        Attributes be = TestImages.withBigEndian(ImageHeaders.of(1, 2, 1, 32, "MONOCHROME2", 1));
         byte[] words = new byte[8];
         org.sonocine.dicom.Bytes.putInt32(words, 0, 70000, true);
         org.sonocine.dicom.Bytes.putInt32(words, 4, 123456789, true);
@@ -70,7 +71,7 @@ class NativeDecoderTest {
 
     @Test
     void bitsStoredAndHighBitMaskAndSignExtend() throws IOException {
-        Attributes ds = TestImages.header(1, 3, 1, 16, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(1, 3, 1, 16, "MONOCHROME2", 1);
         ds.setInt(Tag.BitsStored, VR.US, 12);
         ds.setInt(Tag.HighBit, VR.US, 11);
         ds.setInt(Tag.PixelRepresentation, VR.US, 1);
@@ -88,7 +89,7 @@ class NativeDecoderTest {
 
     @Test
     void singleBitFramesAreRealignedToTheirFirstPixel() throws IOException {
-        Attributes ds = TestImages.header(1, 3, 1, 1, "MONOCHROME2", 3);
+        Attributes ds = ImageHeaders.of(1, 3, 1, 1, "MONOCHROME2", 3);
         // frames 101, 011, 110 packed LSB first: bits 1 0 1 | 0 1 1 | 1 1 0
         DicomFile file = TestImages.nativeFile(ds, VR.OB, new byte[] {(byte) 0b1111_0101, 0, 0, 0},
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -105,7 +106,7 @@ class NativeDecoderTest {
 
     @Test
     void framesBeforeATruncationDecodeAndTheCutOneSaysSo() throws IOException {
-        Attributes ds = TestImages.header(2, 2, 1, 8, "MONOCHROME2", 3);
+        Attributes ds = ImageHeaders.of(2, 2, 1, 8, "MONOCHROME2", 3);
         ds.setBytes(Tag.PixelData, VR.OB, new byte[12]);
         byte[] whole = new org.sonocine.dicom.DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds);
         DicomFile cut = DicomFile.readLenient(Arrays.copyOf(whole, whole.length - 3),
@@ -119,7 +120,7 @@ class NativeDecoderTest {
 
     @Test
     void unsupportedSyntaxesSayWhatTheyAre() throws IOException {
-        Attributes ds = TestImages.header(2, 2, 3, 8, "YBR_PARTIAL_420", 1);
+        Attributes ds = ImageHeaders.of(2, 2, 3, 8, "YBR_PARTIAL_420", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, org.sonocine.dicom.TransferSyntax.of("1.2.840.10008.1.2.4.107"),
                 java.util.List.of(new byte[] {0, 0, 0, 1}));
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file).decode(0));
@@ -129,7 +130,7 @@ class NativeDecoderTest {
 
     @Test
     void nonsenseImageHeadersAreRefusedBeforeAllocating() throws IOException {
-        Attributes ds = TestImages.header(65535, 65535, 3, 16, "RGB", 1);
+        Attributes ds = ImageHeaders.of(65535, 65535, 3, 16, "RGB", 1);
         DicomFile file = TestImages.nativeFile(ds, VR.OW, new byte[4], TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file));
         assertThat(e.getMessage()).contains("is larger than Sonocine decodes");

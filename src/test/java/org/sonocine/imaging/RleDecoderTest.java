@@ -1,5 +1,6 @@
 package org.sonocine.imaging;
 
+import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class RleDecoderTest {
         int rows = 17;
         int columns = 23;
         byte[] pixels = smoothImage(rows * columns, samples, bits / 8, 7);
-        Attributes ds = TestImages.header(rows, columns, samples, bits, samples == 3 ? "RGB" : "MONOCHROME2", 2);
+        Attributes ds = ImageHeaders.of(rows, columns, samples, bits, samples == 3 ? "RGB" : "MONOCHROME2", 2);
         byte[] second = pixels.clone();
         second[5] ^= 0x55;
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS, List.of(
@@ -49,7 +50,7 @@ class RleDecoderTest {
     @Test
     void segmentCountThatDoesNotFitTheHeaderIsRefused() throws IOException {
         byte[] pixels = smoothImage(16, 1, 1, 1);
-        Attributes ds = TestImages.header(4, 4, 3, 8, "RGB", 1);
+        Attributes ds = ImageHeaders.of(4, 4, 3, 8, "RGB", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS,
                 List.of(RleEncoder.encode(pixels, 16, 1, 1)));
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file).decode(0));
@@ -61,7 +62,7 @@ class RleDecoderTest {
         byte[] pixels = new byte[256];
         new Random(3).nextBytes(pixels);
         byte[] rle = RleEncoder.encode(pixels, 256, 1, 1);
-        Attributes ds = TestImages.header(16, 16, 1, 8, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(16, 16, 1, 8, "MONOCHROME2", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS,
                 List.of(Arrays.copyOf(rle, rle.length - 10)));
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file).decode(0));
@@ -72,7 +73,7 @@ class RleDecoderTest {
     void damagedFramesFailCleanly() throws IOException {
         byte[] pixels = smoothImage(400, 3, 1, 5);
         byte[] rle = RleEncoder.encode(pixels, 400, 3, 1);
-        Attributes ds = TestImages.header(20, 20, 3, 8, "RGB", 1);
+        Attributes ds = ImageHeaders.of(20, 20, 3, 8, "RGB", 1);
         Random random = new Random(11);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int attempt = 0; attempt < 500; attempt++) {
@@ -80,7 +81,7 @@ class RleDecoderTest {
                 for (int k = 0; k < 4; k++) {
                     damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
                 }
-                FrameSource source = FrameSource.of(TestImages.encapsulatedFile(TestImages.header(20, 20, 3, 8,
+                FrameSource source = FrameSource.of(TestImages.encapsulatedFile(ImageHeaders.of(20, 20, 3, 8,
                         "RGB", 1), TransferSyntax.RLE_LOSSLESS, List.of(damaged)));
                 try {
                     source.decode(0);
@@ -96,7 +97,7 @@ class RleDecoderTest {
     void oneBitFramesAreOneSegmentOfPackedBitsEachStartingOnAByte() throws IOException {
         byte[] first = {(byte) 0b1010_0101, 0x3C, (byte) 0xFF, 0x01};
         byte[] second = {0x00, (byte) 0x81, 0x7E, 0x01};
-        Attributes ds = TestImages.header(5, 5, 1, 1, "MONOCHROME2", 2);
+        Attributes ds = ImageHeaders.of(5, 5, 1, 1, "MONOCHROME2", 2);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS, List.of(
                 RleEncoder.encode(first, 4, 1, 1), RleEncoder.encode(second, 4, 1, 1)));
         FrameSource source = FrameSource.of(file);
@@ -107,7 +108,7 @@ class RleDecoderTest {
 
     @Test
     void aTinySegmentUnderAHugeImageIsRefusedBeforeAnythingIsAllocated() throws IOException {
-        Attributes ds = TestImages.header(30000, 30000, 1, 8, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(30000, 30000, 1, 8, "MONOCHROME2", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS,
                 List.of(RleEncoder.encode(new byte[64], 64, 1, 1)));
         FrameSource source = FrameSource.of(file);
@@ -118,7 +119,7 @@ class RleDecoderTest {
 
     @Test
     void anImageWhosePixelsCannotBeCountedIsRefused() throws IOException {
-        Attributes ds = TestImages.header(65535, 65535, 1, 1, "MONOCHROME2", 1);
+        Attributes ds = ImageHeaders.of(65535, 65535, 1, 1, "MONOCHROME2", 1);
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.RLE_LOSSLESS, List.of(new byte[64]));
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file));
         assertThat(e.getMessage()).isEqualTo("one frame of 65535 x 65535 pixels of 1 samples is larger than Sonocine"

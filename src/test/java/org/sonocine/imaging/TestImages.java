@@ -16,27 +16,6 @@ final class TestImages {
     private TestImages() {
     }
 
-    static Attributes header(int rows, int columns, int samples, int bitsAllocated, String photometric, int frames) {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.3.1");
-        ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.99");
-        ds.setInt(Tag.SamplesPerPixel, VR.US, samples);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
-        if (frames > 1) {
-            ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames));
-        }
-        ds.setInt(Tag.Rows, VR.US, rows);
-        ds.setInt(Tag.Columns, VR.US, columns);
-        ds.setInt(Tag.BitsAllocated, VR.US, bitsAllocated);
-        ds.setInt(Tag.BitsStored, VR.US, bitsAllocated);
-        ds.setInt(Tag.HighBit, VR.US, bitsAllocated - 1);
-        ds.setInt(Tag.PixelRepresentation, VR.US, 0);
-        if (samples > 1) {
-            ds.setInt(Tag.PlanarConfiguration, VR.US, 0);
-        }
-        return ds;
-    }
-
     static Attributes withBigEndian(Attributes ds) {
         Attributes be = new Attributes(true, 32);
         for (int i = 0; i < ds.size(); i++) {
