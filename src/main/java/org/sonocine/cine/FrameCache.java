@@ -131,7 +131,10 @@ public final class FrameCache implements AutoCloseable {
         return e != null ? Optional.of(e.frame) : Optional.empty();
     }
 
-    /** Whether the frame is decoded with the current renderer, without counting as a use of it. */
+    /**
+     * Whether the frame is decoded with the current renderer. Like every look-up it counts as a use, which suits
+     * its caller: the frames asked about are those ahead of the playhead, the last to be evicted.
+     */
     public synchronized boolean isReady(int index) {
         Entry e = ready.get(index);
         return e != null && e.generation == generation;

@@ -174,9 +174,10 @@ public final class Playback implements AutoCloseable {
                 show(index, image.get(), current, screen);
                 return;
             }
-            if (j == 0 && cache.failure(index).isPresent()) {
+            Optional<String> failure = j == 0 ? cache.failure(index) : Optional.empty();
+            if (failure.isPresent()) {
                 countShown(ordinal);
-                showError(index, cache.failure(index).get(), screen);
+                showError(index, failure.get(), screen);
                 return;
             }
         }

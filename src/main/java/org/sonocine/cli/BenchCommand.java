@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code sonocine bench}: decodes every frame once and reports speed and memory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -36,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--display", description = "also render each frame for display (colour conversion, LUTs)")
     boolean display;
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
 
     @Option(names = "--playback", description = "play the cine through the viewer's pipeline, without a window,"
             + " and report what was shown")
@@ -103,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int playback(PrintWriter out) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
+        Matcher m = SIZE.matcher(size);
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
             spec.commandLine().getErr().println("sonocine bench: --size must be WIDTHxHEIGHT, e.g. 1024x768");
             return 2;

@@ -12,7 +12,6 @@ public final class ArgbPool implements PixelMemory {
     private final int maxKept;
     private final Deque<int[]> free = new ArrayDeque<>();
     private int length = -1;
-    private long reused;
     private long allocated;
 
     public ArgbPool(int maxKept) {
@@ -22,7 +21,6 @@ public final class ArgbPool implements PixelMemory {
     @Override
     public synchronized int[] argb(int size) {
         if (size == length && !free.isEmpty()) {
-            reused++;
             return free.pop();
         }
         allocated++;
@@ -40,11 +38,7 @@ public final class ArgbPool implements PixelMemory {
         }
     }
 
-    /** How many requests were served from the pool, and how many needed a new array. */
-    public synchronized long reused() {
-        return reused;
-    }
-
+    /** How many requests needed a new array (rather than one given back). */
     public synchronized long allocated() {
         return allocated;
     }

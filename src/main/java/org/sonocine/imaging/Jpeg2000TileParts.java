@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.dicom.Bytes;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +54,7 @@ final class Jpeg2000TileParts {
             for (TilePart p : tile) {
                 byte[] copy = java.util.Arrays.copyOfRange(codestream, p.start, p.end);
                 // Psot is the exact length; TNsot, the byte after TPsot, becomes the tile's number of parts.
-                putInt32(copy, 6, p.end - p.start);
+                Bytes.putInt32(copy, 6, p.end - p.start, true);
                 copy[11] = (byte) tile.size();
                 out.write(copy, 0, copy.length);
             }
@@ -156,18 +158,12 @@ final class Jpeg2000TileParts {
         return !(end == b.length - 2 && u16(b, end) == EOC) && !(end == b.length);
     }
 
+    /** Marker segments are big-endian. */
     private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+        return Bytes.uint16(b, at, true);
     }
 
     private static long u32(byte[] b, int at) {
-        return (long) u16(b, at) << 16 | u16(b, at + 2);
-    }
-
-    private static void putInt32(byte[] b, int at, int value) {
-        b[at] = (byte) (value >>> 24);
-        b[at + 1] = (byte) (value >>> 16);
-        b[at + 2] = (byte) (value >>> 8);
-        b[at + 3] = (byte) value;
+        return Bytes.int32(b, at, true) & 0xFFFFFFFFL;
     }
 }

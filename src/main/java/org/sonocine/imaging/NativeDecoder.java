@@ -24,7 +24,8 @@ public final class NativeDecoder implements FrameDecoder {
         }
         byte[] data = in.length == size ? in : java.util.Arrays.copyOf(in, (int) size);
         if (frame.bigEndian() && frame.swapUnit() > 1) {
-            // 8-bit samples in OW come swapped in pairs; 32-bit samples are whole big-endian numbers.
+            // 16-bit samples are swapped in pairs, 32-bit ones whole. (8-bit samples in OW, swapped in pairs counted
+            // from the start of Pixel Data, arrive already swapped: FrameSource reads the pairs around the frame.)
             int unit = d.bitsAllocated() > 16 ? d.bytesPerSample() : frame.swapUnit();
             org.sonocine.dicom.Bytes.swap(data, 0, data.length, unit);
         }
