@@ -35,7 +35,7 @@ public final class FrameTable {
 
     /**
      * The most frames {@code pixelData} can hold, whatever Number of Frames claims (at least 1): native data by
-     * the size of a frame; encapsulated data by its fragments (every frame has at least one), or, where the
+     * the size of a frame and the bytes present; encapsulated data by its fragments (every frame has at least one), or, where the
      * fragments were not all read, by the bytes left (every fragment has an 8-byte item header).
      */
     static long framesHeld(Attributes ds, PixelData pixelData, long streamLength) {
@@ -44,7 +44,9 @@ public final class FrameTable {
             if (frameBits <= 0) {
                 return 1;
             }
-            return Math.max(1, (n.data().length() * 8 + frameBits - 1) / frameBits);
+            // The bytes the file holds, not the length Pixel Data declares: a cut file keeps its cut frame.
+            long bytes = Math.min(n.data().length(), n.data().available());
+            return Math.max(1, (bytes * 8 + frameBits - 1) / frameBits);
         }
         EncapsulatedPixelData e = (EncapsulatedPixelData) pixelData;
         long fragments = Math.max(1, e.fragments().size());

@@ -10,6 +10,8 @@ import java.util.zip.Inflater;
  */
 public final class DeflatedFrameDecoder implements FrameDecoder {
     private static final NativeDecoder NATIVE = new NativeDecoder();
+    /** Deflate expands at most about 1032 times (a 258-byte match coded in under two bits). */
+    private static final long MAX_RATIO = 1032;
 
     @Override
     public String name() {
@@ -20,6 +22,11 @@ public final class DeflatedFrameDecoder implements FrameDecoder {
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         PixelDescription d = frame.header();
         long size = d.photometric().isSubsampled() ? (long) d.pixels() * 2 * d.bytesPerSample() : d.frameBytes();
+        if (size > (long) frame.bytes().length * MAX_RATIO + 64) {
+            // Refused before the frame's memory is taken: Deflate cannot expand this little data that far.
+            throw new DecodeException("frame " + (frame.index() + 1) + ": " + frame.bytes().length + " bytes of"
+                    + " deflated data cannot hold the " + size + " bytes of a frame");
+        }
         byte[] out = frame.output((int) size);
         Inflater inflater = new Inflater(true);
         try {

@@ -90,10 +90,9 @@ public final class FrameDecoders {
         throw new DecodeException("frame " + (frame.index() + 1) + " could not be decoded (" + reasons + ")", last);
     }
 
-    /** A third-party failure in words: its message, or its kind when it has none. */
+    /** A third-party failure in words: its message, or its kind only when it has none. */
     static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

@@ -114,11 +114,13 @@ public final class FrameSource {
         long end = start + length;
         long alignedEnd = end + ((end - pixelDataOffset) & 1);
         if (alignedEnd > file.streamLength()) {
-            alignedEnd = end;
+            // The frame's last sample is the second byte of a pair the file cut off.
+            throw new DecodeException("frame " + (index + 1) + " is cut short: the file ends inside its last pair"
+                    + " of samples");
         }
         byte[] pairs = new byte[(int) (alignedEnd - start + lead)];
         file.readBytes(start - lead, pairs, 0, pairs.length);
-        org.sonocine.dicom.Bytes.swap(pairs, 0, pairs.length & ~1, 2);
+        org.sonocine.dicom.Bytes.swap(pairs, 0, pairs.length, 2);
         byte[] bytes = buffers != null ? buffers.input(length) : new byte[length];
         System.arraycopy(pairs, (int) lead, bytes, 0, length);
         return new EncodedFrame(index, bytes, header, false, 1, location.bitOffset(), buffers);

@@ -37,7 +37,7 @@ public final class Jpeg2000Decoder implements FrameDecoder {
     }
 
     /** The frame, or its codestream rewritten by {@link Jpeg2000TileParts} when JAI would misread its tile-parts. */
-    private static EncodedFrame withTilePartsJaiReads(EncodedFrame frame) {
+    private static EncodedFrame withTilePartsJaiReads(EncodedFrame frame) throws DecodeException {
         byte[] bytes = frame.bytes();
         int start = Jpeg2000Header.codestreamStart(bytes);
         if (start < 0) {

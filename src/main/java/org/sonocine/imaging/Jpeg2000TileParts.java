@@ -13,8 +13,8 @@ import java.util.Map;
  * pixels when a tile is split into tile-parts whose header leaves their number open (TNsot = 0, as OpenJPEG and
  * Kakadu write), or when the tile-parts of different tiles are interleaved (as GDCM writes). Both are legal
  * (ISO/IEC 15444-1 A.4.2), and both can be rewritten without touching a coded bit: each tile's parts are put
- * together, in their order, each with the number of parts of its tile. Bytes between the last tile-part and the
- * end-of-codestream marker are left out. A codestream with packed packet headers in its main header (PPM), whose
+ * together, in their order, each with the number of parts of its tile. Marker segments between the last
+ * tile-part and the end-of-codestream marker are left out. A codestream with packed packet headers in its main header (PPM), whose
  * order follows the tile-parts', is left as it is.
  */
 final class Jpeg2000TileParts {
@@ -32,15 +32,22 @@ final class Jpeg2000TileParts {
 
     /**
      * The codestream (starting at SOC) rewritten as described, or {@code codestream} itself when it needs no
-     * rewriting or its structure cannot be followed (then the decoder reports what it finds).
+     * rewriting or has no main header to follow (then the decoder reports what it finds). Refuses tile-parts
+     * that cannot be put in order: lengths that do not lead from one tile-part to the next, a tile's parts out of
+     * order or repeated, a tile-part swallowing others. JAI decodes such codestreams to wrong pixels or not at
+     * all, and the reference decoders refuse them.
      */
-    static byte[] normalise(byte[] codestream) {
+    static byte[] normalise(byte[] codestream) throws DecodeException {
         int firstTilePart = firstTilePart(codestream);
         if (firstTilePart < 0) {
             return codestream;
         }
         List<TilePart> parts = tileParts(codestream, firstTilePart);
-        if (parts.isEmpty() || !needsRewriting(codestream, parts)) {
+        if (parts.isEmpty()) {
+            throw new DecodeException("the JPEG 2000 codestream ends inside its first tile-part header");
+        }
+        requireConsistent(codestream, parts);
+        if (!needsRewriting(codestream, parts)) {
             return codestream;
         }
         Map<Integer, List<TilePart>> byTile = new LinkedHashMap<>();
@@ -83,8 +90,8 @@ final class Jpeg2000TileParts {
         return -1;
     }
 
-    /** The tile-parts in codestream order; empty when their lengths do not lead from one SOT to the next. */
-    private static List<TilePart> tileParts(byte[] b, int from) {
+    /** The tile-parts in codestream order, as far as their lengths lead from one SOT to the next. */
+    private static List<TilePart> tileParts(byte[] b, int from) throws DecodeException {
         List<TilePart> parts = new ArrayList<>();
         int pos = from;
         while (pos + 12 <= b.length && u16(b, pos) == SOT) {
@@ -100,7 +107,8 @@ final class Jpeg2000TileParts {
                 end = pos + length;
             }
             if (length != 0 && length < 14 || end > b.length) {
-                return List.of();
+                throw new DecodeException("the JPEG 2000 tile-part at byte " + pos + " declares " + length
+                        + " bytes, which do not fit the codestream");
             }
             parts.add(new TilePart(pos, (int) end, tile, index, count));
             if (length == 0) {
@@ -108,7 +116,68 @@ final class Jpeg2000TileParts {
             }
             pos = (int) end;
         }
-        return hasSod(b, parts) ? parts : List.of();
+        if (!hasSod(b, parts)) {
+            throw new DecodeException("a JPEG 2000 tile-part has no start-of-data marker");
+        }
+        return parts;
+    }
+
+    /**
+     * Each tile's parts numbered 0, 1, 2, ... in codestream order (a declared count may be wrong: GDCM writes
+     * fewer than it writes parts, and the reference decoders accept that); what follows
+     * the last tile-part is the end marker, or, once every tile is complete, stray marker segments before it; no
+     * SOT marker inside a tile-part that runs to the end (coded data never holds one: 0xFF is never followed by
+     * 0x90 there).
+     */
+    private static void requireConsistent(byte[] b, List<TilePart> parts) throws DecodeException {
+        Map<Integer, Integer> next = new LinkedHashMap<>();
+        Map<Integer, Integer> declared = new LinkedHashMap<>();
+        for (TilePart p : parts) {
+            int expected = next.getOrDefault(p.tile, 0);
+            if (p.index != expected) {
+                throw new DecodeException("JPEG 2000 tile " + p.tile + " has its tile-part " + p.index + " where"
+                        + " tile-part " + expected + " belongs");
+            }
+            next.put(p.tile, expected + 1);
+            if (p.declaredCount != 0) {
+                declared.put(p.tile, p.declaredCount);
+            }
+        }
+        TilePart last = parts.get(parts.size() - 1);
+        boolean ends = last.end == b.length || last.end + 2 <= b.length && u16(b, last.end) == EOC;
+        boolean complete = next.entrySet().stream().allMatch(t -> t.getValue().equals(declared.get(t.getKey())));
+        if (!ends && !(complete && markerSegmentsToTheEnd(b, last.end))) {
+            throw new DecodeException("the JPEG 2000 tile-part at byte " + last.start + " does not lead to the next"
+                    + " tile-part or the end of the codestream");
+        }
+        if (u32(b, last.start + 6) == 0 && containsSot(b, last.start + 12, last.end)) {
+            throw new DecodeException("a JPEG 2000 tile-part that runs to the end of the codestream holds other"
+                    + " tile-parts");
+        }
+    }
+
+    /** Whether marker segments, each by its length, lead from {@code pos} to the end-of-codestream marker. */
+    private static boolean markerSegmentsToTheEnd(byte[] b, int pos) {
+        while (pos + 2 <= b.length) {
+            int marker = u16(b, pos);
+            if (marker == EOC) {
+                return true;
+            }
+            if ((marker >> 8) != 0xFF || marker == SOT || pos + 4 > b.length) {
+                return false;
+            }
+            pos += 2 + u16(b, pos + 2);
+        }
+        return false;
+    }
+
+    private static boolean containsSot(byte[] b, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0x90 && b[i + 2] == 0 && b[i + 3] == 10) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSod(byte[] b, List<TilePart> parts) {

@@ -186,4 +186,16 @@ class FrameTableTest {
         assertEquals(3, file.numberOfFrames());
         assertThat(file.warnings()).noneMatch(w -> w.contains("claims"));
     }
+
+    @Test
+    void aPixelDataLengthTheFileDoesNotHoldBoundsNoFrameCount() throws IOException {
+        Attributes ds = image(Integer.MAX_VALUE);
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[2 * 6]);
+        byte[] bytes = new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds);
+        // Pixel Data declares 0xFFFFFFF0 bytes; the file holds 12.
+        Bytes.putInt32(bytes, bytes.length - 12 - 4, 0xFFFFFFF0, false);
+        DicomFile file = DicomFile.readLenient(bytes, ReadOptions.DEFAULT);
+        assertEquals(2, file.numberOfFrames());
+        assertThat(file.warnings()).contains("the header claims 2147483647 frames, the pixel data holds at most 2");
+    }
 }

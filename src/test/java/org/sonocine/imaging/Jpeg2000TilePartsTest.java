@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Tile-part rewriting on hand-made codestreams: the marker structure only, the coded bits are opaque. */
 class Jpeg2000TilePartsTest {
@@ -33,13 +35,13 @@ class Jpeg2000TilePartsTest {
     }
 
     @Test
-    void aCodestreamJaiReadsAsItIsIsLeftAlone() {
+    void aCodestreamJaiReadsAsItIsIsLeftAlone() throws DecodeException {
         byte[] in = codestream(tilePart(0, 0, 2, (byte) 1), tilePart(0, 1, 2, (byte) 2), tilePart(1, 0, 1, (byte) 3));
         assertSame(in, Jpeg2000TileParts.normalise(in));
     }
 
     @Test
-    void anOpenNumberOfTilePartsIsFilledIn() {
+    void anOpenNumberOfTilePartsIsFilledIn() throws DecodeException {
         byte[] in = codestream(tilePart(0, 0, 0, (byte) 1), tilePart(0, 1, 0, (byte) 2), tilePart(0, 2, 3, (byte) 3));
         byte[] expected = codestream(tilePart(0, 0, 3, (byte) 1), tilePart(0, 1, 3, (byte) 2),
                 tilePart(0, 2, 3, (byte) 3));
@@ -47,7 +49,7 @@ class Jpeg2000TilePartsTest {
     }
 
     @Test
-    void interleavedTilesArePutTogetherInTheirOrder() {
+    void interleavedTilesArePutTogetherInTheirOrder() throws DecodeException {
         byte[] in = codestream(tilePart(0, 0, 2, (byte) 1), tilePart(1, 0, 2, (byte) 2), tilePart(0, 1, 2, (byte) 3),
                 tilePart(1, 1, 2, (byte) 4));
         byte[] expected = codestream(tilePart(0, 0, 2, (byte) 1), tilePart(0, 1, 2, (byte) 3),
@@ -56,22 +58,59 @@ class Jpeg2000TilePartsTest {
     }
 
     @Test
-    void bytesBetweenTheLastTilePartAndTheEndAreLeftOut() {
+    void markerSegmentsBetweenTheLastTilePartAndTheEndAreLeftOut() throws DecodeException {
         byte[] clean = codestream(tilePart(0, 0, 1, (byte) 1));
-        byte[] stray = new byte[clean.length + 3];
-        System.arraycopy(clean, 0, stray, 0, clean.length - 2);
-        stray[clean.length - 2] = (byte) 0xFF;
-        stray[clean.length - 1] = 0x64;
-        stray[clean.length] = 7;
-        stray[stray.length - 2] = (byte) 0xFF;
-        stray[stray.length - 1] = (byte) 0xD9;
-        assertArrayEquals(clean, Jpeg2000TileParts.normalise(stray));
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        stray.write(clean, 0, clean.length - 2);
+        stray.writeBytes(new byte[] {(byte) 0xFF, 0x64, 0, 3, 7, (byte) 0xFF, (byte) 0xD9});
+        assertArrayEquals(clean, Jpeg2000TileParts.normalise(stray.toByteArray()));
     }
 
     @Test
-    void lengthsThatDoNotLeadToTheNextTilePartLeaveTheCodestreamToTheDecoder() {
+    void codedDataAfterTheLastTilePartIsRefused() {
+        byte[] clean = codestream(tilePart(0, 0, 1, (byte) 1));
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        stray.write(clean, 0, clean.length - 2);
+        stray.writeBytes(new byte[] {0x12, 0x34, (byte) 0xFF, (byte) 0xD9});
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> Jpeg2000TileParts.normalise(stray.toByteArray()));
+        assertEquals("the JPEG 2000 tile-part at byte 8 does not lead to the next tile-part or the end of the"
+                + " codestream", e.getMessage());
+    }
+
+    @Test
+    void lengthsThatDoNotLeadToTheNextTilePartAreRefused() {
         byte[] in = codestream(tilePart(0, 0, 0, (byte) 1), tilePart(0, 1, 2, (byte) 2));
-        in[SOC_SIZ.length + 9] = 100;
-        assertSame(in, Jpeg2000TileParts.normalise(in));
+        in[SOC_SIZ.length + 9] = 16;
+        DecodeException e = assertThrows(DecodeException.class, () -> Jpeg2000TileParts.normalise(in));
+        assertEquals("the JPEG 2000 tile-part at byte 8 does not lead to the next tile-part or the end of the"
+                + " codestream", e.getMessage());
+    }
+
+    @Test
+    void aLengthTooShortForATilePartIsRefused() {
+        byte[] in = codestream(tilePart(0, 0, 0, (byte) 1), tilePart(0, 1, 2, (byte) 2));
+        in[SOC_SIZ.length + 9] = 13;
+        DecodeException e = assertThrows(DecodeException.class, () -> Jpeg2000TileParts.normalise(in));
+        assertEquals("the JPEG 2000 tile-part at byte 8 declares 13 bytes, which do not fit the codestream",
+                e.getMessage());
+    }
+
+    @Test
+    void tilePartsOutOfOrderAreRefusedRatherThanReordered() {
+        byte[] in = codestream(tilePart(0, 0, 3, (byte) 1), tilePart(0, 2, 3, (byte) 2), tilePart(0, 1, 3, (byte) 3));
+        DecodeException e = assertThrows(DecodeException.class, () -> Jpeg2000TileParts.normalise(in));
+        assertEquals("JPEG 2000 tile 0 has its tile-part 2 where tile-part 1 belongs", e.getMessage());
+    }
+
+    @Test
+    void aTilePartRunningToTheEndThatHoldsOthersIsRefused() {
+        byte[] in = codestream(tilePart(0, 0, 0, (byte) 1), tilePart(0, 1, 2, (byte) 2));
+        for (int i = 0; i < 4; i++) {
+            in[SOC_SIZ.length + 6 + i] = 0;
+        }
+        DecodeException e = assertThrows(DecodeException.class, () -> Jpeg2000TileParts.normalise(in));
+        assertEquals("a JPEG 2000 tile-part that runs to the end of the codestream holds other tile-parts",
+                e.getMessage());
     }
 }

@@ -50,6 +50,29 @@ class NativeDecoderTest {
     }
 
     @Test
+    void oddSizedFramesInBigEndianOwAreSwappedFromTheStartOfPixelData() throws IOException {
+        // Three frames of 1x3 samples 1..9 and a pad byte: little-endian pairs (1,2) ... (9,pad) as big-endian words.
+        Attributes ds = TestImages.withBigEndian(ImageHeaders.of(1, 3, 1, 8, "MONOCHROME2", 3));
+        ds.setInt(Tag.PixelData, VR.OW, 0x0201, 0x0403, 0x0605, 0x0807, 0x0009);
+        FrameSource source = FrameSource.of(DicomFile.read(new org.sonocine.dicom.DicomWriter(
+                TransferSyntax.EXPLICIT_VR_BIG_ENDIAN).toPart10Bytes(ds)));
+        assertArrayEquals(new byte[] {1, 2, 3}, source.decode(0).data());
+        assertArrayEquals(new byte[] {4, 5, 6}, source.decode(1).data());
+        assertArrayEquals(new byte[] {7, 8, 9}, source.decode(2).data());
+    }
+
+    @Test
+    void aFileCutInsideTheLastPairOfSamplesSaysSo() throws IOException {
+        Attributes ds = TestImages.withBigEndian(ImageHeaders.of(1, 3, 1, 8, "MONOCHROME2", 1));
+        ds.setInt(Tag.PixelData, VR.OW, 0x0201, 0x0003);
+        byte[] bytes = new org.sonocine.dicom.DicomWriter(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN).toPart10Bytes(ds);
+        FrameSource source = FrameSource.of(DicomFile.readLenient(java.util.Arrays.copyOf(bytes, bytes.length - 1),
+                org.sonocine.dicom.ReadOptions.DEFAULT));
+        DecodeException e = assertThrows(DecodeException.class, () -> source.decode(0));
+        assertEquals("frame 1 is cut short: the file ends inside its last pair of samples", e.getMessage());
+    }
+
+    @Test
     void thirtyTwoBitSamplesInEitherByteOrder() throws IOException {
         Attributes le = ImageHeaders.of(1, 2, 1, 32, "MONOCHROME2", 1);
         le.setInt(Tag.PixelRepresentation, VR.US, 1);
