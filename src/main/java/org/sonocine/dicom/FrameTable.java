@@ -119,7 +119,9 @@ public final class FrameTable {
         } else if (frames == 1) {
             starts = fragments.isEmpty() ? new int[0] : new int[] {0};
             method = "single frame";
-        } else if (fragments.size() == frames) {
+        } else if (fragments.size() == frames && ds.getInt(Tag.NumberOfFrames, frames) == frames) {
+            // Equal counts mean one fragment per frame only when the header says so: a count bounded down to
+            // the fragments says nothing about where frames start.
             starts = new int[frames];
             for (int i = 0; i < frames; i++) {
                 starts[i] = i;

@@ -198,4 +198,12 @@ class FrameTableTest {
         assertEquals(2, file.numberOfFrames());
         assertThat(file.warnings()).contains("the header claims 2147483647 frames, the pixel data holds at most 2");
     }
+
+    @Test
+    void aFrameSplitIntoFragmentsUnderAnInflatedCountIsStillFoundWhole() throws IOException {
+        DicomFile file = encapsulated(new int[][] {{10, 6, 4}}, false, 1000);
+        assertEquals(3, file.numberOfFrames(), "bounded by the fragments");
+        assertArrayEquals(new long[] {10, 6, 4}, lengths(file.frames().get(0)), "frame 1 keeps its three fragments");
+        assertThat(file.frames().isLocated(1)).isFalse();
+    }
 }
