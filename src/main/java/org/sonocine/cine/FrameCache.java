@@ -4,6 +4,7 @@ import org.sonocine.imaging.ArgbPool;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameBuffers;
+import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.imaging.ScaledRenderer;
@@ -282,12 +283,8 @@ public final class FrameCache implements AutoCloseable {
         long start = clock.getAsLong();
         try {
             frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
-        } catch (IOException e) {
-            error = e.getMessage();
-        } catch (OutOfMemoryError e) {
-            error = "frame " + (job.index + 1) + " needs more memory than Sonocine has";
-        } catch (RuntimeException | Error e) {
-            error = "frame " + (job.index + 1) + " could not be decoded: " + e;
+        } catch (Throwable e) {
+            error = FrameFailure.reason(job.index, e);
         }
         rate.record(clock.getAsLong() - start);
         DisplayFrame kept = null;

@@ -2,6 +2,7 @@ package org.sonocine.cli;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
@@ -102,13 +103,17 @@ final class FramesCommand implements Callable<Integer> {
         decoder.decodeInOrder(source, indices, new ParallelDecoder.FrameSink() {
             @Override
             public void accept(int index, StoredFrame frame) throws IOException {
-                writer.write(index, frame);
+                try {
+                    writer.write(index, frame);
+                } catch (RuntimeException e) {
+                    failed(index, FrameFailure.of(index, e));
+                }
             }
 
             @Override
             public void failed(int index, IOException reason) {
                 failed[0]++;
-                err.println("sonocine frames: frame " + (index + 1) + ": " + reason.getMessage());
+                err.println("sonocine frames: " + reason.getMessage());
             }
         });
         return failed[0];

@@ -44,6 +44,7 @@ public final class FrameSource {
             throw new DecodeException("the transfer syntax " + syntax.uid() + " is compressed, but the pixel data is"
                     + " not encapsulated");
         }
+        PixelContradictions.check(header, nativeData);
         String unsupported = decoders.isEmpty() ? FrameDecoders.unsupportedReason(syntax) : null;
         int swapUnit = file.pixelData().get() instanceof NativePixelData n ? n.vr().swapUnit() : 1;
         return new FrameSource(file, header, decoders, unsupported, file.dataset().bigEndian(), swapUnit);
@@ -126,12 +127,12 @@ public final class FrameSource {
         return new EncodedFrame(index, bytes, header, false, 1, location.bitOffset(), buffers);
     }
 
-    /** Frame {@code index} (0-based) decoded into stored values. */
+    /**
+     * Frame {@code index} (0-based) decoded into stored values. Whatever goes wrong, out of memory included, ends
+     * in an IOException that names the frame ({@link FrameFailure}).
+     */
     public StoredFrame decode(int index) throws IOException {
-        if (unsupported != null) {
-            throw new DecodeException(unsupported);
-        }
-        return FrameDecoders.decode(decoders, read(index));
+        return decode(index, null);
     }
 
     /**
@@ -142,6 +143,10 @@ public final class FrameSource {
         if (unsupported != null) {
             throw new DecodeException(unsupported);
         }
-        return FrameDecoders.decode(decoders, read(index, buffers));
+        try {
+            return FrameDecoders.decode(decoders, read(index, buffers));
+        } catch (IOException | RuntimeException | Error e) {
+            throw FrameFailure.of(index, e);
+        }
     }
 }

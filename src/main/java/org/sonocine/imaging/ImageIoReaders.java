@@ -45,17 +45,27 @@ final class ImageIoReaders {
     }
 
     /**
-     * Reads the first image of {@code codestream} as a raster (no colour conversion) and checks it has the size
-     * and components the header declares. {@code clearInput} releases the input afterwards, for readers that
-     * accept a null input.
+     * Reads the first image of {@code codestream} as a raster (no colour conversion) with this thread's reader,
+     * within {@code deadline}, and checks it has the size and components the header declares. {@code clearInput}
+     * releases the input afterwards, for readers that accept a null input. A reader whose call was abandoned is
+     * not used again.
      */
-    static Raster readRaster(ImageReader reader, String name, String codec, EncodedFrame frame, boolean clearInput)
-            throws DecodeException {
-        Raster raster;
+    static Raster readRaster(ThreadLocal<ImageReader> readers, CodecDeadline deadline, String name, String codec,
+                             EncodedFrame frame, boolean clearInput) throws DecodeException {
+        ImageReader reader = readers.get();
+        Raster raster = deadline.call(codec, frame.index(), frame.bytes().length,
+                () -> readRaster(reader, name, codec, frame, clearInput), readers::remove);
+        CodecOutput.requireHeaderSize(frame.header(), codec, raster.getWidth(), raster.getHeight(),
+                raster.getNumBands());
+        return raster;
+    }
+
+    private static Raster readRaster(ImageReader reader, String name, String codec, EncodedFrame frame,
+                                     boolean clearInput) throws DecodeException {
         try (com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream in =
                      new com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream(frame.bytes())) {
             reader.setInput(in, true, true);
-            raster = reader.readRaster(0, null);
+            return reader.readRaster(0, null);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (java.io.IOException | RuntimeException | Error e) {
@@ -67,9 +77,6 @@ final class ImageIoReaders {
                 reader.setInput(null);
             }
         }
-        CodecOutput.requireHeaderSize(frame.header(), codec, raster.getWidth(), raster.getHeight(),
-                raster.getNumBands());
-        return raster;
     }
 
     /** The raster's samples, interleaved by pixel, as little-endian bytes of 1 or 2 bytes per sample. */

@@ -12,6 +12,15 @@ import java.awt.image.Raster;
  */
 public final class Jpeg2000Decoder implements FrameDecoder {
     private final ThreadLocal<ImageReader> reader = ImageIoReaders.perThread(new J2KImageReaderSpi());
+    private final CodecDeadline deadline;
+
+    public Jpeg2000Decoder() {
+        this(CodecDeadline.forThirdParty());
+    }
+
+    Jpeg2000Decoder(CodecDeadline deadline) {
+        this.deadline = deadline;
+    }
 
     @Override
     public String name() {
@@ -24,7 +33,7 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         PixelDescription header = frame.header();
         EncodedFrame readable = withTilePartsJaiReads(frame);
         // JAI's reader throws on a null input, so the input stays until the next frame replaces it.
-        Raster raster = ImageIoReaders.readRaster(reader.get(), name(), "JPEG 2000", readable, false);
+        Raster raster = ImageIoReaders.readRaster(reader, deadline, name(), "JPEG 2000", readable, false);
         int bytesPerSample = siz.precision() > 8 ? 2 : 1;
         byte[] samples = ImageIoReaders.interleavedSamples(raster);
         if (bytesPerSample == 1 && samples.length != raster.getWidth() * raster.getHeight() * raster.getNumBands()) {

@@ -18,6 +18,7 @@ public final class JpegImageIoDecoder implements FrameDecoder {
     private final String name;
     private final ThreadLocal<ImageReader> reader;
     private final boolean onlyEightBitDct;
+    private final CodecDeadline deadline = CodecDeadline.forThirdParty();
 
     private JpegImageIoDecoder(String name, ImageReaderSpi provider, boolean onlyEightBitDct) {
         this.name = name;
@@ -54,7 +55,7 @@ public final class JpegImageIoDecoder implements FrameDecoder {
             throw new DecodeException(name + " is left out for this chroma sampling");
         }
         PixelDescription header = frame.header();
-        Raster raster = ImageIoReaders.readRaster(reader.get(), name, "JPEG", frame, true);
+        Raster raster = ImageIoReaders.readRaster(reader, deadline, name, "JPEG", frame, true);
         JpegColour.Resolution colour = JpegColour.resolve(header, jpeg);
         int bytesPerSample = jpeg.precision() > 8 ? 2 : 1;
         return CodecOutput.stored(frame.index(), header, colour.photometric(),

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decodes many frames of one source on a small pool of threads, with only a bounded number of decoded frames
- * alive at once, so that a cine of any length decodes in constant memory.
+ * alive at once, so that a cine of any length decodes in constant memory. A frame that fails, however it fails,
+ * goes to the sink as that frame's reason ({@link FrameFailure}); the other frames go on.
  */
 public final class ParallelDecoder implements AutoCloseable {
     /** Receives decoded frames, or the reason a frame failed. */
@@ -62,7 +63,7 @@ public final class ParallelDecoder implements AutoCloseable {
                 try {
                     frame = inFlight.poll().get();
                 } catch (ExecutionException e) {
-                    sink.failed(index, asIOException(e.getCause()));
+                    sink.failed(index, FrameFailure.of(index, e.getCause()));
                     continue;
                 }
                 sink.accept(index, frame);
@@ -88,16 +89,18 @@ public final class ParallelDecoder implements AutoCloseable {
                 FrameBuffers buffers = new FrameBuffers();
                 int i;
                 while ((i = nextFrame.getAndIncrement()) < source.frameCount()) {
+                    StoredFrame frame;
                     try {
-                        StoredFrame frame = source.decode(i, buffers);
-                        synchronized (sink) {
-                            sink.accept(i, frame);
-                        }
-                    } catch (IOException e) {
+                        frame = source.decode(i, buffers);
+                    } catch (Throwable e) {
                         failures.incrementAndGet();
                         synchronized (sink) {
-                            sink.failed(i, e);
+                            sink.failed(i, FrameFailure.of(i, e));
                         }
+                        continue;
+                    }
+                    synchronized (sink) {
+                        sink.accept(i, frame);
                     }
                 }
                 return null;
@@ -116,11 +119,15 @@ public final class ParallelDecoder implements AutoCloseable {
         return failures.get();
     }
 
+    /** What a sink threw (a failed write, say): it ends the run, so it is not a frame's failure. */
     private static IOException asIOException(Throwable cause) {
         if (cause instanceof IOException io) {
             return io;
         }
-        return new DecodeException("decoding failed: " + cause, cause);
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(FrameDecoders.describe(cause), cause);
     }
 
     @Override

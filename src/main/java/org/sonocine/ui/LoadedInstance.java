@@ -2,6 +2,7 @@ package org.sonocine.ui;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
@@ -59,8 +60,8 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
                         notes.add(stored.note());
                     }
                     first = renderer.render(stored);
-                } catch (IOException e) {
-                    frameProblem = e.getMessage();
+                } catch (Throwable e) {
+                    frameProblem = FrameFailure.reason(timing.startFrame() - 1, e);
                 }
             }
         } catch (IOException e) {

@@ -1,0 +1,142 @@
+package org.sonocine.imaging;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs third-party codec calls with a deadline. Some corrupt codestreams send JAI's JPEG 2000 decoder into an
+ * endless loop, and Java cannot stop a thread that never checks for interruption: so each call runs on a thread of
+ * its own, and a call that misses its deadline is abandoned there, still spinning, while the caller gets a message
+ * and goes on. Abandoned threads are daemons, so that they do not keep the JVM alive; once {@code maxAbandoned}
+ * are stuck, the codec is not called again until one ends, so that hostile files cannot take every processor.
+ */
+public final class CodecDeadline {
+    /**
+     * A deadline for one third-party codec: generous (5 s, and 2 s more per MiB of input), since it only matters for
+     * calls that would never end.
+     */
+    static CodecDeadline forThirdParty() {
+        return new CodecDeadline(5_000, 2_000, 2);
+    }
+
+    private final long baseMillis;
+    private final long millisPerMebibyte;
+    private final int maxAbandoned;
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private final ExecutorService threads;
+
+    CodecDeadline(long baseMillis, long millisPerMebibyte, int maxAbandoned) {
+        this.baseMillis = baseMillis;
+        this.millisPerMebibyte = millisPerMebibyte;
+        this.maxAbandoned = maxAbandoned;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "codec-call-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Calls that missed their deadline and have not ended since. */
+    public int abandonedCalls() {
+        return abandoned.get();
+    }
+
+    /**
+     * Runs {@code call}, which decodes {@code inputBytes} of frame {@code index} (0-based) with {@code codec}, and
+     * returns its result; a DecodeException, runtime exception or error it throws is rethrown as it is.
+     *
+     * @param onAbandon runs on the calling thread when the call is abandoned: release whatever the stuck thread
+     *                  still uses (a reader that must not be handed to the next call, say)
+     * @throws DecodeException when the call missed its deadline, the caller was interrupted, or too many earlier
+     *                         calls are stuck
+     */
+    <T> T call(String codec, int index, long inputBytes, Callable<T> call, Runnable onAbandon)
+            throws DecodeException {
+        String frame = "frame " + (index + 1);
+        if (abandoned.get() >= maxAbandoned) {
+            throw new DecodeException(frame + " was not decoded: " + abandoned.get() + " earlier " + codec
+                    + " frames never finished decoding, so the " + codec + " decoder is not used again until they do");
+        }
+        // 0 running, 1 ended, 2 abandoned: whichever side moves first decides who counts the abandoned thread
+        AtomicInteger state = new AtomicInteger();
+        Future<T> future = threads.submit(() -> {
+            try {
+                return call.call();
+            } finally {
+                if (!state.compareAndSet(0, 1)) {
+                    abandoned.decrementAndGet();
+                }
+            }
+        });
+        long deadline = baseMillis + millisPerMebibyte * (inputBytes >> 20);
+        try {
+            return future.get(deadline, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } catch (TimeoutException e) {
+            if (abandon(state, future, onAbandon)) {
+                throw new DecodeException(frame + " could not be decoded: the " + codec + " decoder did not finish"
+                        + " within " + deadline / 1000.0 + " s (the data is probably corrupt)");
+            }
+            return resultOfEnded(future);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (abandon(state, future, onAbandon)) {
+                throw new DecodeException(frame + " was not decoded: decoding was stopped");
+            }
+            return resultOfEnded(future);
+        }
+    }
+
+    private boolean abandon(AtomicInteger state, Future<?> future, Runnable onAbandon) {
+        if (!state.compareAndSet(0, 2)) {
+            return false;
+        }
+        abandoned.incrementAndGet();
+        future.cancel(true);
+        onAbandon.run();
+        return true;
+    }
+
+    /** The call ended just as it was given up: its result is there. */
+    private static <T> T resultOfEnded(Future<T> future) throws DecodeException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw rethrown(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static DecodeException rethrown(Throwable cause) {
+        if (cause instanceof DecodeException d) {
+            return d;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new DecodeException(FrameDecoders.describe(cause), cause);
+    }
+}

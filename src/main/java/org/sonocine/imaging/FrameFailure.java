@@ -1,0 +1,61 @@
+package org.sonocine.imaging;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * The one rule for a frame that fails, wherever it is decoded (viewer cache, first frame, export, benchmark):
+ * whatever was thrown becomes that frame's reason, a message that names the frame once, and the other frames go
+ * on. Out of memory is one frame's failure too: the allocation that failed is given back with it.
+ */
+public final class FrameFailure {
+    private FrameFailure() {
+    }
+
+    /** {@code thrown} as the reason frame {@code index} (0-based) failed. */
+    public static IOException of(int index, Throwable thrown) {
+        if (thrown instanceof IOException io && namesFrame(io.getMessage(), index)) {
+            return io;
+        }
+        return new DecodeException(reason(index, thrown), thrown);
+    }
+
+    /** The message of {@link #of}: starts with "frame N". */
+    public static String reason(int index, Throwable thrown) {
+        String frame = "frame " + (index + 1);
+        if (thrown instanceof OutOfMemoryError) {
+            return frame + " needs more memory than Sonocine has";
+        }
+        if (thrown instanceof StackOverflowError) {
+            return frame + " could not be decoded: its data nests too deeply";
+        }
+        if (thrown instanceof AccessDeniedException) {
+            return frame + ": permission denied";
+        }
+        if (thrown instanceof NoSuchFileException) {
+            return frame + ": the file is no longer there";
+        }
+        if (thrown instanceof ClosedChannelException) {
+            return frame + ": reading was stopped";
+        }
+        String message = thrown instanceof IOException ? thrown.getMessage() : FrameDecoders.describe(thrown);
+        if (message == null || message.isBlank()) {
+            message = thrown.getClass().getSimpleName();
+        }
+        if (namesFrame(message, index)) {
+            return message;
+        }
+        return thrown instanceof IOException ? frame + ": " + message : frame + " could not be decoded: " + message;
+    }
+
+    private static boolean namesFrame(String message, int index) {
+        if (message == null) {
+            return false;
+        }
+        String frame = "frame " + (index + 1);
+        return message.startsWith(frame) && (message.length() == frame.length()
+                || !Character.isDigit(message.charAt(frame.length())));
+    }
+}

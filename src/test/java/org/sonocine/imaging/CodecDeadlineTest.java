@@ -1,0 +1,91 @@
+package org.sonocine.imaging;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CodecDeadlineTest {
+    /** Holds the "stuck" calls until the test ends, as a codec in an endless loop would hold them for ever. */
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseStuckCalls() {
+        release.countDown();
+    }
+
+    private Object stuck() {
+        while (release.getCount() > 0) {
+            Thread.interrupted(); // a codec in an endless loop does not look at interrupts either
+            LockSupport.parkNanos(1_000_000);
+        }
+        return "late";
+    }
+
+    @Test
+    void aCallThatMissesItsDeadlineIsAbandonedAndSaysSo() throws Exception {
+        CodecDeadline deadline = new CodecDeadline(100, 0, 2);
+        AtomicBoolean released = new AtomicBoolean();
+        long start = System.nanoTime();
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> deadline.call("JPEG 2000", 6, 10, this::stuck, () -> released.set(true)));
+        assertThat(e.getMessage()).isEqualTo("frame 7 could not be decoded: the JPEG 2000 decoder did not finish"
+                + " within 0.1 s (the data is probably corrupt)");
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        assertTrue(released.get(), "what the stuck call still holds is given up");
+        assertEquals(1, deadline.abandonedCalls());
+        assertEquals("ok", deadline.call("JPEG 2000", 7, 10, () -> "ok", () -> { }), "later calls still run");
+    }
+
+    @Test
+    void onceTooManyCallsAreStuckTheCodecIsNotCalledUntilOneEnds() throws Exception {
+        CodecDeadline deadline = new CodecDeadline(50, 0, 2);
+        for (int i = 0; i < 2; i++) {
+            assertThrows(DecodeException.class, () -> deadline.call("JPEG 2000", 0, 10, this::stuck, () -> { }));
+        }
+        AtomicBoolean called = new AtomicBoolean();
+        DecodeException e = assertThrows(DecodeException.class,
+                () -> deadline.call("JPEG 2000", 2, 10, () -> called.getAndSet(true), () -> { }));
+        assertThat(e.getMessage()).isEqualTo("frame 3 was not decoded: 2 earlier JPEG 2000 frames never finished"
+                + " decoding, so the JPEG 2000 decoder is not used again until they do");
+        assertThat(called).isFalse();
+
+        release.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deadline.abandonedCalls() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, deadline.abandonedCalls(), "calls that end at last are no longer counted");
+        assertEquals(true, deadline.call("JPEG 2000", 2, 10, () -> true, () -> { }));
+    }
+
+    @Test
+    void theDeadlineGrowsWithTheInput() throws Exception {
+        CodecDeadline deadline = new CodecDeadline(0, 400, 1);
+        String result = deadline.call("JPEG", 0, 1 << 20, () -> {
+            Thread.sleep(100);
+            return "done";
+        }, () -> { });
+        assertEquals("done", result, "a MiB of input earns 0.4 s");
+    }
+
+    @Test
+    void whatTheCallThrowsComesThroughUnchanged() {
+        CodecDeadline deadline = new CodecDeadline(1000, 0, 1);
+        DecodeException corrupt = new DecodeException("frame 1: the JPEG data is corrupt");
+        assertSame(corrupt, assertThrows(DecodeException.class,
+                () -> deadline.call("JPEG", 0, 1, () -> { throw corrupt; }, () -> { })));
+        IllegalStateException bug = new IllegalStateException("x");
+        assertSame(bug, assertThrows(IllegalStateException.class,
+                () -> deadline.call("JPEG", 0, 1, () -> { throw bug; }, () -> { })));
+    }
+}
