@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,28 +11,38 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs third-party codec calls with a deadline. Some corrupt codestreams send JAI's JPEG 2000 decoder into an
  * endless loop, and Java cannot stop a thread that never checks for interruption: so each call runs on a thread of
- * its own, and a call that misses its deadline is abandoned there, still spinning, while the caller gets a message
- * and goes on. Abandoned threads are daemons, so that they do not keep the JVM alive; once {@code maxAbandoned}
- * are stuck, the codec is not called again until one ends, so that hostile files cannot take every processor.
+ * its own, and a call that overruns is abandoned there, still spinning, while the caller gets a message and goes
+ * on. Abandoned threads are daemons, so that they do not keep the JVM alive; once {@code maxAbandoned} are stuck,
+ * the codec is not called again until one ends, so that hostile files cannot take every processor.
+ *
+ * <p>The deadline is processor time of the codec's thread, not wall time: an endless loop uses processor time
+ * without end, while a sound decode on a machine busy with other work only waits longer. Wall time is capped
+ * too, at many times the budget, for a call that hangs without spinning.
  */
 public final class CodecDeadline {
-    /**
-     * A deadline for one third-party codec: generous (5 s, and 2 s more per MiB of input), since it only matters for
-     * calls that would never end.
-     */
-    static CodecDeadline forThirdParty() {
-        return new CodecDeadline(5_000, 2_000, 2);
-    }
+    private static final long SLICE_MILLIS = 50;
+    /** How much longer than its processor budget a call may take on the clock, however busy the machine. */
+    private static final int WALL_FACTOR = 12;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long baseMillis;
     private final long millisPerMebibyte;
     private final int maxAbandoned;
     private final AtomicInteger abandoned = new AtomicInteger();
     private final ExecutorService threads;
+
+    /**
+     * A deadline for one third-party codec: generous (5 s of processor time, and 2 s more per MiB of input), since
+     * it only matters for calls that would never end.
+     */
+    static CodecDeadline forThirdParty() {
+        return new CodecDeadline(5_000, 2_000, 2);
+    }
 
     CodecDeadline(long baseMillis, long millisPerMebibyte, int maxAbandoned) {
         this.baseMillis = baseMillis;
@@ -68,7 +80,9 @@ public final class CodecDeadline {
         }
         // 0 running, 1 ended, 2 abandoned: whichever side moves first decides who counts the abandoned thread
         AtomicInteger state = new AtomicInteger();
+        AtomicLong worker = new AtomicLong(-1);
         Future<T> future = threads.submit(() -> {
+            worker.set(Thread.currentThread().getId());
             try {
                 return call.call();
             } finally {
@@ -77,17 +91,26 @@ public final class CodecDeadline {
                 }
             }
         });
-        long deadline = baseMillis + millisPerMebibyte * (inputBytes >> 20);
+        long budgetNanos = TimeUnit.MILLISECONDS.toNanos(baseMillis + millisPerMebibyte * (inputBytes >> 20));
+        long start = System.nanoTime();
+        long wallLimit = start + budgetNanos * WALL_FACTOR;
         try {
-            return future.get(deadline, TimeUnit.MILLISECONDS);
+            while (true) {
+                try {
+                    return future.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (processorTime(worker.get(), start) >= budgetNanos || System.nanoTime() >= wallLimit) {
+                        if (abandon(state, future, onAbandon)) {
+                            throw new DecodeException(frame + " could not be decoded: the " + codec + " decoder did"
+                                    + " not finish within " + budgetNanos / 1e9 + " s of processor time (the data"
+                                    + " is probably corrupt)");
+                        }
+                        return resultOfEnded(future);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
-        } catch (TimeoutException e) {
-            if (abandon(state, future, onAbandon)) {
-                throw new DecodeException(frame + " could not be decoded: the " + codec + " decoder did not finish"
-                        + " within " + deadline / 1000.0 + " s (the data is probably corrupt)");
-            }
-            return resultOfEnded(future);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (abandon(state, future, onAbandon)) {
@@ -95,6 +118,14 @@ public final class CodecDeadline {
             }
             return resultOfEnded(future);
         }
+    }
+
+    /** Processor time of thread {@code id} so far; the time since {@code start} where the JVM does not measure it. */
+    private static long processorTime(long id, long start) {
+        if (!THREADS.isThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+            return System.nanoTime() - start;
+        }
+        return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id));
     }
 
     private boolean abandon(AtomicInteger state, Future<?> future, Runnable onAbandon) {
