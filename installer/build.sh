@@ -95,7 +95,8 @@ case "$platform" in
   linux)
     options+=(
       --icon installer/icons/sonocine.png
-      # control adds libgtk-3-0 to Depends; Sonocine.desktop passes the opened files (%F) and the MIME type.
+      # control adds libgtk-3-0 to Depends; Sonocine.desktop passes the opened files (%F) and the MIME type;
+      # postinst and prerm skip the menu entry with a message where the system has no menu folders.
       --resource-dir installer/linux
       --linux-package-name sonocine
       --linux-app-category graphics
