@@ -22,6 +22,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# Where the .deb's Maintainer field points: jpackage writes "Sonocine <$maintainer_email>" (the vendor first).
+maintainer_email=maintainers@sonocine.org
+
 case "$(uname -s)" in
   Linux) platform=linux; type=${type:-deb} ;;
   Darwin) platform=mac; type=${type:-dmg} ;;
@@ -95,7 +98,8 @@ case "$platform" in
   linux)
     options+=(
       --icon installer/icons/sonocine.png
-      # control adds libgtk-3-0 to Depends; Sonocine.desktop passes the opened files (%F) and the MIME type.
+      # control adds libgtk-3-0 to Depends; Sonocine.desktop passes the opened files (%F) and the MIME type;
+      # postinst and prerm skip the menu entry with a message where the system has no menu folders.
       --resource-dir installer/linux
       --linux-package-name sonocine
       --linux-app-category graphics
@@ -103,6 +107,8 @@ case "$platform" in
     )
     if [ "$type" = rpm ]; then
       options+=(--linux-package-deps gtk3 --linux-rpm-license-type Proprietary)
+    else
+      options+=(--linux-deb-maintainer "$maintainer_email")
     fi
     # jpackage's default xz takes most of the build time; zstd needs dpkg 1.21.18 (Debian 12, Ubuntu 21.10) to
     # install: set DPKG_DEB_COMPRESSOR_TYPE=xz for older systems.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the .deb, installs it on this machine, checks what a double-click on a .dcm file relies on, and removes
-# the package again, also when a check fails. Exits non-zero when any check fails. Run as root on Debian or
-# Ubuntu; it needs the shared sample set beside the project (../shared/samples).
+# Builds the .deb and installs it three times: on this machine as it is, without the menu folders a bare system
+# lacks (it must install there too, without a menu entry), and with them, where it checks what a double-click on a
+# .dcm file relies on. It removes the package after each, also when a check fails, and puts back the folders it
+# moved or made. Exits non-zero when any check fails. Run as root on Debian or Ubuntu; it needs the shared sample
+# set beside the project (../shared/samples).
 #
 # Usage: installer/test-deb.sh [--install-prerequisites] [--skip-maven]
 #   --install-prerequisites  apt-get install the packages the build and the checks need, where missing (CI)
@@ -13,6 +15,7 @@ sample=../shared/samples/US1_UNCR.dcm
 package=sonocine
 launcher=/opt/sonocine/bin/Sonocine
 desktop_entry=/usr/share/applications/sonocine-Sonocine.desktop
+mime_package=/usr/share/mime/packages/sonocine-Sonocine-MimeInfo.xml
 # fakeroot and binutils build the .deb; the package's own scripts call xdg-utils, which needs shared-mime-info
 # and desktop-file-utils to register the file type; the package depends on libgtk-3-0.
 prerequisites=(fakeroot binutils xdg-utils shared-mime-info desktop-file-utils libgtk-3-0)
@@ -23,7 +26,7 @@ for option in "$@"; do
   case "$option" in
     --install-prerequisites) install_prerequisites=true ;;
     --skip-maven) build_options+=(--skip-maven) ;;
-    *) sed -n '2,9s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,11s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -31,8 +34,9 @@ fail() { echo "test-deb: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "installing a package needs root."
 [ -f "$sample" ] || fail "the sample $sample is missing: the shared sample set must lie beside the project."
-if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q ' installed$'; then
-  fail "$package is installed already, and this test would remove it: remove it first (dpkg -r $package)."
+status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+if [ -n "$status" ] && [ "$status" != not-installed ]; then
+  fail "$package is installed already ($status), and this test would remove it: dpkg --purge $package first."
 fi
 
 missing=()
@@ -46,26 +50,84 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# xdg-desktop-menu, which the package's scripts call, refuses to work without these folders. Every desktop has
-# them; a bare system (a container, CI) may not. Folders made here go again at the end.
-made_folders=()
-for folder in /etc/xdg/menus /usr/share/desktop-directories; do
-  if [ ! -d "$folder" ]; then
-    mkdir -p "$folder"
-    made_folders+=("$folder")
-  fi
-done
+# What decides the menu entry: xdg-desktop-menu refuses to work without these folders. Every desktop has them; a
+# bare system (a container, CI) may not, and the package must install there too, without a menu entry.
+menu_folders=(/etc/xdg/menus /usr/share/desktop-directories)
+skip_message='sonocine: menu entry skipped: '
+# The system-wide defaults list, where xdg-desktop-menu adds Sonocine to the application/dicom line and the
+# package's prerm must take it off again.
+defaults_list=/usr/share/applications/defaults.list
+other_handler=test-deb-other.desktop
+maintainer_email=$(sed -n 's/^maintainer_email=//p' installer/build.sh)
+[ -n "$maintainer_email" ] || fail "installer/build.sh sets no maintainer_email."
 
+# Folders this script moves aside or makes, and the defaults list it saves, go back as they were at the end.
+moved_folders=()
+made_folders=()
+saved_defaults_list=""
+restore_menu_folders() {
+  local folder
+  for folder in ${made_folders[@]+"${made_folders[@]}"}; do
+    rm -rf "$folder"
+  done
+  made_folders=()
+  for folder in ${moved_folders[@]+"${moved_folders[@]}"}; do
+    if [ -e "$folder" ]; then
+      echo "test-deb: $folder appeared meanwhile: the original is left in $folder.test-deb-aside." >&2
+    else
+      mv "$folder.test-deb-aside" "$folder"
+    fi
+  done
+  moved_folders=()
+}
+move_menu_folders_aside() {
+  local folder
+  restore_menu_folders
+  for folder in "${menu_folders[@]}"; do
+    if [ -e "$folder" ]; then
+      mv "$folder" "$folder.test-deb-aside"
+      moved_folders+=("$folder")
+    fi
+  done
+}
+make_menu_folders() {
+  local folder
+  restore_menu_folders
+  for folder in "${menu_folders[@]}"; do
+    if [ ! -d "$folder" ]; then
+      mkdir -p "$folder"
+      made_folders+=("$folder")
+    fi
+  done
+}
+restore_defaults_list() {
+  case "$saved_defaults_list" in
+    "") ;;
+    absent) rm -f "$defaults_list" ;;
+    *) cat "$saved_defaults_list" >"$defaults_list"; rm -f "$saved_defaults_list" ;;
+  esac
+  saved_defaults_list=""
+}
+
+# dpkg's output is kept for the checks on what the package's scripts said.
+dpkg_output=""
+install_package() {
+  dpkg_output=$(dpkg -i "$deb" 2>&1) && return 0
+  echo "$dpkg_output" >&2
+  return 1
+}
 remove_package() {
-  if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'installed'; then
-    dpkg --purge "$package" >/dev/null
-  fi
+  local status
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null) || return 0
+  [ "$status" != not-installed ] || return 0
+  dpkg_output=$(dpkg --purge "$package" 2>&1) && return 0
+  echo "$dpkg_output" >&2
+  return 1
 }
 clean_up() {
   remove_package || echo "test-deb: could not remove $package: remove it by hand (dpkg --purge $package)." >&2
-  if [ ${#made_folders[@]} -gt 0 ]; then
-    rm -rf "${made_folders[@]}"
-  fi
+  restore_defaults_list
+  restore_menu_folders
 }
 trap clean_up EXIT
 
@@ -88,31 +150,32 @@ debs=(target/installer/"$package"_*.deb)
 [ -f "${debs[0]}" ] || fail "installer/build.sh made no .deb."
 deb=${debs[0]}
 
-echo "Installing $deb"
-dpkg -i "$deb" >/dev/null
-
 # Output is captured before grep reads it: with pipefail, grep -q leaving early could fail the writer.
+has_maintainer() {
+  local maintainer
+  maintainer=$(dpkg-deb -f "$deb" Maintainer) || return 1
+  [ "$maintainer" = "Sonocine <$maintainer_email>" ]
+}
+check "the package's Maintainer is Sonocine <$maintainer_email>, as installer/build.sh sets it" has_maintainer
+
+is_configured() { [ "$(dpkg-query -W -f='${Status}' "$package")" = 'install ok installed' ]; }
 depends_on_gtk() {
   local depends
   depends=$(dpkg-query -W -f='${Depends}' "$package") || return 1
   grep -Eq '(^|[ ,])libgtk-3-0([ ,(]|$)' <<<"$depends"
 }
-check "the package depends on libgtk-3-0" depends_on_gtk
-check "the desktop entry is installed" test -f "$desktop_entry"
-check "the desktop entry declares MimeType=application/dicom" grep -qx 'MimeType=application/dicom;' "$desktop_entry"
-passes_files() { grep -Eq "^Exec=$launcher %F$" "$desktop_entry"; }
-check "the desktop entry passes the opened files (Exec=... %F)" passes_files
-check "the desktop entry is valid" desktop-file-validate "$desktop_entry"
+registers_file_type() { [ -f "$mime_package" ]; }
 globs_dcm() { grep -Eq '^[0-9]+:application/dicom:\*\.dcm(:|$)' /usr/share/mime/globs2; }
-check "*.dcm files are application/dicom" globs_dcm
-default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
-check "xdg-mime names Sonocine as the default for application/dicom" default_handler
+said_skip() { grep -Fq "$skip_message" <<<"$dpkg_output"; }
+said_no_skip() { ! said_skip; }
+registered_menu_or_said_skip() {
+  if [ -f "$desktop_entry" ]; then said_no_skip; else said_skip; fi
+}
 runs_info() {
   local info
   info=$(timeout 60 "$launcher" info "$sample") || return 1
   grep -Eq '^ +Modality +US$' <<<"$info"
 }
-check "the installed launcher runs 'info' on a sample" runs_info
 has_viewer_options() {
   local option
   while IFS= read -r option; do
@@ -121,12 +184,69 @@ has_viewer_options() {
     fi
   done < resources/org/sonocine/app/viewer-jvm-options.txt
 }
-check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
+passes_files() { grep -Eq "^Exec=$launcher %F$" "$desktop_entry"; }
+default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
+save_defaults_list() {
+  if [ -f "$defaults_list" ]; then
+    saved_defaults_list=$(mktemp)
+    cat "$defaults_list" >"$saved_defaults_list"
+  else
+    saved_defaults_list=absent
+  fi
+}
+lists_sonocine_as_default() { grep -Eq "^application/dicom=.*$(basename "$desktop_entry")" "$defaults_list"; }
+# Puts another application after Sonocine on that line, as an administrator may, for the prerm to keep.
+add_other_handler() { sed -i "s|^application/dicom=.*|&;$other_handler|" "$defaults_list"; }
+keeps_only_other_default() {
+  grep -Fqx "application/dicom=$other_handler;" "$defaults_list" \
+    && ! grep -Fq "$(basename "$desktop_entry")" "$defaults_list"
+}
+removes_everything() {
+  [ ! -e "$desktop_entry" ] && [ ! -e "$mime_package" ] && [ ! -e /opt/sonocine ] \
+    && [ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)" != installed ]
+}
 
+# xdg-desktop-menu writes the defaults list, making it where it is missing: it goes back as it was at the end.
+save_defaults_list
+echo "Installing $deb on this system as it is"
+check "dpkg installs the package" install_package
+check "the package is fully configured" is_configured
+check "the package depends on libgtk-3-0" depends_on_gtk
+check "the menu entry is registered, or the package says it skipped it" registered_menu_or_said_skip
+check "the package registers its file type ($mime_package)" registers_file_type
+check "*.dcm files are application/dicom" globs_dcm
+check "the installed launcher runs 'info' on a sample" runs_info
+check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
 echo "Removing $package"
-remove_package
-check "removing the package takes the desktop entry away" test ! -e "$desktop_entry"
-check "removing the package takes /opt/sonocine away" test ! -e /opt/sonocine
+check "dpkg removes the package" remove_package
+check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything
+
+echo "Installing $deb without the menu folders (${menu_folders[*]})"
+move_menu_folders_aside
+check "dpkg installs the package without menu folders" install_package
+check "the package is fully configured without menu folders" is_configured
+check "the package says it skipped the menu entry" said_skip
+check "no desktop entry is installed without menu folders" test ! -e "$desktop_entry"
+check "the package registers its file type without menu folders" registers_file_type
+echo "Removing $package"
+check "dpkg removes the package without menu folders" remove_package
+check "removing the package takes the file type and /opt/sonocine away" removes_everything
+
+echo "Installing $deb with the menu folders"
+make_menu_folders
+check "dpkg installs the package with menu folders" install_package
+check "the package does not skip the menu entry with menu folders" said_no_skip
+check "the desktop entry is installed" test -f "$desktop_entry"
+check "the desktop entry declares MimeType=application/dicom" grep -qx 'MimeType=application/dicom;' "$desktop_entry"
+check "the desktop entry passes the opened files (Exec=... %F)" passes_files
+check "the desktop entry is valid" desktop-file-validate "$desktop_entry"
+check "xdg-mime names Sonocine as the default for application/dicom" default_handler
+check "Sonocine joins the application/dicom line of $defaults_list" lists_sonocine_as_default
+add_other_handler
+echo "Removing $package"
+check "dpkg removes the package" remove_package
+check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything
+check "removing the package takes Sonocine off $defaults_list and keeps the other default" keeps_only_other_default
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
