@@ -4,6 +4,7 @@ import org.sonocine.dicom.TransferSyntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The decoders for each transfer syntax, in order of preference. Decoding tries them in turn; when all fail,
@@ -13,6 +14,9 @@ public final class FrameDecoders {
     private static final NativeDecoder NATIVE = new NativeDecoder();
     private static final RleDecoder RLE = new RleDecoder();
     private static final DeflatedFrameDecoder DEFLATED_FRAMES = new DeflatedFrameDecoder();
+    /** What third-party codecs put before their reason: JJ2000's preamble and qualified exception class names. */
+    private static final Pattern WRAPPING = Pattern.compile(
+            "^(An uncaught runtime exception has occurred:?\\s*)?(([a-z_][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error):\\s*)*");
 
     private static final class Jpeg {
         static final List<FrameDecoder> CHAIN = jpegChain();
@@ -90,9 +94,17 @@ public final class FrameDecoders {
         throw new DecodeException("frame " + (frame.index() + 1) + " could not be decoded (" + reasons + ")", last);
     }
 
-    /** A third-party failure in words: its message, or its kind only when it has none. */
+    /**
+     * A third-party failure in words: its message, or its kind only when it has none. JJ2000 wraps its reasons in
+     * "An uncaught runtime exception has occurred" and a qualified class name; the reader needs only the reason.
+     */
     static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String reason = WRAPPING.matcher(message.strip()).replaceAll("").strip();
+        return reason.isEmpty() ? e.getClass().getSimpleName() : reason;
     }
+
 }

@@ -37,6 +37,16 @@ class FrameFailureTest {
     }
 
     @Test
+    void aThirdPartyReasonComesWithoutItsWrappingAndClassNames() {
+        assertThat(FrameFailure.reason(0, new RuntimeException("An uncaught runtime exception has occurred"
+                + " jj2000.j2k.codestream.CorruptedCodestreamException: Non-valid code-block width in SPcod field,"
+                + " COD marker"))).isEqualTo("frame 1 could not be decoded: Non-valid code-block width in SPcod"
+                + " field, COD marker");
+        assertThat(FrameFailure.reason(0, new IllegalStateException("java.io.EOFException: ")))
+                .isEqualTo("frame 1 could not be decoded: IllegalStateException");
+    }
+
+    @Test
     void anUnreadableFileIsSaidInWords() {
         assertThat(FrameFailure.reason(4, new AccessDeniedException("/exam/a.dcm")))
                 .isEqualTo("frame 5: permission denied");
