@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import javax.crypto.Mac;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -12,49 +13,71 @@ import java.util.List;
 
 import static org.sonocine.ui.InstanceProtocol.*;
 
-/** A second launch's side: hands its files to the running viewer. */
+/**
+ * A second launch's side: hands its files to the running viewer, or finds out within
+ * {@link InstanceProtocol#LAUNCH_DEADLINE} that it cannot, whatever is on the other end.
+ */
 final class InstanceClient {
+    private static final System.Logger LOG = System.getLogger(InstanceClient.class.getName());
+
     enum Delivery {
         /** The running viewer took the files. */
         DELIVERED,
+        /** The viewer is on its way out and has given up the lock file for a launch to take over. */
+        CLOSING,
         /** A live viewer answered but did not accept our proof of the token. */
         REFUSED,
-        /** Nothing that proved to be a live Sonocine viewer answered: the lock file is stale. */
-        NO_INSTANCE
+        /** Nothing that proved to be a Sonocine viewer answered in time. */
+        UNANSWERED,
+        /** More files than one launch may hand over: this launch opens them itself. */
+        TOO_MANY
     }
 
     private InstanceClient() {
     }
 
     static Delivery send(InstanceAddress viewer, List<Path> paths) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(loopback(), viewer.port()), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+        return send(viewer, paths, PortOwner.system());
+    }
+
+    static Delivery send(InstanceAddress viewer, List<Path> paths, PortOwner ports) {
+        if (!fits(paths)) {
+            return Delivery.TOO_MANY;
+        }
+        if (ports.isAnotherUsers(viewer.port())) {
+            LOG.log(System.Logger.Level.WARNING, "Another user's program listens on the port of the running viewer ("
+                    + viewer.port() + "); not talking to it");
+            return Delivery.UNANSWERED;
+        }
+        Mac mac = keyed(viewer.token());
+        byte[] launchNonce = nonce();
+        try (Socket socket = new Socket(); SocketDeadline deadline = SocketDeadline.start(socket, LAUNCH_DEADLINE)) {
+            socket.connect(new InetSocketAddress(loopback(), viewer.port()), deadline.remainingMillis());
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-            if (!GREETING.equals(in.readUTF())) {
-                return Delivery.NO_INSTANCE;
+            if (!readGreeting(in)) {
+                return Delivery.UNANSWERED;
             }
             byte[] viewerNonce = readBytes(in, NONCE_BYTES);
-            byte[] launchNonce = nonce();
-            out.writeUTF(GREETING);
+            out.write(greeting());
             out.write(launchNonce);
-            out.write(proof(viewer.token(), LAUNCH, viewerNonce, launchNonce));
+            out.write(proof(mac, LAUNCH, viewerNonce, launchNonce));
             out.flush();
             if (in.readByte() != ACCEPTED) {
                 return Delivery.REFUSED;
             }
-            if (!sameProof(readBytes(in, PROOF_BYTES), proof(viewer.token(), VIEWER, viewerNonce, launchNonce))) {
-                return Delivery.NO_INSTANCE;
+            if (!sameProof(readBytes(in, PROOF_BYTES), proof(mac, VIEWER, viewerNonce, launchNonce))) {
+                return Delivery.UNANSWERED;
             }
             out.writeInt(paths.size());
             for (Path path : paths) {
                 out.writeUTF(path.toString());
             }
             out.flush();
-            return in.readByte() == OPENED ? Delivery.DELIVERED : Delivery.NO_INSTANCE;
+            return in.readByte() == OPENED ? Delivery.DELIVERED : Delivery.CLOSING;
         } catch (IOException e) {
-            return Delivery.NO_INSTANCE;
+            // Refused, cut off by the deadline, or closed midway: no viewer that can take the files now.
+            return Delivery.UNANSWERED;
         }
     }
 }

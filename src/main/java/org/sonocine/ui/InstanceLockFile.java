@@ -4,49 +4,96 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The per-user file that records the running viewer's {@link InstanceAddress}, opened under an exclusive lock so
- * that two launches at the same moment take turns instead of both becoming the running viewer. It holds a
- * secret, so on POSIX systems only its owner may read it (on Windows the per-user folder already is private).
+ * The per-user file that records the running viewer's {@link InstanceAddress}. It holds a secret, so it lives in a
+ * {@link PrivateFolder}, is readable by its owner only (on POSIX systems), and is never opened through a symbolic
+ * link: a link put there would otherwise have Sonocine truncate whatever file it points to.
+ *
+ * <p>Two byte-range locks beyond the recorded text say who may do what:
+ * <ul>
+ * <li>the <em>turn</em>, held while a launch reads the file and decides, so that two launches at the same moment
+ * take turns instead of both becoming the running viewer;</li>
+ * <li>the <em>ownership</em>, held by the running viewer for as long as it runs. The system drops it when the viewer
+ * ends, however it ends, so a launch that gets it knows for certain that the recorded viewer is gone, and a launch
+ * that cannot get it knows that the viewer is alive and its record must stay, even when the viewer is too busy to
+ * answer.</li>
+ * </ul>
+ * The ranges lie past any text the file holds because Windows forbids others to read a locked range. A process takes
+ * them through one channel it keeps open: on POSIX systems closing any channel of a file drops all the process's
+ * locks on it.
  */
 final class InstanceLockFile implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(InstanceLockFile.class.getName());
     private static final int MAX_SIZE = 4096;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private static final long TURN = MAX_SIZE;
+    private static final long OWNERSHIP = MAX_SIZE + 1;
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
-    private InstanceLockFile(FileChannel channel, FileLock lock) {
+    private final FileChannel channel;
+    private FileLock turn;
+    private FileLock ownership;
+
+    private InstanceLockFile(FileChannel channel, FileLock turn) {
         this.channel = channel;
-        this.lock = lock;
+        this.turn = turn;
     }
 
-    /** Opens (creating it and its folder if needed) and locks the file; blocks while another launch holds it. */
+    /**
+     * Opens (creating it and its private folder if needed) the file and takes the turn; blocks while another launch
+     * has it, which is never for longer than reading and writing this file.
+     */
     static InstanceLockFile open(Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder, ownerOnly("rwx------"));
+        Path absolute = file.toAbsolutePath();
+        PrivateFolder.ensure(absolute.getParent());
+        if (Files.isSymbolicLink(absolute)) {
+            throw new IOException(absolute + " is a symbolic link; Sonocine does not follow links to its lock file");
         }
-        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly("rw-------"));
+        // NOFOLLOW_LINKS too: the check above gives the message, this refuses a link that appears in between.
+        FileChannel channel = FileChannel.open(absolute, OPEN, ownerOnly(absolute.getFileSystem()));
         try {
-            if (isPosix()) {
+            if (PrivateFolder.isPosix(absolute.getFileSystem())) {
                 // The file may predate us with looser rights; the secret must not be readable by others.
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setPermissions(OWNER_READ_WRITE);
             }
-            return new InstanceLockFile(channel, channel.lock());
+            return new InstanceLockFile(channel, channel.lock(TURN, 1, false));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes the ownership if no running viewer holds it: true means that this launch is now the one to become the
+     * viewer, false that a viewer is alive.
+     */
+    boolean claim() throws IOException {
+        if (ownership == null) {
+            try {
+                ownership = channel.tryLock(OWNERSHIP, 1, false);
+            } catch (OverlappingFileLockException e) {
+                // A viewer in this same process (tests run several) owns it.
+                return false;
+            }
+        }
+        return ownership != null;
     }
 
     Optional<InstanceAddress> read() throws IOException {
@@ -58,7 +105,11 @@ final class InstanceLockFile implements AutoCloseable {
         return InstanceAddress.parse(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
     }
 
-    void write(InstanceAddress address) throws IOException {
+    /** Records where this launch, now the viewer, listens; only the owner may. */
+    void record(InstanceAddress address) throws IOException {
+        if (ownership == null) {
+            throw new IllegalStateException("only the owner of the lock file records its address");
+        }
         channel.truncate(0);
         ByteBuffer bytes = ByteBuffer.wrap(address.format().getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
@@ -67,21 +118,28 @@ final class InstanceLockFile implements AutoCloseable {
         channel.force(true);
     }
 
-    @Override
-    public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
+    /** Lets the next launch read the file; the ownership, if taken, stays until {@link #close}. */
+    void endTurn() throws IOException {
+        if (turn != null) {
+            turn.release();
+            turn = null;
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString(permissions))} : new FileAttribute<?>[0];
+    /** Releases the turn and the ownership: a launch after this one may take the file over. */
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The locks go with the process at the latest.
+            LOG.log(System.Logger.Level.DEBUG, "Closing the instance lock file failed", e);
+        }
     }
 
-    private static boolean isPosix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static FileAttribute<?>[] ownerOnly(FileSystem fs) {
+        return PrivateFolder.isPosix(fs)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE)}
+                : new FileAttribute<?>[0];
     }
 }

@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import javax.crypto.Mac;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -9,28 +10,51 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.sonocine.ui.InstanceProtocol.*;
 
-/** The running viewer's side: listens on a loopback port and hands the files of later launches to a receiver. */
+/**
+ * The running viewer's side: listens on a loopback port and hands the files of later launches to a receiver.
+ *
+ * <p>Any process on the machine can connect, so one connection must never hold up another: each is served on its
+ * own thread and cut off when {@link InstanceProtocol#CONVERSATION_DEADLINE} has passed since it was accepted, and
+ * a connection that finds all {@link #MAX_CONVERSATIONS} threads busy is closed at once. Its launch then knows
+ * straight away that it must open its own window, rather than wait behind connections that may never speak.
+ */
 final class InstanceServer implements AutoCloseable {
+    /** Far more than launches ever arrive at once (a file manager opening a selection starts one per file). */
+    static final int MAX_CONVERSATIONS = 16;
     private static final System.Logger LOG = System.getLogger(InstanceServer.class.getName());
+    /** Connections the system holds for us while the accepting thread is busy; it never is for long. */
+    private static final int BACKLOG = 16;
+
     private final ServerSocket socket;
     private final InstanceAddress address;
     private final Predicate<List<Path>> receiver;
+    private final Duration conversationLimit;
+    private final ThreadPoolExecutor conversations = conversationThreads();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     /**
      * Set before the socket is closed: a close that races with a thread entering accept() can leave the port
      * accepting for a moment, and a closed viewer must not take files.
      */
     private volatile boolean closed;
 
-    private InstanceServer(ServerSocket socket, Predicate<List<Path>> receiver) {
+    private InstanceServer(ServerSocket socket, Predicate<List<Path>> receiver, Duration conversationLimit) {
         this.socket = socket;
         this.address = InstanceAddress.withNewToken(socket.getLocalPort());
         this.receiver = receiver;
+        this.conversationLimit = conversationLimit;
     }
 
     /**
@@ -38,7 +62,14 @@ final class InstanceServer implements AutoCloseable {
      * none: the user just wants the window) and answers false when the viewer is closing and will not open them.
      */
     static InstanceServer start(Predicate<List<Path>> receiver) throws IOException {
-        InstanceServer server = new InstanceServer(new ServerSocket(0, 16, loopback()), receiver);
+        return start(receiver, CONVERSATION_DEADLINE);
+    }
+
+    static InstanceServer start(Predicate<List<Path>> receiver, Duration conversationLimit) throws IOException {
+        InstanceServer server = new InstanceServer(new ServerSocket(0, BACKLOG, loopback()), receiver,
+                conversationLimit);
+        // Loads the HMAC now, so that the first launch's conversation does not pay for it within its deadline.
+        keyed(server.address.token());
         Thread thread = new Thread(server::serve, "sonocine-instance-server");
         thread.setDaemon(true);
         thread.start();
@@ -50,47 +81,71 @@ final class InstanceServer implements AutoCloseable {
     }
 
     private void serve() {
-        while (!closed && !socket.isClosed()) {
-            try (Socket client = socket.accept()) {
-                if (closed) {
+        while (!closed) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (closed || socket.isClosed()) {
                     return;
                 }
-                client.setSoTimeout(TIMEOUT_MILLIS);
-                converse(client);
-            } catch (IOException e) {
-                if (!socket.isClosed()) {
-                    // One broken or stray connection; the next launch must still get through.
-                    LOG.log(System.Logger.Level.DEBUG, "Instance connection failed", e);
-                }
+                LOG.log(System.Logger.Level.DEBUG, "Accepting an instance connection failed", e);
+                continue;
+            }
+            SocketDeadline deadline = SocketDeadline.start(client, conversationLimit);
+            try {
+                conversations.execute(() -> converse(client, deadline));
+            } catch (RejectedExecutionException e) {
+                // Every thread is busy, with connections that may never speak: better a launch that opens its own
+                // window now than one that waits for a thread that may not come in time.
+                deadline.close();
+                SocketDeadline.closeQuietly(client);
             }
         }
     }
 
+    private void converse(Socket client, SocketDeadline deadline) {
+        open.add(client);
+        try (client; deadline) {
+            if (!closed) {
+                converse(client);
+            }
+        } catch (IOException e) {
+            // A stray, slow or broken connection; it was on its own thread, so no launch waited for it.
+            LOG.log(System.Logger.Level.DEBUG, "Instance connection ended early", e);
+        } finally {
+            open.remove(client);
+        }
+    }
+
     private void converse(Socket client) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new CappedInputStream(client.getInputStream(), MAX_REQUEST_BYTES)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
+        Mac mac = keyed(address.token());
         byte[] viewerNonce = nonce();
-        out.writeUTF(GREETING);
+        out.write(greeting());
         out.write(viewerNonce);
         out.flush();
-        if (!GREETING.equals(in.readUTF())) {
+        if (!readGreeting(in)) {
             return;
         }
         byte[] launchNonce = readBytes(in, NONCE_BYTES);
         byte[] launchProof = readBytes(in, PROOF_BYTES);
-        if (!sameProof(launchProof, proof(address.token(), LAUNCH, viewerNonce, launchNonce))) {
+        if (!sameProof(launchProof, proof(mac, LAUNCH, viewerNonce, launchNonce))) {
             out.writeByte(REFUSED);
             out.flush();
             return;
         }
         out.writeByte(ACCEPTED);
-        out.write(proof(address.token(), VIEWER, viewerNonce, launchNonce));
+        out.write(proof(mac, VIEWER, viewerNonce, launchNonce));
         out.flush();
         int count = in.readInt();
         if (count < 0 || count > MAX_PATHS) {
             return;
         }
-        List<Path> paths = new ArrayList<>(count);
+        // Grows with the paths that arrive, not with the count announced.
+        List<Path> paths = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             try {
                 paths.add(Path.of(in.readUTF()));
@@ -98,10 +153,12 @@ final class InstanceServer implements AutoCloseable {
                 return;
             }
         }
-        out.writeByte(receiver.test(List.copyOf(paths)) ? OPENED : CLOSING);
+        boolean opened = !closed && receiver.test(List.copyOf(paths));
+        out.writeByte(opened ? OPENED : CLOSING);
         out.flush();
     }
 
+    /** Stops listening and ends the conversations under way; a launch talking to us then opens its own window. */
     @Override
     public void close() {
         closed = true;
@@ -110,5 +167,16 @@ final class InstanceServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Closing the instance socket failed", e);
         }
+        conversations.shutdown();
+        open.forEach(SocketDeadline::closeQuietly);
+    }
+
+    private static ThreadPoolExecutor conversationThreads() {
+        // No queue: a connection either gets a thread at once or is refused (see serve()).
+        return new ThreadPoolExecutor(0, MAX_CONVERSATIONS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "sonocine-instance-conversation");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -12,21 +12,26 @@ import java.util.function.Predicate;
  * One viewer per user: a launch while a viewer runs (a second double-click on a file) hands its files to that
  * viewer and ends, instead of opening a second window.
  *
- * <p>The running viewer listens on a loopback port recorded, with a random token, in a per-user lock file. A
- * launch that finds no live viewer there (it crashed, or the machine restarted) takes the file over. When anything
- * goes wrong with the lock file itself the launch simply runs on its own: a second window beats no window.
+ * <p>The running viewer listens on a loopback port recorded, with a random token, in a per-user lock file, and owns
+ * that file for as long as it runs (see {@link InstanceLockFile}). A launch that can take the ownership knows that
+ * the recorded viewer is gone (it crashed, or the machine restarted) and becomes the viewer without talking to
+ * whatever may sit on the old port now. A launch that cannot take it hands its files to the live viewer, waiting at
+ * most {@link InstanceProtocol#LAUNCH_DEADLINE}; when that fails it opens its own window but leaves the lock file to
+ * the viewer, which may only have been busy. When anything goes wrong with the lock file itself the launch simply
+ * runs on its own: a second window beats no window.
  */
 final class SingleInstance implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SingleInstance.class.getName());
     /** A file lock belongs to the whole JVM, so launches inside one JVM (tests) must also take turns. */
     private static final Object CLAIM = new Object();
 
-    private final InstanceServer server;
     private final boolean forwarded;
+    private InstanceLockFile lock;
+    private InstanceServer server;
 
-    private SingleInstance(InstanceServer server, boolean forwarded) {
-        this.server = server;
+    private SingleInstance(boolean forwarded, InstanceLockFile lock) {
         this.forwarded = forwarded;
+        this.lock = lock;
     }
 
     /**
@@ -35,37 +40,80 @@ final class SingleInstance implements AutoCloseable {
      */
     static SingleInstance start(Path lockFile, List<Path> paths, Predicate<List<Path>> receiver) {
         List<Path> absolute = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        synchronized (CLAIM) {
-            try (InstanceLockFile lock = InstanceLockFile.open(lockFile)) {
-                Optional<InstanceAddress> running = lock.read();
-                Delivery delivery = running.map(viewer -> InstanceClient.send(viewer, absolute))
-                        .orElse(Delivery.NO_INSTANCE);
-                return switch (delivery) {
-                    case DELIVERED -> new SingleInstance(null, true);
-                    case REFUSED -> {
-                        LOG.log(System.Logger.Level.WARNING, "The running viewer refused this launch; "
-                                + "starting a separate one");
-                        yield new SingleInstance(null, false);
+        try {
+            Delivery delivery = Delivery.UNANSWERED;
+            for (int round = 1; round <= 2; round++) {
+                Optional<InstanceAddress> running;
+                synchronized (CLAIM) {
+                    InstanceLockFile lock = InstanceLockFile.open(lockFile);
+                    if (claimed(lock)) {
+                        return becomeViewer(lock, receiver);
                     }
-                    case NO_INSTANCE -> new SingleInstance(listen(lock, receiver), false);
-                };
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot use " + lockFile + " (" + e
-                        + "); starting a separate viewer");
-                return new SingleInstance(null, false);
+                    // The turn ends before talking to the viewer: other launches need not wait for this one.
+                    try (lock) {
+                        running = lock.read();
+                    }
+                }
+                delivery = running.map(viewer -> InstanceClient.send(viewer, absolute)).orElse(Delivery.UNANSWERED);
+                if (delivery == Delivery.DELIVERED) {
+                    return new SingleInstance(true, null);
+                }
+                if (delivery != Delivery.CLOSING) {
+                    break;
+                }
+                // Once: a viewer answers CLOSING only after giving up the lock file, which the next round takes over.
             }
+            LOG.log(System.Logger.Level.WARNING, reason(delivery) + "; opening a separate window");
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot use " + lockFile + " (" + e.getMessage()
+                    + "); opening a separate window");
+        }
+        return new SingleInstance(false, null);
+    }
+
+    private static boolean claimed(InstanceLockFile lock) throws IOException {
+        try {
+            return lock.claim();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
-    private static InstanceServer listen(InstanceLockFile lock, Predicate<List<Path>> receiver) throws IOException {
-        InstanceServer server = InstanceServer.start(receiver);
+    private static SingleInstance becomeViewer(InstanceLockFile lock, Predicate<List<Path>> receiver)
+            throws IOException {
+        SingleInstance viewer = new SingleInstance(false, lock);
         try {
-            lock.write(server.address());
-            return server;
-        } catch (IOException e) {
-            server.close();
+            viewer.listen(receiver);
+            lock.record(viewer.server.address());
+            lock.endTurn();
+            return viewer;
+        } catch (IOException | RuntimeException e) {
+            viewer.close();
             throw e;
         }
+    }
+
+    private synchronized void listen(Predicate<List<Path>> receiver) throws IOException {
+        server = InstanceServer.start(paths -> {
+            if (receiver.test(paths)) {
+                return true;
+            }
+            // The viewer is closing: the launch that asked must be able to take over before hearing so.
+            resign();
+            return false;
+        });
+    }
+
+    private static String reason(Delivery delivery) {
+        return switch (delivery) {
+            case DELIVERED -> throw new IllegalArgumentException("delivered is no failure");
+            case CLOSING -> "The running viewer is closing";
+            case REFUSED -> "The running viewer refused this launch";
+            case UNANSWERED -> "The running viewer did not answer within "
+                    + InstanceProtocol.LAUNCH_DEADLINE.toMillis() + " ms";
+            case TOO_MANY -> "Too many files to hand to the running viewer";
+        };
     }
 
     /** True when a running viewer took this launch's files: this launch has nothing more to do. */
@@ -73,11 +121,21 @@ final class SingleInstance implements AutoCloseable {
         return forwarded;
     }
 
-    /** Stops listening: later launches find no live viewer and start their own. */
+    /** Gives up the lock file: the next launch takes it over, though this viewer may still be listening. */
+    private synchronized void resign() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Stops listening and gives up the lock file: later launches find no live viewer and start their own. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (server != null) {
             server.close();
+            server = null;
         }
+        resign();
     }
 }

@@ -2,6 +2,7 @@ package org.sonocine.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Where Sonocine keeps per-user files that may be deleted at any time: caches, and the lock file of the running
@@ -11,16 +12,19 @@ final class UserDirectories {
     private final String osName;
     private final Map<String, String> env;
     private final Path home;
+    private final Predicate<Path> usersOwnFolder;
 
-    UserDirectories(String osName, Map<String, String> env, Path home) {
+    /** {@code usersOwnFolder} tells whether a path is an existing folder that belongs to the user. */
+    UserDirectories(String osName, Map<String, String> env, Path home, Predicate<Path> usersOwnFolder) {
         this.osName = osName;
         this.env = env;
         this.home = home;
+        this.usersOwnFolder = usersOwnFolder;
     }
 
     static UserDirectories current() {
         return new UserDirectories(System.getProperty("os.name", ""), System.getenv(),
-                Path.of(System.getProperty("user.home")));
+                Path.of(System.getProperty("user.home")), PrivateFolder::belongsToUser);
     }
 
     /** {@code $XDG_CACHE_HOME/sonocine} (or {@code ~/.cache/sonocine}), {@code ~/Library/Caches/Sonocine} on macOS. */
@@ -37,12 +41,13 @@ final class UserDirectories {
 
     /**
      * For files that only mean something while the user is logged in: {@code $XDG_RUNTIME_DIR/sonocine}, which is
-     * private to the user and local to the machine even when the home folder is shared; the cache folder elsewhere.
+     * private to the user and local to the machine even when the home folder is shared; the cache folder elsewhere,
+     * and also when the variable names no folder of the user's own (a stale or borrowed environment).
      */
     Path runtime() {
         if (!isWindows() && !isMac()) {
             String runtime = env.get("XDG_RUNTIME_DIR");
-            if (runtime != null && Path.of(runtime).isAbsolute()) {
+            if (runtime != null && Path.of(runtime).isAbsolute() && usersOwnFolder.test(Path.of(runtime))) {
                 return Path.of(runtime).resolve("sonocine");
             }
         }

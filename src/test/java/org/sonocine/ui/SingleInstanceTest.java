@@ -5,21 +5,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.ui.InstanceClient.Delivery;
 
-import java.io.DataOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Two launches in one JVM stand for two processes: they meet only through the lock file and the loopback port. */
@@ -30,6 +32,7 @@ class SingleInstanceTest {
     private final List<List<Path>> received = new CopyOnWriteArrayList<>();
     private final Predicate<List<Path>> viewer = paths -> received.add(paths);
     private final List<SingleInstance> started = new ArrayList<>();
+    private final List<Socket> sockets = new ArrayList<>();
 
     private Path lockFile() {
         return dir.resolve("run").resolve("instance.lock");
@@ -42,8 +45,11 @@ class SingleInstanceTest {
     }
 
     @AfterEach
-    void closeAll() {
+    void closeAll() throws IOException {
         started.forEach(SingleInstance::close);
+        for (Socket socket : sockets) {
+            socket.close();
+        }
     }
 
     @Test
@@ -89,8 +95,7 @@ class SingleInstanceTest {
         try (ServerSocket gone = new ServerSocket(0, 1, InstanceProtocol.loopback())) {
             deadPort = gone.getLocalPort();
         }
-        Files.createDirectories(lockFile().getParent());
-        Files.writeString(lockFile(), InstanceAddress.withNewToken(deadPort).format());
+        writeLockFile(InstanceAddress.withNewToken(deadPort));
 
         SingleInstance first = launch(List.of(dir.resolve("a.dcm")), viewer);
         SingleInstance second = launch(List.of(dir.resolve("b.dcm")), viewer);
@@ -109,35 +114,67 @@ class SingleInstanceTest {
     }
 
     @Test
-    void strangerOnTheRecordedPortIsNotTrustedWithTheFileNames() throws Exception {
-        List<String> heard = new CopyOnWriteArrayList<>();
-        try (ServerSocket stranger = new ServerSocket(0, 1, InstanceProtocol.loopback())) {
-            Thread impostor = new Thread(() -> impersonate(stranger, heard));
-            impostor.start();
-            Files.createDirectories(lockFile().getParent());
-            Files.writeString(lockFile(), InstanceAddress.withNewToken(stranger.getLocalPort()).format());
+    void staleLockFileIsTakenOverWithoutTalkingToWhateverHoldsItsPortNow() throws IOException {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InstanceProtocol.loopback())) {
+            writeLockFile(InstanceAddress.withNewToken(squatter.getLocalPort()));
 
             SingleInstance launch = launch(List.of(dir.resolve("patient-name.dcm")), viewer);
 
-            impostor.join(5_000);
             assertThat(launch.forwarded()).isFalse();
-            assertThat(heard).noneMatch(s -> s.contains("patient-name"));
+            assertThat(recordedAddress().port()).isNotEqualTo(squatter.getLocalPort());
+            assertNoConnection(squatter);
         }
     }
 
-    /** Greets like a viewer and accepts anything, without knowing the token. */
-    private static void impersonate(ServerSocket stranger, List<String> heard) {
-        try (Socket s = stranger.accept()) {
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            out.writeUTF(InstanceProtocol.GREETING);
-            out.write(new byte[InstanceProtocol.NONCE_BYTES]);
-            out.writeByte(InstanceProtocol.ACCEPTED);
-            out.write(new byte[InstanceProtocol.PROOF_BYTES]);
-            out.flush();
-            heard.add(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            heard.add("closed: " + e.getMessage());
+    @Test
+    void launchThatALiveViewerDoesNotAnswerOpensItsOwnWindowAndLeavesTheLockFileAlone() throws IOException {
+        try (ServerSocket unresponsive = new ServerSocket(0, 1, InstanceProtocol.loopback());
+             InstanceLockFile owner = InstanceLockFile.open(lockFile())) {
+            InstanceAddress live = InstanceAddress.withNewToken(unresponsive.getLocalPort());
+            assertThat(owner.claim()).isTrue();
+            owner.record(live);
+            owner.endTurn();
+            long start = System.nanoTime();
+
+            SingleInstance launch = launch(List.of(dir.resolve("a.dcm")), viewer);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(launch.forwarded()).isFalse();
+            assertThat(recordedAddress()).isEqualTo(live);
         }
+    }
+
+    @Test
+    void idleConnectionsDoNotDelayALaterLaunch() throws IOException {
+        launch(List.of(), viewer);
+        int port = recordedAddress().port();
+        for (int i = 0; i < 5; i++) {
+            Socket idle = new Socket(InstanceProtocol.loopback(), port);
+            sockets.add(idle);
+            idle.setSoTimeout(10_000);
+            // The greeting shows that the viewer is serving this connection, which then says nothing.
+            assertThat(InstanceProtocol.readGreeting(new DataInputStream(idle.getInputStream()))).isTrue();
+        }
+        long start = System.nanoTime();
+
+        SingleInstance second = launch(List.of(dir.resolve("b.dcm")), viewer);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(second.forwarded()).isTrue();
+        assertThat(received).containsExactly(List.of(dir.resolve("b.dcm")));
+    }
+
+    @Test
+    void lockFileThatIsASymbolicLinkIsRefusedAndItsTargetKept() throws IOException {
+        Path precious = Files.writeString(dir.resolve("precious.txt"), "keep me");
+        Files.createDirectories(lockFile().getParent());
+        Files.createSymbolicLink(lockFile(), precious);
+
+        assertThat(launch(List.of(), viewer).forwarded()).isFalse();
+        assertThat(launch(List.of(), viewer).forwarded()).isFalse();
+
+        assertThat(Files.readString(precious)).isEqualTo("keep me");
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -152,10 +189,12 @@ class SingleInstanceTest {
     }
 
     @Test
-    void launchWhileTheViewerClosesStartsItsOwn() {
+    void launchWhileTheViewerClosesBecomesTheViewer() {
         launch(List.of(), paths -> false);
 
         assertThat(launch(List.of(dir.resolve("a.dcm")), viewer).forwarded()).isFalse();
+        assertThat(launch(List.of(dir.resolve("b.dcm")), paths -> false).forwarded()).isTrue();
+        assertThat(received).containsExactly(List.of(dir.resolve("b.dcm")));
     }
 
     @Test
@@ -163,6 +202,17 @@ class SingleInstanceTest {
         Files.writeString(dir.resolve("run"), "a file where the folder should be");
 
         assertThat(launch(List.of(), viewer).forwarded()).isFalse();
+    }
+
+    private void writeLockFile(InstanceAddress address) throws IOException {
+        Files.createDirectories(lockFile().getParent());
+        Files.writeString(lockFile(), address.format());
+    }
+
+    /** Nothing connected: a connection would be waiting to be accepted, since the launch has returned. */
+    private static void assertNoConnection(ServerSocket listener) throws IOException {
+        listener.setSoTimeout(200);
+        assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
     }
 
     /** The running viewer's address, read the way a second launch reads it. */
