@@ -1,6 +1,5 @@
 package org.sonocine.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -278,22 +277,40 @@ public final class DicomFile implements Closeable {
         return new Guess(explicit, bigEndian);
     }
 
+    /**
+     * Inflates a deflated data set into memory, in chunks, stopping at {@code limit} or at a quarter of the heap,
+     * whichever is less: a few hundred kilobytes of deflate can claim gigabytes, and holding what was inflated
+     * takes twice its size while the chunks are joined.
+     */
     private static byte[] inflate(DicomInput in, long limit, String name) throws IOException {
+        long heapShare = Runtime.getRuntime().maxMemory() / 4;
+        long most = Math.min(limit, heapShare);
         Inflater inflater = new Inflater(true);
         try (InputStream z = new InflaterInputStream(in.rest(), inflater, 64 * 1024)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-            byte[] chunk = new byte[64 * 1024];
+            List<byte[]> chunks = new ArrayList<>();
             long total = 0;
-            int r;
-            while ((r = z.read(chunk)) > 0) {
-                total += r;
-                if (total > limit) {
-                    throw new DicomException(name + ": the deflated data set inflates to more than " + limit
-                            + " bytes: refusing to inflate further");
+            while (true) {
+                byte[] chunk = new byte[1 << 20];
+                int filled = z.readNBytes(chunk, 0, chunk.length);
+                total += filled;
+                if (total > most) {
+                    throw new DicomException(name + ": the deflated data set inflates to more than "
+                            + (most >> 20) + " MiB" + (most < limit ? ", more than Sonocine can hold in the memory"
+                            + " it has" : "") + ": refusing to inflate further");
                 }
-                out.write(chunk, 0, r);
+                if (filled < chunk.length) {
+                    chunks.add(java.util.Arrays.copyOf(chunk, filled));
+                    break;
+                }
+                chunks.add(chunk);
             }
-            return out.toByteArray();
+            byte[] out = new byte[(int) total];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, out, at, c.length);
+                at += c.length;
+            }
+            return out;
         } catch (java.util.zip.ZipException e) {
             throw new DicomException(name + ": the deflated data set is corrupt (" + e.getMessage() + ")");
         } catch (EOFException e) {

@@ -143,10 +143,24 @@ public final class FrameSource {
         if (unsupported != null) {
             throw new DecodeException(unsupported);
         }
+        requireMemoryFor(index);
         try {
             return FrameDecoders.decode(decoders, read(index, buffers));
         } catch (IOException | RuntimeException | Error e) {
             throw FrameFailure.of(index, e);
+        }
+    }
+
+    /**
+     * Refuses a frame whose stored values alone would take more than a third of the heap: decoding it holds its
+     * input and output at once, and showing it needs more again, so it would only end in running out of memory.
+     */
+    private void requireMemoryFor(int index) throws DecodeException {
+        long unpacked = (long) header.pixels() * header.samplesPerPixel() * header.bytesPerSample();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (unpacked > heap / 3) {
+            throw new DecodeException("frame " + (index + 1) + " needs " + (unpacked >> 20) + " MiB for its values"
+                    + " alone, more than Sonocine can decode in the " + (heap >> 20) + " MiB of memory it has");
         }
     }
 }

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Deflater;
+import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,8 +97,36 @@ class HostileInputTest {
 
         DicomException e = assertThrows(DicomException.class,
                 () -> DicomFile.readLenient(bomb, ReadOptions.DEFAULT.withMaxInflated(1 << 20)));
-        assertThat(e.getMessage()).isEqualTo("data: the deflated data set inflates to more than 1048576 bytes:"
+        assertThat(e.getMessage()).isEqualTo("data: the deflated data set inflates to more than 1 MiB:"
                 + " refusing to inflate further");
+    }
+
+    @Test
+    void aDeflateBombIsStoppedAtWhatTheHeapCanHold() throws IOException {
+        byte[] file = new DicomWriter(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN)
+                .toPart10Bytes(new Attributes());
+        // preamble, DICM, and the File Meta Information whose group length is the value at byte 140
+        int metaEnd = 144 + ByteBuffer.wrap(file, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] header = Arrays.copyOf(file, metaEnd);
+        long heapShare = Runtime.getRuntime().maxMemory() / 4;
+        // an element claiming more than the heap share, then that many zeros, deflated without holding them
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(body, new Deflater(9, true))) {
+            ByteBuffer element = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            element.putShort((short) 0x0042).putShort((short) 0x0011).put((byte) 'O').put((byte) 'B').putShort((short) 0)
+                    .putInt((int) Math.min(Integer.MAX_VALUE - 1, heapShare + (16 << 20)) & ~1);
+            z.write(element.array());
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written <= heapShare + (16 << 20); written += zeros.length) {
+                z.write(zeros);
+            }
+        }
+        byte[] bomb = ByteBuffer.allocate(header.length + body.size()).put(header).put(body.toByteArray()).array();
+        assertThat(bomb.length).as("a small file").isLessThan(2 << 20);
+
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.readLenient(bomb, ReadOptions.DEFAULT));
+        assertThat(e.getMessage()).isEqualTo("data: the deflated data set inflates to more than " + (heapShare >> 20)
+                + " MiB, more than Sonocine can hold in the memory it has: refusing to inflate further");
     }
 
     @Test
