@@ -54,7 +54,7 @@ public final class DicomDirectory {
     static DicomDirectory of(Path dicomdir, Attributes ds) throws DicomException {
         Sequence records = ds.getSequence(Tag.DirectoryRecordSequence);
         if (records == null) {
-            throw new DicomException(dicomdir + " is not a DICOMDIR: it has no Directory Record Sequence (0004,1220)");
+            throw new DicomException(dicomdir + ": not a DICOMDIR, it has no Directory Record Sequence (0004,1220)");
         }
         Path folder = dicomdir.toAbsolutePath().normalize().getParent();
         List<String> problems = new ArrayList<>();

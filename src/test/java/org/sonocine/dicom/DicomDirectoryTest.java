@@ -3,6 +3,7 @@ package org.sonocine.dicom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.testing.ExpectedTable;
+import org.sonocine.testing.FileSets;
 import org.sonocine.testing.Samples;
 
 import java.io.IOException;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +83,7 @@ class DicomDirectoryTest {
     @Test
     void recordsWithOffsetsLeftAtZeroAreNestedByTheirStoredOrder(@TempDir Path dir) throws IOException {
         DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
-        Path dicomdir = copyOfSampleFileSet(dir, DicomDirectoryTest::unlink, 0);
+        Path dicomdir = FileSets.copyOfSample(dir, FileSets::unlink, 0);
 
         DicomDirectory directory = DicomDirectory.read(dicomdir);
 
@@ -95,12 +96,12 @@ class DicomDirectoryTest {
     void offsetsThatLinkOnlySomeRecordsAreReportedOnceAndEachFileProblemOnce(@TempDir Path dir) throws IOException {
         DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
         Consumer<Sequence> unlinkAndEscape = records -> {
-            unlink(records);
+            FileSets.unlink(records);
             records.get(3).setString(Tag.ReferencedFileID, VR.CS, "..", "ESCAPE");
         };
-        List<Long> positions = itemPositions(copyOfSampleFileSet(dir, unlinkAndEscape, 0));
+        List<Long> positions = itemPositions(FileSets.copyOfSample(dir, unlinkAndEscape, 0));
         // The root, its first study, series and image are linked one below the other; no record links further.
-        Path dicomdir = copyOfSampleFileSet(dir, unlinkAndEscape.andThen(records -> {
+        Path dicomdir = FileSets.copyOfSample(dir, unlinkAndEscape.andThen(records -> {
             for (int i = 0; i < 3; i++) {
                 records.get(i).setInt(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, VR.UL,
                         Math.toIntExact(positions.get(i + 1)));
@@ -126,7 +127,7 @@ class DicomDirectoryTest {
         Files.createSymbolicLink(media.resolve("ALIAS"), inside);
         Files.createSymbolicLink(media.resolve("LINK"), secret);
         Files.createSymbolicLink(media.resolve("SUB"), outside);
-        Path dicomdir = writeImageRecords(media, new String[] {"IMG1"}, new String[] {"ALIAS"},
+        Path dicomdir = FileSets.writeImageRecords(media, new String[] {"IMG1"}, new String[] {"ALIAS"},
                 new String[] {"LINK"}, new String[] {"SUB", "SECRET"});
 
         DicomDirectory directory = DicomDirectory.read(dicomdir);
@@ -141,68 +142,12 @@ class DicomDirectoryTest {
     @Test
     void fileIdsNamingMissingFilesAreReportedAndNotListed(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("IMG1"), new byte[] {1});
-        Path dicomdir = writeImageRecords(dir, new String[] {"IMG1"}, new String[] {"GONE"});
+        Path dicomdir = FileSets.writeImageRecords(dir, new String[] {"IMG1"}, new String[] {"GONE"});
 
         DicomDirectory directory = DicomDirectory.read(dicomdir);
 
         assertEquals(List.of(dir.toAbsolutePath().normalize().resolve("IMG1")), directory.referencedFiles());
         assertThat(directory.problems()).containsExactly("Referenced File ID 'GONE' names a missing file");
-    }
-
-    /** Leaves every record's offsets at zero, as some writers do. */
-    static void unlink(Sequence records) {
-        for (Attributes r : records) {
-            r.setInt(Tag.OffsetOfTheNextDirectoryRecord, VR.UL, 0);
-            r.setInt(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, VR.UL, 0);
-        }
-    }
-
-    /** A DICOMDIR in {@code folder} with one IMAGE record per file ID, offsets left at zero. */
-    private static Path writeImageRecords(Path folder, String[]... ids) throws IOException {
-        Attributes ds = new Attributes();
-        ds.setInt(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
-        Sequence records = ds.newSequence(Tag.DirectoryRecordSequence);
-        for (String[] id : ids) {
-            Attributes r = records.addItem();
-            r.setInt(Tag.OffsetOfTheNextDirectoryRecord, VR.UL, 0);
-            r.setInt(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, VR.UL, 0);
-            r.setString(Tag.DirectoryRecordType, VR.CS, "IMAGE");
-            r.setString(Tag.ReferencedFileID, VR.CS, id);
-        }
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.1.3.10");
-        Path dicomdir = folder.resolve("DICOMDIR");
-        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(dicomdir, ds);
-        return dicomdir;
-    }
-
-    /**
-     * Copies the sample file set into {@code dir} with its DICOMDIR's records changed by {@code edit} and the root
-     * offset set to {@code root}; offsets keep their length, so a rewrite leaves every record where it was.
-     */
-    static Path copyOfSampleFileSet(Path dir, Consumer<Sequence> edit, long root)
-            throws IOException {
-        Path source = Samples.file("dicomdir");
-        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("DICOMDIR") && !Files.exists(target)) {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Attributes ds;
-        try (DicomFile original = DicomFile.open(source.resolve("DICOMDIR"))) {
-            ds = original.dataset();
-        }
-        edit.accept(ds.getSequence(Tag.DirectoryRecordSequence));
-        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.1.3.10");
-        ds.setInt(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, Math.toIntExact(root));
-        ds.setInt(Tag.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
-        Path dicomdir = dir.resolve("DICOMDIR");
-        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(dicomdir, ds);
-        return dicomdir;
     }
 
     private static List<Long> itemPositions(Path dicomdir) throws IOException {
