@@ -1,25 +1,23 @@
 package org.sonocine.cli;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import org.sonocine.study.FailureReason;
+
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
-/** One-line, user-facing reasons for failures, without stack traces. */
+/** One-line, user-facing reasons for failures that name the file once, without stack traces. */
 final class Errors {
     private Errors() {
     }
 
-    static String describe(Path file, Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return file + ": no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return file + ": permission denied";
-        }
+    static String describe(Path file, Throwable e) {
         String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return file + ": " + e.getClass().getSimpleName();
+        Path name = file.getFileName();
+        // The reader's own messages already name the file; the file system's name it by a bare path.
+        if (!(e instanceof FileSystemException) && message != null && name != null
+                && message.contains(name.toString())) {
+            return message;
         }
-        return message.contains(file.getFileName().toString()) ? message : file + ": " + message;
+        return file + ": " + FailureReason.of(file, e);
     }
 }

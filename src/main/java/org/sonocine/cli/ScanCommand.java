@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code sonocine scan}: the patients, studies, series and instances in folders of exams. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and prints the patients,"
-                + " studies, series and instances found, the files skipped as not DICOM and the files that failed.")
+                + " studies, series and instances found, the files skipped as not DICOM, the files that failed and"
+                + " what is wrong in a DICOMDIR. Exit status 1 when any file failed or a DICOMDIR had problems.")
 final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,7 +55,7 @@ final class ScanCommand implements Callable<Integer> {
             writeText(out, summary);
         }
         out.flush();
-        return summary.failures().isEmpty() ? 0 : 1;
+        return summary.failures().isEmpty() && summary.warnings().isEmpty() ? 0 : 1;
     }
 
     private static void writeText(PrintWriter out, ScanSummary summary) {
@@ -73,13 +74,17 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
+        for (ScanSummary.Warning w : summary.warnings()) {
+            out.printf("warning: %s: %s%n", w.source(), w.message());
+        }
         for (ScanSummary.Failure f : summary.failures()) {
             out.printf("failed: %s: %s%n", f.file(), f.reason());
         }
         out.printf(Locale.ROOT, "%d patients, %d studies, %d series, %d instances; %d files skipped (not DICOM),"
-                        + " %d failed; %d files in %.2f s (%.0f files/s)%n", tree.patients().size(),
+                        + " %d failed, %d warning%s; %d files in %.2f s (%.0f files/s)%n", tree.patients().size(),
                 tree.studyCount(), tree.seriesCount(), tree.instanceCount(), summary.skipped(),
-                summary.failures().size(), summary.files(), summary.seconds(), summary.filesPerSecond());
+                summary.failures().size(), summary.warnings().size(), summary.warnings().size() == 1 ? "" : "s",
+                summary.files(), summary.seconds(), summary.filesPerSecond());
     }
 
     private static String blank(String s) {
@@ -136,6 +141,14 @@ final class ScanCommand implements Callable<Integer> {
                 g.writeStartObject();
                 g.writeStringField("file", f.file().toString());
                 g.writeStringField("error", f.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("warnings");
+            for (ScanSummary.Warning w : summary.warnings()) {
+                g.writeStartObject();
+                g.writeStringField("file", w.source().toString());
+                g.writeStringField("warning", w.message());
                 g.writeEndObject();
             }
             g.writeEndArray();

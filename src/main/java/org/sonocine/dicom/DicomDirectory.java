@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +19,21 @@ import java.util.Set;
 /**
  * A DICOMDIR (PS3.10 section 8, PS3.3 F.3): the tree of directory records (patient, study, series, image, ...)
  * linked by byte offsets, and the files they reference. A Referenced File ID that would leave the DICOMDIR's
- * folder (absolute, "..", drive letters) is refused and reported, never followed.
+ * folder (absolute, "..", drive letters, or a symbolic link that leads outside) is refused and reported, never
+ * followed.
  */
 public final class DicomDirectory {
     /** One directory record: its type (PATIENT, STUDY, ...), its attributes, its file if any, its children. */
     public record DirectoryRecord(String type, Attributes attributes, Optional<Path> file, List<DirectoryRecord> children) {
     }
 
+    /** The records that hold others, outermost first; every other record is a leaf of the innermost. */
     private static final List<String> LEVELS = List.of("PATIENT", "STUDY", "SERIES");
+    /** Leaf records that belong at the top, beside the patients (PS3.3 F.4, Table F.4-1). */
+    private static final Set<String> TOP_LEVEL_LEAVES = Set.of("TOPIC", "PRINT QUEUE", "HANGING PROTOCOL", "PALETTE",
+            "IMPLANT", "IMPLANT ASSY", "IMPLANT GROUP");
+    private static final int LEAF = LEVELS.size();
+    private static final int TOP_LEAF = -1;
 
     private final Path location;
     private final List<DirectoryRecord> roots;
@@ -45,16 +54,13 @@ public final class DicomDirectory {
     static DicomDirectory of(Path dicomdir, Attributes ds) throws DicomException {
         Sequence records = ds.getSequence(Tag.DirectoryRecordSequence);
         if (records == null) {
-            throw new DicomException(dicomdir + " is not a DICOMDIR: it has no Directory Record Sequence (0004,1220)");
+            throw new DicomException(dicomdir + ": not a DICOMDIR, it has no Directory Record Sequence (0004,1220)");
         }
         Path folder = dicomdir.toAbsolutePath().normalize().getParent();
         List<String> problems = new ArrayList<>();
         Builder builder = new Builder(folder, records, problems);
         long root = ds.getLong(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, 0, 0);
-        List<DirectoryRecord> roots = builder.byOffsets(root);
-        if (roots == null) {
-            roots = builder.bySequenceOrder();
-        }
+        List<DirectoryRecord> roots = builder.build(root);
         return new DicomDirectory(dicomdir, List.copyOf(roots), List.copyOf(problems));
     }
 
@@ -67,7 +73,10 @@ public final class DicomDirectory {
         return roots;
     }
 
-    /** Referenced File IDs that were refused or that name missing files. */
+    /**
+     * What is wrong with the DICOMDIR, one line each: Referenced File IDs refused or naming missing files (their
+     * records have no file), record offsets that do not link the records.
+     */
     public List<String> problems() {
         return problems;
     }
@@ -92,75 +101,88 @@ public final class DicomDirectory {
         return fileRecords().stream().map(r -> r.file().orElseThrow()).toList();
     }
 
-    /** Builds the record tree, guarding against offset loops and files that escape the folder. */
+    /**
+     * Builds the record tree, guarding against offset loops and files that escape the folder. Each record's file
+     * is resolved once, before either way of linking is tried, so a problem is reported once whichever is used.
+     */
     private static final class Builder {
         private final Path folder;
-        private final Sequence records;
         private final List<String> problems;
-        private final Map<Long, Attributes> byPosition = new HashMap<>();
+        private final List<Node> nodes = new ArrayList<>();
+        private final Map<Long, Node> byPosition = new HashMap<>();
+        private Path realFolder;
 
         Builder(Path folder, Sequence records, List<String> problems) {
             this.folder = folder;
-            this.records = records;
             this.problems = problems;
             for (Attributes r : records) {
-                byPosition.put(r.itemPosition(), r);
+                Node node = new Node(r.getString(Tag.DirectoryRecordType, "").trim(), r,
+                        resolve(r.getStrings(Tag.ReferencedFileID)));
+                nodes.add(node);
+                byPosition.put(r.itemPosition(), node);
             }
         }
 
-        /** Follows Offset of the Next/Lower-Level records; null when the offsets do not match the records. */
-        List<DirectoryRecord> byOffsets(long first) {
-            if (!byPosition.containsKey(first)) {
-                return null;
+        /**
+         * Follows Offset of the Next/Lower-Level records from the root record; when they do not reach every
+         * record (a writer that left them at zero, or broken links), nests the records by their order instead.
+         */
+        List<DirectoryRecord> build(long first) {
+            if (nodes.isEmpty()) {
+                return List.of();
             }
             Set<Long> visited = new HashSet<>();
-            List<DirectoryRecord> roots = siblings(first, visited, 0);
-            return visited.size() == records.size() ? roots : null;
+            List<DirectoryRecord> roots = byPosition.containsKey(first) ? siblings(first, visited, 0) : List.of();
+            if (visited.size() == nodes.size()) {
+                return roots;
+            }
+            if (first != 0) {
+                problems.add("the record offsets link " + visited.size() + " of the " + nodes.size()
+                        + " directory records; the records were read in their stored order instead");
+            }
+            return bySequenceOrder();
         }
 
         private List<DirectoryRecord> siblings(long offset, Set<Long> visited, int depth) {
             List<DirectoryRecord> out = new ArrayList<>();
             long next = offset;
             while (next != 0 && byPosition.containsKey(next) && visited.add(next) && depth < 16) {
-                Attributes r = byPosition.get(next);
-                long lower = r.getLong(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, 0, 0);
+                Node node = byPosition.get(next);
+                long lower = node.attributes.getLong(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, 0, 0);
                 List<DirectoryRecord> children = lower != 0 ? siblings(lower, visited, depth + 1) : List.of();
-                out.add(record(r, children));
-                next = r.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0, 0);
+                out.add(node.record(children));
+                next = node.attributes.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0, 0);
             }
             return out;
         }
 
-        /** For writers that leave offsets at zero: nest records by the order PATIENT > STUDY > SERIES > others. */
-        List<DirectoryRecord> bySequenceOrder() {
-            List<DirectoryRecord> roots = new ArrayList<>();
-            List<List<DirectoryRecord>> open = new ArrayList<>();
-            for (Attributes r : records) {
-                String type = r.getString(Tag.DirectoryRecordType, "");
-                int level = LEVELS.indexOf(type);
-                if (level < 0) {
-                    level = LEVELS.size();
+        /**
+         * Without offsets the records stand in hierarchical order (PS3.3 F.5): each PATIENT is followed by its
+         * STUDY records, each of those by its SERIES, each of those by its IMAGE (or other leaf) records.
+         */
+        private List<DirectoryRecord> bySequenceOrder() {
+            List<Branch> roots = new ArrayList<>();
+            Deque<Branch> open = new ArrayDeque<>();
+            for (Node node : nodes) {
+                int level = levelOf(node.type);
+                while (!open.isEmpty() && open.peek().level >= Math.min(level, LEAF)) {
+                    open.pop();
                 }
-                List<DirectoryRecord> children = new ArrayList<>();
-                DirectoryRecord record = record(r, children);
-                while (open.size() > level) {
-                    open.remove(open.size() - 1);
-                }
-                List<DirectoryRecord> parent = open.isEmpty() ? roots : open.get(open.size() - 1);
-                parent.add(record);
-                if (level < LEVELS.size()) {
-                    while (open.size() < level) {
-                        open.add(parent);
-                    }
-                    open.add(children);
+                Branch branch = new Branch(node, level);
+                (open.isEmpty() ? roots : open.peek().children).add(branch);
+                if (level >= 0 && level < LEAF) {
+                    open.push(branch);
                 }
             }
-            return roots;
+            return roots.stream().map(Branch::freeze).toList();
         }
 
-        private DirectoryRecord record(Attributes r, List<DirectoryRecord> children) {
-            String type = r.getString(Tag.DirectoryRecordType, "");
-            return new DirectoryRecord(type, r, resolve(r.getStrings(Tag.ReferencedFileID)), List.copyOf(children));
+        private static int levelOf(String type) {
+            int level = LEVELS.indexOf(type);
+            if (level >= 0) {
+                return level;
+            }
+            return TOP_LEVEL_LEAVES.contains(type) ? TOP_LEAF : LEAF;
         }
 
         private Optional<Path> resolve(String[] components) {
@@ -192,10 +214,32 @@ public final class DicomDirectory {
                 problems.add("Referenced File ID '" + id + "' refused: it leaves the DICOMDIR's folder");
                 return Optional.empty();
             }
-            if (!Files.isRegularFile(normal)) {
+            if (!Files.exists(normal)) {
                 problems.add("Referenced File ID '" + id + "' names a missing file");
+                return Optional.empty();
+            }
+            if (!leadsInside(normal)) {
+                problems.add("Referenced File ID '" + id + "' refused: a symbolic link leads it out of the"
+                        + " DICOMDIR's folder");
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(normal)) {
+                problems.add("Referenced File ID '" + id + "' names a folder or device, not a file");
+                return Optional.empty();
             }
             return Optional.of(normal);
+        }
+
+        /** Whether the file, once every symbolic link on its way is followed, still lies in the folder. */
+        private boolean leadsInside(Path file) {
+            try {
+                if (realFolder == null) {
+                    realFolder = folder.toRealPath();
+                }
+                return file.toRealPath().startsWith(realFolder);
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /** Media written on one system and read on another often differ in letter case only. */
@@ -215,6 +259,24 @@ public final class DicomDirectory {
                 return exact;
             }
             return exact;
+        }
+    }
+
+    /** One record as stored, with its file resolved. */
+    private record Node(String type, Attributes attributes, Optional<Path> file) {
+        DirectoryRecord record(List<DirectoryRecord> children) {
+            return new DirectoryRecord(type, attributes, file, List.copyOf(children));
+        }
+    }
+
+    /** A record whose children are still being gathered, while the tree is rebuilt from the stored order. */
+    private record Branch(Node node, int level, List<Branch> children) {
+        Branch(Node node, int level) {
+            this(node, level, new ArrayList<>());
+        }
+
+        DirectoryRecord freeze() {
+            return node.record(children.stream().map(Branch::freeze).toList());
         }
     }
 }

@@ -1,24 +1,16 @@
 package org.sonocine.study;
 
-import org.sonocine.dicom.DicomDirectory;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.NotDicomException;
 import org.sonocine.dicom.ReadOptions;
 import org.sonocine.dicom.Tag;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scans files, folders and DICOMDIRs for DICOM instances, reading headers only (up to Pixel Data), on a few
- * threads. Files that are not DICOM are counted and skipped; unreadable DICOM files are reported with their
- * reason; nothing stops the rest of the scan. Files are opened read-only.
+ * threads. Files that are not DICOM are counted and skipped; unreadable files are reported with their reason;
+ * nothing that goes wrong with one file stops the rest of the scan. Files are opened read-only.
  */
 public final class ExamScanner {
     private final int threads;
@@ -44,9 +36,10 @@ public final class ExamScanner {
     /** Scans {@code roots} until done or {@code cancelled} says stop; reports as it goes. */
     public ScanSummary scan(List<Path> roots, ScanListener listener, BooleanSupplier cancelled) throws IOException {
         long start = System.nanoTime();
-        List<Path> files = new ArrayList<>(listFiles(roots, cancelled));
+        ExamFiles listing = ExamFiles.list(roots, listener, cancelled);
+        List<Path> files = listing.files();
         ExamTree tree = new ExamTree();
-        List<ScanSummary.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        List<ScanSummary.Failure> failures = Collections.synchronizedList(new ArrayList<>(listing.failures()));
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -95,14 +88,21 @@ public final class ExamScanner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("scan interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("scan failed: " + e.getCause(), e.getCause());
+        } catch (ExecutionException e) {
+            // Only a fatal condition of the machine, or a listener's own failure, gets here: files fail alone.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("scan failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ScanSummary(tree, done.get(), skipped.get(), List.copyOf(failures), seconds,
-                cancelled.getAsBoolean());
+        return new ScanSummary(tree, done.get(), skipped.get(), List.copyOf(failures),
+                List.copyOf(listing.warnings()), seconds, cancelled.getAsBoolean());
     }
 
     private enum Kind { INSTANCE, SKIPPED, FAILED }
@@ -110,6 +110,7 @@ public final class ExamScanner {
     private record Outcome(Kind kind, InstanceEntry entry, String reason) {
     }
 
+    /** Reads one file's header; whatever goes wrong with it is this file's failure and the scan goes on. */
     private static Outcome examine(Path file) {
         try (DicomFile dicom = DicomFile.openLenient(file, ReadOptions.HEADER_ONLY)) {
             if ("1.2.840.10008.1.3.10".equals(dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID))) {
@@ -118,40 +119,20 @@ public final class ExamScanner {
             return new Outcome(Kind.INSTANCE, InstanceEntry.of(file, dicom), null);
         } catch (NotDicomException e) {
             return new Outcome(Kind.SKIPPED, null, null);
-        } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() != null ? e.getMessage() : e.toString();
-            return new Outcome(Kind.FAILED, null, message);
+        } catch (IOException | RuntimeException | Error e) {
+            rethrowIfFatal(e);
+            return new Outcome(Kind.FAILED, null, FailureReason.of(file, e));
         }
     }
 
     /**
-     * Every regular file under the roots; a DICOMDIR given as a root stands for the files it references. Symbolic
-     * links are followed, as a file manager does (a folder reached again through a link is not walked twice).
+     * Lets through the failures no single file can be blamed for (the machine itself failing). Running out of
+     * heap or stack on one file is that file's failure: unwinding releases what the failed attempt held.
      */
-    private static Set<Path> listFiles(List<Path> roots, BooleanSupplier cancelled) throws IOException {
-        Set<Path> files = new LinkedHashSet<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), 64, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile()) {
-                            files.add(file);
-                        }
-                        return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } else if (root.getFileName() != null && root.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
-                files.addAll(DicomDirectory.read(root).referencedFiles());
-            } else {
-                files.add(root);
-            }
+    static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof VirtualMachineError fatal && !(fatal instanceof OutOfMemoryError)
+                && !(fatal instanceof StackOverflowError)) {
+            throw fatal;
         }
-        return files;
     }
 }

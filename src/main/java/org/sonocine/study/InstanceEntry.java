@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * One file found by a scan, with the header facts that place it in patient, study and series, and the reason it
- * could not be read in full, if any ({@code problem} empty when intact).
+ * could not be read in full, if any ({@code problem} empty when intact; it does not repeat the file's name).
  */
 public record InstanceEntry(Path path, String patientId, String patientName, String studyUid, String studyDate,
                             String studyDescription, String seriesUid, int seriesNumber, String seriesDescription,
@@ -26,7 +26,7 @@ public record InstanceEntry(Path path, String patientId, String patientName, Str
                 ds.getString(Tag.Modality, ""),
                 ds.getString(Tag.SOPClassUID, file.fileMeta().getString(Tag.MediaStorageSOPClassUID, "")),
                 ds.getString(Tag.SOPInstanceUID, ""), ds.getInt(Tag.InstanceNumber, 0), file.numberOfFrames(),
-                file.pixelData().isPresent(), file.problem().map(Throwable::getMessage).orElse(""));
+                file.pixelData().isPresent(), file.problem().map(p -> FailureReason.of(path, p)).orElse(""));
     }
 
     /** Patients are told apart by ID and name, since IDs alone repeat across institutions. */

@@ -11,8 +11,12 @@ public interface ScanListener {
     default void skipped(Path file) {
     }
 
-    /** A DICOM file that could not be read, with the reason. */
+    /** A file or folder that could not be read, with the reason (which does not repeat its name). */
     default void failed(Path file, String reason) {
+    }
+
+    /** Something wrong in a DICOMDIR that was read all the same, such as a Referenced File ID refused. */
+    default void warned(Path source, String message) {
     }
 
     /** {@code done} of {@code total} files examined so far ({@code total} grows while folders are walked). */

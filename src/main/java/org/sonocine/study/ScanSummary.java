@@ -3,12 +3,19 @@ package org.sonocine.study;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a scan found: the exam tree, files skipped as not DICOM, and files that failed with their reasons. */
-public record ScanSummary(ExamTree tree, int files, int skipped, List<Failure> failures, double seconds,
-                          boolean cancelled) {
+/**
+ * What a scan found: the exam tree, files skipped as not DICOM, files that failed with their reasons, and warnings
+ * about DICOMDIRs (references refused or missing, broken record links).
+ */
+public record ScanSummary(ExamTree tree, int files, int skipped, List<Failure> failures, List<Warning> warnings,
+                          double seconds, boolean cancelled) {
 
-    /** A DICOM file that could not be read in full. */
+    /** A file or folder that could not be read in full; {@code reason} does not repeat its name. */
     public record Failure(Path file, String reason) {
+    }
+
+    /** Something wrong in {@code source} (a DICOMDIR) that did not stop it being read. */
+    public record Warning(Path source, String message) {
     }
 
     public double filesPerSecond() {

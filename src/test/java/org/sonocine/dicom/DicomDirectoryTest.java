@@ -3,14 +3,17 @@ package org.sonocine.dicom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.testing.ExpectedTable;
+import org.sonocine.testing.FileSets;
 import org.sonocine.testing.Samples;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +78,93 @@ class DicomDirectoryTest {
         assertThat(directory.problems()).containsExactly(
                 "Referenced File ID '..\\..\\etc\\passwd' refused: it does not name a file inside the DICOMDIR's folder",
                 "Referenced File ID 'C:\\WINDOWS' refused: it does not name a file inside the DICOMDIR's folder");
+    }
+
+    @Test
+    void recordsWithOffsetsLeftAtZeroAreNestedByTheirStoredOrder(@TempDir Path dir) throws IOException {
+        DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
+        Path dicomdir = FileSets.copyOfSample(dir, FileSets::unlink, 0);
+
+        DicomDirectory directory = DicomDirectory.read(dicomdir);
+
+        assertEquals(shape(original.roots()), shape(directory.roots()));
+        assertEquals(relative(original, Samples.file("dicomdir")), relative(directory, dir));
+        assertThat(directory.problems()).isEmpty();
+    }
+
+    @Test
+    void offsetsThatLinkOnlySomeRecordsAreReportedOnceAndEachFileProblemOnce(@TempDir Path dir) throws IOException {
+        DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
+        Consumer<Sequence> unlinkAndEscape = records -> {
+            FileSets.unlink(records);
+            records.get(3).setString(Tag.ReferencedFileID, VR.CS, "..", "ESCAPE");
+        };
+        List<Long> positions = itemPositions(FileSets.copyOfSample(dir, unlinkAndEscape, 0));
+        // The root, its first study, series and image are linked one below the other; no record links further.
+        Path dicomdir = FileSets.copyOfSample(dir, unlinkAndEscape.andThen(records -> {
+            for (int i = 0; i < 3; i++) {
+                records.get(i).setInt(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, VR.UL,
+                        Math.toIntExact(positions.get(i + 1)));
+            }
+        }), positions.get(0));
+
+        DicomDirectory directory = DicomDirectory.read(dicomdir);
+
+        assertThat(directory.problems()).containsExactly(
+                "Referenced File ID '..\\ESCAPE' refused: it does not name a file inside the DICOMDIR's folder",
+                "the record offsets link 4 of the 52 directory records; the records were read in their stored order"
+                        + " instead");
+        assertEquals(shape(original.roots()), shape(directory.roots()));
+        assertEquals(original.referencedFiles().size() - 1, directory.referencedFiles().size());
+    }
+
+    @Test
+    void fileIdsThatASymbolicLinkLeadsOutOfTheFolderAreRefused(@TempDir Path dir) throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path secret = Files.write(outside.resolve("secret"), new byte[] {1});
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Path inside = Files.write(media.resolve("IMG1"), new byte[] {1});
+        Files.createSymbolicLink(media.resolve("ALIAS"), inside);
+        Files.createSymbolicLink(media.resolve("LINK"), secret);
+        Files.createSymbolicLink(media.resolve("SUB"), outside);
+        Path dicomdir = FileSets.writeImageRecords(media, new String[] {"IMG1"}, new String[] {"ALIAS"},
+                new String[] {"LINK"}, new String[] {"SUB", "SECRET"});
+
+        DicomDirectory directory = DicomDirectory.read(dicomdir);
+
+        Path folder = media.toAbsolutePath().normalize();
+        assertEquals(List.of(folder.resolve("IMG1"), folder.resolve("ALIAS")), directory.referencedFiles());
+        assertThat(directory.problems()).containsExactly(
+                "Referenced File ID 'LINK' refused: a symbolic link leads it out of the DICOMDIR's folder",
+                "Referenced File ID 'SUB\\SECRET' refused: a symbolic link leads it out of the DICOMDIR's folder");
+    }
+
+    @Test
+    void fileIdsNamingMissingFilesAreReportedAndNotListed(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("IMG1"), new byte[] {1});
+        Path dicomdir = FileSets.writeImageRecords(dir, new String[] {"IMG1"}, new String[] {"GONE"});
+
+        DicomDirectory directory = DicomDirectory.read(dicomdir);
+
+        assertEquals(List.of(dir.toAbsolutePath().normalize().resolve("IMG1")), directory.referencedFiles());
+        assertThat(directory.problems()).containsExactly("Referenced File ID 'GONE' names a missing file");
+    }
+
+    private static List<Long> itemPositions(Path dicomdir) throws IOException {
+        try (DicomFile file = DicomFile.open(dicomdir)) {
+            return file.dataset().getSequence(Tag.DirectoryRecordSequence).stream().map(Attributes::itemPosition)
+                    .toList();
+        }
+    }
+
+    /** The record types as nested, e.g. PATIENT(STUDY(SERIES(IMAGE))). */
+    private static String shape(List<DicomDirectory.DirectoryRecord> records) {
+        return records.stream().map(r -> r.type() + (r.children().isEmpty() ? "" : "(" + shape(r.children()) + ")"))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static List<String> relative(DicomDirectory directory, Path folder) {
+        Path base = folder.toAbsolutePath().normalize();
+        return directory.referencedFiles().stream().map(p -> base.relativize(p).toString()).toList();
     }
 }

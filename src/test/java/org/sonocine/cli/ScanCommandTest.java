@@ -1,0 +1,127 @@
+package org.sonocine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomWriter;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.dicom.VR;
+import org.sonocine.testing.FileSets;
+import org.sonocine.testing.Samples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ScanCommandTest {
+
+    @Test
+    void aFileTooLargeForTheMemoryFailsAloneAndTheOthersAreStillListed(@TempDir Path dir) throws IOException {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 1400L << 20, "this test needs a heap under 1.4 GB (the"
+                + " build gives tests 1 GB) so that inflating the file runs out of memory: skipping");
+        Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("a.dcm"));
+        Files.copy(Samples.file("US-RGB-8-epicard"), dir.resolve("b.dcm"));
+        Path bomb = Files.write(dir.resolve("bomb.dcm"), deflatedDataSetOfZeros(1100));
+
+        CliRun run = CliRun.of("scan", "--threads", "1", dir.toString());
+
+        assertEquals(1, run.status(), run.err());
+        assertThat(run.out()).contains(dir.resolve("a.dcm").toString(), dir.resolve("b.dcm").toString())
+                .contains("failed: " + bomb + ": too large to read in the memory available\n")
+                .contains("2 instances; 0 files skipped (not DICOM), 1 failed, 0 warnings; 3 files");
+    }
+
+    @Test
+    void anUnreadableFileIsPermissionDenied(@TempDir Path dir) throws IOException {
+        Path locked = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("locked.dcm"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(locked), "running with the right to read any file (root): a file without"
+                + " permissions is still readable, skipping (FailureReasonTest checks the wording)");
+
+        CliRun run = CliRun.of("scan", dir.toString());
+
+        assertEquals(1, run.status());
+        assertThat(run.out()).contains("failed: " + locked + ": permission denied\n");
+    }
+
+    @Test
+    void everyFailedLineNamesItsFileOnce(@TempDir Path dir) throws IOException {
+        Path cut = Files.copy(Samples.file("MR_truncated.dcm"), dir.resolve("cut.dcm"));
+
+        CliRun run = CliRun.of("scan", dir.toString());
+
+        assertEquals(1, run.status());
+        List<String> failed = run.out().lines().filter(l -> l.startsWith("failed: ")).toList();
+        assertThat(failed).singleElement().asString().startsWith("failed: " + cut + ": Pixel Data (7FE0,0010)"
+                + " declares 8192 bytes");
+        assertEquals(1, failed.get(0).split("cut\\.dcm", -1).length - 1, failed.get(0));
+    }
+
+    @Test
+    void dicomdirReferencesRefusedArePrintedAsWarningsAndCounted(@TempDir Path dir) throws IOException {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Files.copy(Samples.file("US1_UNCR.dcm"), media.resolve("IMG1"));
+        Path outside = Files.copy(Samples.file("US-RGB-8-epicard"), dir.resolve("outside.dcm"));
+        Files.createSymbolicLink(media.resolve("LINK"), outside);
+        Path dicomdir = FileSets.writeImageRecords(media, new String[] {"IMG1"}, new String[] {"..", "outside.dcm"},
+                new String[] {"LINK"});
+
+        CliRun run = CliRun.of("scan", dicomdir.toString());
+
+        assertEquals(1, run.status());
+        assertThat(run.out()).contains("warning: " + dicomdir + ": Referenced File ID '..\\outside.dcm' refused: it"
+                        + " does not name a file inside the DICOMDIR's folder\n")
+                .contains("warning: " + dicomdir + ": Referenced File ID 'LINK' refused: a symbolic link leads it out"
+                        + " of the DICOMDIR's folder\n")
+                .contains("1 instances; 0 files skipped (not DICOM), 0 failed, 2 warnings; 1 files")
+                .doesNotContain(outside.toString());
+    }
+
+    @Test
+    void aCleanScanExitsZero() {
+        CliRun run = CliRun.of("scan", Samples.file("dicomdir/DICOMDIR").toString());
+        assertEquals(0, run.status(), run.out());
+        assertThat(run.out()).contains(" 0 failed, 0 warnings;");
+    }
+
+    /**
+     * A deflated data set of {@code megabytes} MB of zeros, about a thousand times smaller than that: one
+     * fully flushed block of a megabyte of zeros repeated, since each such block stands alone.
+     */
+    private static byte[] deflatedDataSetOfZeros(int megabytes) throws IOException {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.6.1");
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.1");
+        byte[] small = new DicomWriter(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds);
+        int metaEnd = 144 + ByteBuffer.wrap(small, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(new byte[1 << 20]);
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH)) > 0) {
+            block.write(buffer, 0, n);
+        }
+        deflater.end();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Arrays.copyOf(small, metaEnd));
+        for (int i = 0; i < megabytes; i++) {
+            block.writeTo(out);
+        }
+        out.write(new byte[] {0x03, 0x00});
+        return out.toByteArray();
+    }
+}
