@@ -99,6 +99,10 @@ public final class FrameDecoders {
      * "An uncaught runtime exception has occurred" and a qualified class name; the reader needs only the reason.
      */
     static String describe(Throwable e) {
+        if (e instanceof NullPointerException) {
+            // Java's helpful message names the codec's variables and methods, which say nothing about the data
+            return "it met a value missing from the data";
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();

@@ -42,6 +42,8 @@ class FrameFailureTest {
                 + " jj2000.j2k.codestream.CorruptedCodestreamException: Non-valid code-block width in SPcod field,"
                 + " COD marker"))).isEqualTo("frame 1 could not be decoded: Non-valid code-block width in SPcod"
                 + " field, COD marker");
+        assertThat(FrameFailure.reason(0, new NullPointerException("Cannot invoke \"String.equals(Object)\" because"
+                + " \"this.name\" is null"))).isEqualTo("frame 1 could not be decoded: it met a value missing from the data");
         assertThat(FrameFailure.reason(0, new IllegalStateException("java.io.EOFException: ")))
                 .isEqualTo("frame 1 could not be decoded: IllegalStateException");
     }
