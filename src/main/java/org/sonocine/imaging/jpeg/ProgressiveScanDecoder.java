@@ -14,13 +14,18 @@ import org.sonocine.imaging.RawImage;
  * (libjpeg only warns), and an image whose first AC coefficients are not exact at the end gets libjpeg's block
  * smoothing.
  *
- * <p>The work is bounded: a valid progression codes each coefficient at most {@value #MAX_CODINGS} times (once,
- * then once per refined bit), so a stream that codes one more often is refused rather than decoded scan after scan.
+ * <p>The work is bounded, since every scan passes over all blocks of its components however little data it has
+ * (one end-of-band run covers thousands): a valid progression codes each coefficient at most {@value #MAX_CODINGS}
+ * times (once, then once per refined bit), so a stream that codes one more often is refused; and although the
+ * standard would allow a component in some 900 scans, more than {@value #MAX_SCANS_PER_COMPONENT} are refused too
+ * (libjpeg's default script has 6, encoders write a few dozen at most), which keeps a hostile stream of tiny scans
+ * from costing many seconds.
  */
 final class ProgressiveScanDecoder implements ScanDecoder {
     /** Largest point transform libjpeg accepts; the first coding with Al 13, then 13 refinements. */
     private static final int MAX_AL = 13;
     private static final int MAX_CODINGS = MAX_AL + 1;
+    private static final int MAX_SCANS_PER_COMPONENT = 64;
 
     private final FrameHeader frame;
     private final ComponentCoefficients[] coefficients;
@@ -31,6 +36,8 @@ final class ProgressiveScanDecoder implements ScanDecoder {
     private final int[][] coefficientBits;
     /** Per component and zigzag index: how many scans coded it. */
     private final int[][] codings;
+    /** Per component: how many scans it took part in. */
+    private final int[] scans;
 
     ProgressiveScanDecoder(FrameHeader frame) {
         this.frame = frame;
@@ -40,6 +47,7 @@ final class ProgressiveScanDecoder implements ScanDecoder {
         this.quantTables = new int[n][];
         this.coefficientBits = new int[n][64];
         this.codings = new int[n][64];
+        this.scans = new int[n];
         int mcusPerLine = FrameHeader.ceilDiv(frame.width(), 8 * frame.maxH());
         int mcuRows = FrameHeader.ceilDiv(frame.height(), 8 * frame.maxV());
         for (int c = 0; c < n; c++) {
@@ -186,9 +194,13 @@ final class ProgressiveScanDecoder implements ScanDecoder {
 
     /**
      * Keeps libjpeg's record of the bits known per coefficient (a scan at odds with it only draws a warning
-     * there), which decides on block smoothing, and counts the codings of each coefficient.
+     * there), which decides on block smoothing, and counts the scans and the codings of each coefficient.
      */
     private void recordProgression(int component, int id, ScanHeader scan) throws DecodeException {
+        if (++scans[component] > MAX_SCANS_PER_COMPONENT) {
+            throw new DecodeException("progressive JPEG codes component " + id + " in more than "
+                    + MAX_SCANS_PER_COMPONENT + " scans, far more than encoders write");
+        }
         for (int k = scan.ss(); k <= scan.se(); k++) {
             coefficientBits[component][k] = scan.al();
             if (++codings[component][k] > MAX_CODINGS) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -92,6 +93,26 @@ class JpegDecoderErrorsTest {
         List<DctJpegEncoder.Scan> script = Collections.nCopies(15, DctJpegEncoder.Scan.of(0, 0, 0, 0, 0));
         byte[] jpeg = DctJpegEncoder.progressive(image, script);
         assertMessage(jpeg, "codes coefficient 0 of component 97 more than 14 times");
+    }
+
+    /** Valid but absurd: every AC coefficient in a band of its own, the last one refined once more. */
+    @Test
+    void componentInMoreThan64ScansIsRefused() throws DecodeException {
+        CoefficientImage image = CoefficientImage.synthetic(20, 12, 8, new int[] {1}, new int[] {1}, 0, 3);
+        List<DctJpegEncoder.Scan> script = new ArrayList<>();
+        script.add(DctJpegEncoder.Scan.of(0, 0, 0, 0, 0));
+        for (int k = 1; k < 63; k++) {
+            script.add(DctJpegEncoder.Scan.of(k, k, 0, 0, 0));
+        }
+        script.add(DctJpegEncoder.Scan.of(63, 63, 0, 1, 0));
+        byte[] sixtyFour = DctJpegEncoder.progressive(image, script);
+        script.add(DctJpegEncoder.Scan.of(63, 63, 1, 0, 0));
+        byte[] sixtyFive = DctJpegEncoder.progressive(image, script);
+
+        byte[] sequential = DctJpegEncoder.sequential(image);
+        assertArrayEquals(JpegDecoder.decode(sequential, 0, sequential.length).bytes(),
+                JpegDecoder.decode(sixtyFour, 0, sixtyFour.length).bytes(), "64 scans are still decoded");
+        assertMessage(sixtyFive, "codes component 97 in more than 64 scans");
     }
 
     @Test
