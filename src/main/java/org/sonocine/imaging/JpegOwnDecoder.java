@@ -3,9 +3,9 @@ package org.sonocine.imaging;
 import org.sonocine.imaging.jpeg.JpegDecoder;
 
 /**
- * Our own JPEG decoder: 12-bit DCT, lossless (processes 14 and SV1) fast enough for cine, and 8-bit DCT with
- * any sampling, all bit-exact with libjpeg. It follows the JDK's native reader in the chain and precedes
- * TwelveMonkeys' (whose lossless path is several times slower).
+ * Our own JPEG decoder: 12-bit DCT, progressive DCT (the retired processes 6/8 and 10/12), lossless (processes 14
+ * and SV1) fast enough for cine, and 8-bit DCT with any sampling, all bit-exact with libjpeg. It follows the JDK's
+ * native reader in the chain and precedes TwelveMonkeys' (whose lossless path is several times slower).
  */
 public final class JpegOwnDecoder implements FrameDecoder {
     @Override

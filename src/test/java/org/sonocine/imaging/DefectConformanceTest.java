@@ -1,6 +1,5 @@
 package org.sonocine.imaging;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,23 +12,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The real files Sonocine once decoded wrong or refused (samples/defects): all frames' stored values hash to what
- * an independent decoder (or the file's native twin) gives. Those not handled yet are skipped, with why.
+ * an independent decoder (or the file's native twin) gives.
  */
 class DefectConformanceTest {
-    /** Defects still open, and what they need; each is skipped with this reason until it is decoded exactly. */
-    private static final Map<String, String> OPEN = Map.of(
-            "CTImage.dcm_JPEGProcess6_8TransferSyntax_1.2.840.10008.1.2.4.53.dcm",
-            "open: progressive DCT JPEG (SOF2) is not decoded yet",
-            "CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
-            "open: progressive DCT JPEG (SOF2) is not decoded yet");
-
     static Stream<ExpectedTable.Row> defects() {
         Samples.dir();
         return ExpectedTable.rows("defects/expected.tsv").stream();
@@ -95,7 +86,6 @@ class DefectConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("defects")
     void allFramesHashToTheReference(ExpectedTable.Row row) throws Exception {
-        Assumptions.assumeFalse(OPEN.containsKey(row.file()), () -> row.file() + ": " + OPEN.get(row.file()));
         assertEquals(row.get("all_frames_sha256"), allFramesSha256(defect(row.file())));
     }
 

@@ -82,9 +82,8 @@ final class FrameHeader {
 
     private static void checkProcess(int marker, String sof) throws DecodeException {
         switch (marker) {
-            case Marker.SOF0, Marker.SOF1, Marker.SOF3 -> {
+            case Marker.SOF0, Marker.SOF1, Marker.SOF2, Marker.SOF3 -> {
             }
-            case Marker.SOF2 -> throw new DecodeException("progressive JPEG (" + sof + ") is not supported");
             case 0xC5, 0xC6, 0xC7 ->
                     throw new DecodeException("hierarchical JPEG (" + sof + ") is not supported");
             default -> throw new DecodeException("arithmetic-coded JPEG (" + sof + ") is not supported");
@@ -93,6 +92,10 @@ final class FrameHeader {
 
     boolean isLossless() {
         return marker == Marker.SOF3;
+    }
+
+    boolean isProgressive() {
+        return marker == Marker.SOF2;
     }
 
     int precision() {

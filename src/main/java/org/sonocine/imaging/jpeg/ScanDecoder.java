@@ -4,12 +4,15 @@ import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.RawImage;
 
 /** Decodes the scans of one frame, of one coding process, and delivers the image once they are done. */
-sealed interface ScanDecoder permits DctScanDecoder, LosslessScanDecoder {
+sealed interface ScanDecoder permits DctScanDecoder, ProgressiveScanDecoder, LosslessScanDecoder {
 
     /** Decodes the entropy-coded data of {@code scan} from {@code in}. */
     void decodeScan(ScanHeader scan, DecoderTables tables, BitReader in) throws DecodeException;
 
-    /** Whether every component of the frame has been coded by some scan. */
+    /**
+     * Whether the image is complete: every component has been coded, no further scan may follow, and the data may
+     * end without EOI.
+     */
     boolean isComplete();
 
     /** The image; components that no scan coded are filled as libjpeg fills them. */

@@ -3,6 +3,7 @@ package org.sonocine.imaging.jpeg;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +31,19 @@ class CorruptDataRobustnessTest {
         all.add(Arguments.of("lossless 12-bit RGB with restarts", TestImages.lossless()));
         all.add(Arguments.of("baseline colour 4:2:0", TestImages.baselineColour()));
         all.add(Arguments.of("baseline grey", TestImages.baselineGrey()));
+        all.add(Arguments.of("progressive 8-bit colour 4:2:0 with restarts",
+                TestImages.jdkProgressiveJpeg(BufferedImage.TYPE_3BYTE_BGR, 2, 2, 3)));
+        all.add(Arguments.of("progressive 12-bit colour 4:2:2, deep approximation, restarts",
+                DctJpegEncoder.progressive(CoefficientImage.synthetic(45, 29, 12, new int[] {2, 1, 1},
+                        new int[] {1, 1, 1}, 2, 1), DctJpegEncoder.deepApproximation(3))));
         if (Samples.available()) {
             all.add(Arguments.of("12-bit DCT CT", JpegSamples.codestream(
                     "CT0012.fragmented_no_bot_jpeg_baseline.51.dcm", 0)));
             all.add(Arguments.of("16-bit lossless CT", JpegSamples.codestream(
                     "CT0012.fragmented_no_bot_jpeg_lossless.57.dcm", 0)));
             all.add(Arguments.of("baseline 4:2:0 ultrasound", JpegSamples.codestream("examples_ybr_color.dcm", 0)));
+            all.add(Arguments.of("12-bit progressive CT", JpegSamples.codestream(
+                    "defects/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm", 0)));
         }
         return all.stream();
     }

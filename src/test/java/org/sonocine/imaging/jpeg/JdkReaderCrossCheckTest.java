@@ -78,6 +78,25 @@ class JdkReaderCrossCheckTest {
     }
 
     /**
+     * The same images written progressive (SOF2) with libjpeg's default script: interleaved DC scans, spectral
+     * selection, successive approximation with end-of-band runs and refinements to the last bit, restart intervals.
+     * Since the script refines every coefficient to the last bit, no reader smooths blocks and the samples must
+     * agree exactly.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("encodings")
+    void jdkEncodedProgressiveImageMatchesTheJdkReaderExactly(String name, int type, int h, int v,
+            int restartInterval) throws IOException {
+        byte[] codestream = TestImages.jdkProgressiveJpeg(type, h, v, restartInterval);
+        assertEquals(Marker.SOF2, JpegMarkers.startOfFrame(codestream), "written progressive");
+        RawImage ours = JpegDecoder.decode(codestream, 0, codestream.length);
+        Raster jdk = readWithJdk(codestream);
+
+        int[] expected = jdk.getPixels(0, 0, jdk.getWidth(), jdk.getHeight(), (int[]) null);
+        assertArrayEquals(expected, LosslessRoundTripTest.actualSamples(ours));
+    }
+
+    /**
      * libjpeg 6b, and so DCMTK, replicates chroma that is halved vertically only (it has no "fancy" filter for
      * that case); libjpeg-turbo 2 interpolates, and a JDK built against the system libjpeg-turbo (Debian's) does
      * too. The decoder follows DCMTK, so each pair of lines shares its chroma.

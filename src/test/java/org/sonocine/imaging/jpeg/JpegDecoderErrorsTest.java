@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sonocine.imaging.DecodeException;
 import org.sonocine.imaging.RawImage;
 
@@ -34,9 +39,90 @@ class JpegDecoderErrorsTest {
     }
 
     @Test
-    void progressiveIsNotSupported() {
-        byte[] data = bytes(0xFF, 0xD8, 0xFF, 0xC2, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0, 0xFF, 0xD9);
-        assertMessage(data, "progressive JPEG (SOF2) is not supported");
+    void hierarchicalIsNotSupported() {
+        byte[] data = bytes(0xFF, 0xD8, 0xFF, 0xC5, 0x00, 0x0B, 8, 0, 16, 0, 16, 1, 1, 0x11, 0, 0xFF, 0xD9);
+        assertMessage(data, "hierarchical JPEG (SOF5) is not supported");
+    }
+
+    @ParameterizedTest(name = "Ss={0} Se={1} Ah={2} Al={3}")
+    @CsvSource({
+        "0, 5, 0, 0, a DC scan (Ss 0) must end at Se 0",
+        "6, 5, 0, 0, an AC band must lie within 1 <= Ss <= Se <= 63",
+        "1, 64, 0, 0, an AC band must lie within 1 <= Ss <= Se <= 63",
+        "0, 0, 3, 1, a refinement scan must code the next bit (Al = Ah - 1)",
+        "0, 0, 0, 14, Al may be at most 13",
+    })
+    void progressiveScanWithInvalidParametersSaysWhy(int ss, int se, int ah, int al, String why) {
+        byte[] jpeg = progressiveGrey();
+        int parameters = JpegMarkers.scanData(jpeg, JpegMarkers.scans(jpeg).get(0)) - 3;
+        jpeg[parameters] = (byte) ss;
+        jpeg[parameters + 1] = (byte) se;
+        jpeg[parameters + 2] = (byte) (ah << 4 | al);
+        assertMessage(jpeg, "progressive JPEG scan Ss=" + ss + " Se=" + se + " Ah=" + ah + " Al=" + al
+                + " is invalid: " + why);
+    }
+
+    @Test
+    void progressiveAcScanOfSeveralComponentsIsInvalid() {
+        CoefficientImage image = CoefficientImage.synthetic(20, 12, 8, new int[] {1, 1}, new int[] {1, 1}, 0, 3);
+        byte[] jpeg = DctJpegEncoder.progressive(image, List.of(DctJpegEncoder.Scan.of(0, 0, 0, 0, 0, 1)));
+        int parameters = JpegMarkers.scanData(jpeg, JpegMarkers.scans(jpeg).get(0)) - 3;
+        jpeg[parameters] = 1;
+        jpeg[parameters + 1] = 63;
+        assertMessage(jpeg, "is invalid: an AC scan may code one component only");
+    }
+
+    @Test
+    void progressiveScanThatEndsEarlyIsTruncated() {
+        byte[] jpeg = progressiveGrey();
+        List<Integer> scans = JpegMarkers.scans(jpeg);
+        int second = scans.get(1);
+        int cut = (JpegMarkers.scanData(jpeg, second) + scans.get(2)) / 2;
+        assertMessage(Arrays.copyOf(jpeg, cut), "JPEG data is truncated: a progressive scan ends in MCU");
+    }
+
+    @Test
+    void progressiveScansWithoutEndOfImageAreTruncated() {
+        byte[] jpeg = progressiveGrey();
+        assertMessage(Arrays.copyOf(jpeg, jpeg.length - 2), "the progressive scans end without an EOI marker");
+    }
+
+    @Test
+    void progressionThatCodesACoefficientOverAndOverIsRefused() {
+        CoefficientImage image = CoefficientImage.synthetic(20, 12, 8, new int[] {1}, new int[] {1}, 0, 3);
+        List<DctJpegEncoder.Scan> script = Collections.nCopies(15, DctJpegEncoder.Scan.of(0, 0, 0, 0, 0));
+        byte[] jpeg = DctJpegEncoder.progressive(image, script);
+        assertMessage(jpeg, "codes coefficient 0 of component 97 more than 14 times");
+    }
+
+    /** Valid but absurd: every AC coefficient in a band of its own, the last one refined once more. */
+    @Test
+    void componentInMoreThan64ScansIsRefused() throws DecodeException {
+        CoefficientImage image = CoefficientImage.synthetic(20, 12, 8, new int[] {1}, new int[] {1}, 0, 3);
+        List<DctJpegEncoder.Scan> script = new ArrayList<>();
+        script.add(DctJpegEncoder.Scan.of(0, 0, 0, 0, 0));
+        for (int k = 1; k < 63; k++) {
+            script.add(DctJpegEncoder.Scan.of(k, k, 0, 0, 0));
+        }
+        script.add(DctJpegEncoder.Scan.of(63, 63, 0, 1, 0));
+        byte[] sixtyFour = DctJpegEncoder.progressive(image, script);
+        script.add(DctJpegEncoder.Scan.of(63, 63, 1, 0, 0));
+        byte[] sixtyFive = DctJpegEncoder.progressive(image, script);
+
+        byte[] sequential = DctJpegEncoder.sequential(image);
+        assertArrayEquals(JpegDecoder.decode(sequential, 0, sequential.length).bytes(),
+                JpegDecoder.decode(sixtyFour, 0, sixtyFour.length).bytes(), "64 scans are still decoded");
+        assertMessage(sixtyFive, "codes component 97 in more than 64 scans");
+    }
+
+    @Test
+    void progressiveHeaderThatClaimsFarMoreThanTheDataHoldsIsRefusedBeforeAllocating() {
+        byte[] jpeg = progressiveGrey();
+        int sof = indexOf(jpeg, 0xC2);
+        byte[] size12000 = {0x2E, (byte) 0xE0};
+        System.arraycopy(size12000, 0, jpeg, sof + 5, 2);
+        System.arraycopy(size12000, 0, jpeg, sof + 7, 2);
+        assertMessage(jpeg, "header is corrupt or the data truncated: a 12000x12000 frame needs at least");
     }
 
     @Test
@@ -127,6 +213,12 @@ class JpegDecoderErrorsTest {
         assertEquals(29, image.height());
         assertEquals(1, image.components());
         assertEquals(8, image.precision());
+    }
+
+    /** A 12-bit 61x37 grey image in libjpeg's default progression. */
+    private static byte[] progressiveGrey() {
+        CoefficientImage image = CoefficientImage.synthetic(61, 37, 12, new int[] {1}, new int[] {1}, 0, 9);
+        return DctJpegEncoder.progressive(image, DctJpegEncoder.fullProgression(1));
     }
 
     private static void assertMessage(byte[] data, String expected) {

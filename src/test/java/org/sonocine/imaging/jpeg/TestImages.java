@@ -9,6 +9,7 @@ import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -44,6 +45,19 @@ final class TestImages {
      * a restart interval of {@code restartInterval} MCUs (0: none).
      */
     static byte[] jdkJpeg(int imageType, int h, int v, int restartInterval) {
+        return jdkJpeg(imageType, h, v, restartInterval, false);
+    }
+
+    /**
+     * As {@link #jdkJpeg(int, int, int, int)}, but progressive (SOF2) with libjpeg's default script: interleaved
+     * DC scans, spectral selection and successive approximation with refinements down to the last bit. (The JDK
+     * cannot write other scripts: it throws on the scans of a progressive metadata tree.)
+     */
+    static byte[] jdkProgressiveJpeg(int imageType, int h, int v, int restartInterval) {
+        return jdkJpeg(imageType, h, v, restartInterval, true);
+    }
+
+    private static byte[] jdkJpeg(int imageType, int h, int v, int restartInterval, boolean progressive) {
         BufferedImage image = new BufferedImage(45, 29, imageType);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -68,8 +82,13 @@ final class TestImages {
                 markers.insertBefore(dri, markers.getFirstChild());
             }
             metadata.setFromTree(JPEG_METADATA, root);
+            ImageWriteParam param = null;
+            if (progressive) {
+                param = writer.getDefaultWriteParam();
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, metadata), null);
+            writer.write(null, new IIOImage(image, null, metadata), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
