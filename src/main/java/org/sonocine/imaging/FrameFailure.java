@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.regex.Pattern;
 
 /**
  * The one rule for a frame that fails, wherever it is decoded (viewer cache, first frame, export, benchmark):
@@ -22,7 +23,7 @@ public final class FrameFailure {
         return new DecodeException(reason(index, thrown), thrown);
     }
 
-    /** The message of {@link #of}: starts with "frame N". */
+    /** The message of {@link #of}: it names the frame once. */
     public static String reason(int index, Throwable thrown) {
         String frame = "frame " + (index + 1);
         if (thrown instanceof OutOfMemoryError) {
@@ -50,12 +51,8 @@ public final class FrameFailure {
         return thrown instanceof IOException ? frame + ": " + message : frame + " could not be decoded: " + message;
     }
 
+    /** Whether {@code message} already says which frame, as "frame 3" anywhere ("RLE frame 3 has ..."). */
     private static boolean namesFrame(String message, int index) {
-        if (message == null) {
-            return false;
-        }
-        String frame = "frame " + (index + 1);
-        return message.startsWith(frame) && (message.length() == frame.length()
-                || !Character.isDigit(message.charAt(frame.length())));
+        return message != null && Pattern.compile("\\bframe " + (index + 1) + "(?!\\d)").matcher(message).find();
     }
 }

@@ -17,6 +17,12 @@ class FrameFailureTest {
     }
 
     @Test
+    void aReasonNamingItsFrameAnywhereIsKept() {
+        assertThat(FrameFailure.reason(0, new DecodeException("RLE frame 1 has 1 segments; 3 samples of 8 bits need 3")))
+                .isEqualTo("RLE frame 1 has 1 segments; 3 samples of 8 bits need 3");
+    }
+
+    @Test
     void aReasonWithoutTheFrameGetsItOnce() {
         assertThat(FrameFailure.of(2, new DecodeException("the JPEG data is truncated")).getMessage())
                 .isEqualTo("frame 3: the JPEG data is truncated");
