@@ -38,4 +38,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("org.sonocine.(*)..").should().beFreeOfCycles();
+
+    /** Each package on its own, so that a cycle inside a layer (imaging and its codecs) shows too. */
+    @ArchTest
+    static final ArchRule subPackagesHaveNoCycles = slices().matching("org.sonocine.(**)").should()
+            .beFreeOfCycles();
 }

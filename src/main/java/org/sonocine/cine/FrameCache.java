@@ -1,7 +1,7 @@
 package org.sonocine.cine;
 
 import org.sonocine.imaging.ArgbPool;
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameBuffers;
 import org.sonocine.imaging.FrameFailure;

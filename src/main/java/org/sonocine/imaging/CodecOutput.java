@@ -1,5 +1,8 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
+
 /**
  * Turns what a codec produced, checked against the header, into stored values laid out as the header describes: samples of the codestream's
  * precision, widened to 16 bits when the header allocates 16 for 8-bit codestreams, and a Bits Stored that

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * RGB and YCbCr samples to ARGB. YCbCr follows PS3.3 C.7.6.3.1.2: full range (YBR_FULL, and the chroma pairs of
  * native YBR_FULL_422) or the video range of YBR_PARTIAL_422; wider than 8-bit samples are scaled down.

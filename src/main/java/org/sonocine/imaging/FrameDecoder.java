@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * Decodes one frame of one family of transfer syntaxes into stored values. Implementations are stateless and
  * safe to call from several threads.

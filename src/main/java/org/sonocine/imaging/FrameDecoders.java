@@ -1,6 +1,7 @@
 package org.sonocine.imaging;
 
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /** Turns stored values into a {@link DisplayFrame}: colour conversion, palette lookup, or grey-level windowing. */
 public sealed interface FrameRenderer permits ColourRenderer, PaletteRenderer, GreyscaleRenderer, ScaledRenderer {
 

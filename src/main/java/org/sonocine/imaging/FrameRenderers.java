@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /** Chooses the renderer for a file's frames from its photometric interpretation. */
 public final class FrameRenderers {
     private FrameRenderers() {

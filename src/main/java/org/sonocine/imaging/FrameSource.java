@@ -5,6 +5,7 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
 import org.sonocine.dicom.NativePixelData;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.IOException;
 import java.util.List;

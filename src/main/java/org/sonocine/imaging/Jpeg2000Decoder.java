@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 
 import javax.imageio.ImageReader;

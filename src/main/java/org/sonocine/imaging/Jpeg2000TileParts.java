@@ -1,6 +1,7 @@
 package org.sonocine.imaging;
 
 import org.sonocine.dicom.Bytes;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * What the markers before the first scan of a JPEG codestream say: the coding process (SOF type), precision,
  * size, components with their identifiers and sampling, and the colour hints (JFIF, Adobe transform) that decide

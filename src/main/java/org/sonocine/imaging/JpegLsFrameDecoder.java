@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsDecoder;
 
 /** JPEG-LS lossless and near-lossless frames through our own T.87 decoder. */

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * Uncompressed pixel data: swaps big-endian words to little endian, interleaves colour-by-plane frames, and
  * extracts 1-bit frames that start inside a byte. Native 4:2:2 data stays as stored (two bytes per pixel).

@@ -2,6 +2,7 @@ package org.sonocine.imaging;
 
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.Tag;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * The Palette Color Lookup Table (PS3.3 C.7.6.3.1.5-6 and C.7.9): red, green and blue tables with their

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * Header combinations that no decoder or renderer can honour, found once when a file is opened so that a frame
  * never fails half-way through with an index error: each check names the attributes that contradict each other.

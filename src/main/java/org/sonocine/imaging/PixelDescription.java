@@ -2,6 +2,7 @@ package org.sonocine.imaging;
 
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.Tag;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * The Image Pixel module (PS3.3 C.7.6.3) of a header: size, sample layout and photometric interpretation,

@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * RLE Lossless (PS3.5 Annex G): a 64-byte header of segment offsets, then one PackBits-coded segment per byte
  * plane, most significant byte of each sample first, sample by sample. Decodes each segment straight into its

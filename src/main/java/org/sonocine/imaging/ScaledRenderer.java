@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 /**
  * Renders frames at the size they are shown, aspect ratio included, so that drawing them costs nothing more
  * than a copy: another renderer's frames, resized by {@link Resampler}. The full-size frame and the filter's

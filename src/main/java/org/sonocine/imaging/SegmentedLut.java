@@ -1,5 +1,7 @@
 package org.sonocine.imaging;
 
+import org.sonocine.imaging.codec.DecodeException;
+
 import java.util.Arrays;
 
 /**

@@ -7,7 +7,7 @@ import org.sonocine.dicom.ReadOptions;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.study.CineTiming;
 import org.sonocine.testing.ImageHeaders;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.ImageHeaders;
 import org.sonocine.testing.Samples;
 

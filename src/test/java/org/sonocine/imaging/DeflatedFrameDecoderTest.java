@@ -3,6 +3,7 @@ package org.sonocine.imaging;
 import org.sonocine.testing.ImageHeaders;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package org.sonocine.imaging;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.ReadOptions;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.Samples;
 
 import java.nio.file.Files;

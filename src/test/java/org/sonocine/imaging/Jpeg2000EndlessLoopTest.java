@@ -5,6 +5,7 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageWriterSpi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.ImageHeaders;
 
 import javax.imageio.IIOImage;

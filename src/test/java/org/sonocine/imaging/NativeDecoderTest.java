@@ -7,6 +7,7 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.IOException;
 import java.util.Arrays;

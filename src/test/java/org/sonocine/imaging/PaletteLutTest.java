@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.VR;
+import org.sonocine.imaging.codec.DecodeException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

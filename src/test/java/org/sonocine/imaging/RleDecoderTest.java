@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * Reads the entropy-coded data of a scan bit by bit through a 64-bit buffer, removing stuffed zero bytes.

@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * Walks the marker structure of a codestream. Markers are found the way libjpeg finds them: fill bytes (0xFF

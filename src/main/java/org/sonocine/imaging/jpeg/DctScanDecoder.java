@@ -3,8 +3,8 @@ package org.sonocine.imaging.jpeg;
 import java.util.Arrays;
 import java.util.List;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decodes the Huffman-coded scans of a sequential DCT frame (T.81 F.2) and transforms each block into its

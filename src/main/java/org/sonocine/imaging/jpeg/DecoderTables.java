@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /** The tables and settings that DHT, DQT and DRI segments define; later segments replace earlier ones. */
 final class DecoderTables {

@@ -3,7 +3,7 @@ package org.sonocine.imaging.jpeg;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /** A start-of-frame segment: process, precision, size and the components with their sampling factors. */
 final class FrameHeader {

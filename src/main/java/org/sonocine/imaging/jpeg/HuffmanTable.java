@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * A Huffman table from a DHT segment, expanded for decoding: a lookup table resolves codes of up to

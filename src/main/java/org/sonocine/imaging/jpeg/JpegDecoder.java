@@ -2,8 +2,8 @@ package org.sonocine.imaging.jpeg;
 
 import java.util.Objects;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decodes a JPEG codestream of the Huffman-coded sequential DCT (SOF0, SOF1; 8 or 12 bits), progressive DCT (SOF2;

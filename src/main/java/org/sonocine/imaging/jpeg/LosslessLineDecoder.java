@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * Decodes and reconstructs a line of pixel-interleaved lossless samples in one pass: the Huffman decoding is a

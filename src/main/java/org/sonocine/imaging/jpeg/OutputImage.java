@@ -1,7 +1,7 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * The decoded image being filled in: full-resolution samples interleaved by pixel, one byte each up to 8 bits of

@@ -2,7 +2,7 @@ package org.sonocine.imaging.jpeg;
 
 import java.util.Arrays;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * The entropy decoding of the blocks of one progressive scan (T.81 G.2), in the scan's one of four kinds: DC

@@ -3,8 +3,8 @@ package org.sonocine.imaging.jpeg;
 import java.util.Arrays;
 import java.util.List;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decodes the scans of a progressive DCT frame (SOF2; T.81 annex G, spectral selection and successive

@@ -1,7 +1,7 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /** Decodes the scans of one frame, of one coding process, and delivers the image once they are done. */
 sealed interface ScanDecoder permits DctScanDecoder, ProgressiveScanDecoder, LosslessScanDecoder {

@@ -3,7 +3,7 @@ package org.sonocine.imaging.jpeg;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * A start-of-scan segment: the frame components coded in the scan with their Huffman table selectors, and the

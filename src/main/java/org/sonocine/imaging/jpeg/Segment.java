@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /** The payload of one marker segment, read field by field; running past its declared length is an error. */
 final class Segment {

@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpeg;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * Brings one component plane to full image resolution a line at a time, choosing the method as libjpeg 6b's

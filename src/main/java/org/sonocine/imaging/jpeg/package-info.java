@@ -7,7 +7,7 @@
  * come from DCMTK: the same integer IDCT, range limiting and "fancy" chroma upsampling, no colour conversion, and
  * the same recovery from a marker that cuts a scan short, and for progressive frames that end early the same block
  * smoothing. Where DCMTK gives up (data that simply ends inside a scan, a progressive frame without EOI) the decoder
- * fails with a {@link org.sonocine.imaging.DecodeException} instead of inventing pixels.
+ * fails with a {@link org.sonocine.imaging.codec.DecodeException} instead of inventing pixels.
  *
  * <p>Entry point: {@link org.sonocine.imaging.jpeg.JpegDecoder}. Depends only on {@code org.sonocine.imaging}
  * ({@code RawImage}, {@code DecodeException}); no DICOM, no ImageIO, no JavaFX.

@@ -1,7 +1,7 @@
 package org.sonocine.imaging.jpegls;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Walks the marker segments of one JPEG-LS codestream (T.87 Annex C) and decodes its scans: SOI, then SOF55,

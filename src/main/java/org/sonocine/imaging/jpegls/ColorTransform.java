@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpegls;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * The reversible colour transforms of HP's JPEG-LS implementation, which CharLS and others signal with an APP8

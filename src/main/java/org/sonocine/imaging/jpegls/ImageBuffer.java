@@ -2,7 +2,7 @@ package org.sonocine.imaging.jpegls;
 
 import java.util.Arrays;
 
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * The decoded samples of the whole frame, interleaved by pixel, in bytes for up to 8 bits and shorts above.

@@ -2,8 +2,8 @@ package org.sonocine.imaging.jpegls;
 
 import java.util.Objects;
 
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decodes a JPEG-LS codestream (ITU-T T.87): lossless or near-lossless, 2 to 16 bits, one or more components in

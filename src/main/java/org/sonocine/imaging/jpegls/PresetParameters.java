@@ -1,6 +1,6 @@
 package org.sonocine.imaging.jpegls;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * The JPEG-LS preset coding parameters of an LSE segment of type 1 (T.87 C.2.4.1.1), as written: a zero field

@@ -2,7 +2,7 @@ package org.sonocine.imaging.jpegls;
 
 import java.util.Arrays;
 
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * Decodes the entropy-coded data of one scan (the inverse of T.87 Annexes A and B): context modelling,

@@ -16,7 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decode timings, run by hand (not a test): single thread, codestreams preloaded into memory, three warm-up

@@ -7,7 +7,7 @@ import java.io.IOException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.testing.Samples;
 
 /**

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.testing.ExpectedTable;
 import org.sonocine.testing.Samples;
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Encodes synthetic images with the test encoder and decodes them: the decoder must return every sample exactly

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 
 /** Test helpers: frame codestreams from DICOM files, stored-value bytes and digests, decoding a whole array. */
 final class Codestreams {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.FrameLocation;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * Decode throughput of {@link JpegLsDecoder} on a JPEG-LS DICOM file (not a unit test): all frames are read into

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
-import org.sonocine.imaging.DecodeException;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
 import org.sonocine.testing.Samples;
 

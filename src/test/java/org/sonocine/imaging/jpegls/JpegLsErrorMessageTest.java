@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.sonocine.imaging.DecodeException;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
 
 /** Defective codestreams are rejected with a message that says what is wrong and where. */

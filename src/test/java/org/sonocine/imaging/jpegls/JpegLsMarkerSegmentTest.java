@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
 
 /** Marker segments around the scans that change nothing, or only where the image size comes from. */

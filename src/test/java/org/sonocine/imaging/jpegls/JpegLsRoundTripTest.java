@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.imaging.jpegls.JpegLsTestEncoder.Options;
 
 /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.Tag;
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.testing.ExpectedTable;
 import org.sonocine.testing.Samples;
 

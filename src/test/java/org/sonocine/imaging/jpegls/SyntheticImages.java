@@ -2,7 +2,7 @@ package org.sonocine.imaging.jpegls;
 
 import java.util.Random;
 
-import org.sonocine.imaging.RawImage;
+import org.sonocine.imaging.codec.RawImage;
 
 /** Synthetic images for round trips, and access to decoded samples as ints. */
 final class SyntheticImages {

@@ -1,4 +1,6 @@
-package org.sonocine.imaging;
+package org.sonocine.imaging.codec;
+
+import org.sonocine.imaging.codec.RawImage;
 
 /**
  * The samples a codestream decoder produced: {@code width} x {@code height} pixels of {@code components} samples,

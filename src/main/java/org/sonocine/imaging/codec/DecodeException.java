@@ -1,4 +1,6 @@
-package org.sonocine.imaging;
+package org.sonocine.imaging.codec;
+
+import org.sonocine.imaging.codec.DecodeException;
 
 import java.io.IOException;
 
