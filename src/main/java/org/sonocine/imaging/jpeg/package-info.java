@@ -9,7 +9,8 @@
  * smoothing. Where DCMTK gives up (data that simply ends inside a scan, a progressive frame without EOI) the decoder
  * fails with a {@link org.sonocine.imaging.codec.DecodeException} instead of inventing pixels.
  *
- * <p>Entry point: {@link org.sonocine.imaging.jpeg.JpegDecoder}. Depends only on {@code org.sonocine.imaging.codec}
+ * <p>Entry point: {@link org.sonocine.imaging.jpeg.JpegDecoder}. Depends only on
+ * {@code org.sonocine.imaging.codec}
  * ({@code RawImage}, {@code DecodeException}); no DICOM, no ImageIO, no JavaFX.
  */
 package org.sonocine.imaging.jpeg;

@@ -4,7 +4,8 @@
  * HP colour transforms that CharLS-style encoders signal in an APP8 "mrfx" segment.
  *
  * <p>{@link org.sonocine.imaging.jpegls.JpegLsDecoder} turns one codestream into a
- * {@link org.sonocine.imaging.codec.RawImage}. Depends only on the codec base types of {@code org.sonocine.imaging.codec}
+ * {@link org.sonocine.imaging.codec.RawImage}. Depends only on the codec base types of
+ * {@code org.sonocine.imaging.codec}
  * ({@code RawImage}, {@code DecodeException}): no DICOM, no JavaFX.
  */
 package org.sonocine.imaging.jpegls;
