@@ -83,8 +83,11 @@ public final class CodecDeadline {
         }
         // 0 running, 1 ended, 2 abandoned: whichever side moves first decides who counts the abandoned thread
         AtomicInteger state = new AtomicInteger();
+        // the pool reuses threads: only the processor time this call spends counts, not what the thread spent before
         AtomicLong worker = new AtomicLong(-1);
+        AtomicLong workerStartNanos = new AtomicLong();
         Future<T> future = threads.submit(() -> {
+            workerStartNanos.set(measured() ? THREADS.getCurrentThreadCpuTime() : 0);
             worker.set(Thread.currentThread().getId());
             try {
                 return call.call();
@@ -102,7 +105,7 @@ public final class CodecDeadline {
                 try {
                     return future.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (processorTime(worker.get(), start) >= budgetNanos || System.nanoTime() >= wallLimit) {
+                    if (processorTime(worker.get(), workerStartNanos.get(), start) >= budgetNanos || System.nanoTime() >= wallLimit) {
                         if (abandon(state, future, onAbandon)) {
                             throw new DecodeException(frame + " could not be decoded: the " + codec + " decoder did"
                                     + " not finish within " + budgetNanos / 1e9 + " s of processor time (the data"
@@ -123,12 +126,19 @@ public final class CodecDeadline {
         }
     }
 
-    /** Processor time of thread {@code id} so far; the time since {@code start} where the JVM does not measure it. */
-    private static long processorTime(long id, long start) {
-        if (!THREADS.isThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+    /**
+     * Processor time thread {@code id} spent since it was at {@code threadStartNanos}; the time since {@code start}
+     * where the JVM does not measure it.
+     */
+    private static long processorTime(long id, long threadStartNanos, long start) {
+        if (!measured()) {
             return System.nanoTime() - start;
         }
-        return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id));
+        return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id) - threadStartNanos);
+    }
+
+    private static boolean measured() {
+        return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     }
 
     private boolean abandon(AtomicInteger state, Future<?> future, Runnable onAbandon) {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,6 +81,19 @@ class CodecDeadlineTest {
             return "done";
         }, () -> { });
         assertEquals("done", result, "a MiB of input earns a second of processor time");
+    }
+
+    @Test
+    void aReusedThreadStartsEachCallWithAFreshBudget() throws Exception {
+        CodecDeadline deadline = new CodecDeadline(400, 0, 1);
+        Set<String> threads = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            threads.add(deadline.call("JPEG 2000", i, 10, () -> {
+                spinFor(TimeUnit.MILLISECONDS.toNanos(150)); // 600 ms in all, 150 ms per call
+                return Thread.currentThread().getName();
+            }, () -> { }));
+        }
+        assertThat(threads).as("the calls ran on a reused thread").hasSizeLessThan(4);
     }
 
     private static void spinFor(long processorNanos) {
