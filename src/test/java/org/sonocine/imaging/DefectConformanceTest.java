@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.testing.ExpectedTable;
+import org.sonocine.testing.RequiresSamples;
 import org.sonocine.testing.Samples;
 
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,6 @@ class DefectConformanceTest {
             "open: progressive DCT JPEG (SOF2) is not decoded yet");
 
     static Stream<ExpectedTable.Row> defects() {
-        Samples.dir();
         return ExpectedTable.rows("defects/expected.tsv").stream();
     }
 
@@ -94,6 +94,7 @@ class DefectConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("defects")
+    @RequiresSamples
     void allFramesHashToTheReference(ExpectedTable.Row row) throws Exception {
         Assumptions.assumeFalse(OPEN.containsKey(row.file()), () -> row.file() + ": " + OPEN.get(row.file()));
         assertEquals(row.get("all_frames_sha256"), allFramesSha256(defect(row.file())));
