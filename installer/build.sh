@@ -70,7 +70,7 @@ done
 # The JDK modules the viewer and its libraries use (jdeps), plus jdk.charsets for the DICOM character sets that
 # are looked up by name (Japanese, Korean, Thai, ...), which no tool can see.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.charsets
-modules+=,jdk.unsupported,jdk.unsupported.desktop,javafx.controls,javafx.swing
+modules+=,jdk.unsupported,javafx.controls
 
 options=(
   --type "$type"

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.testing.ExpectedTable;
+import org.sonocine.testing.RequiresSamples;
 import org.sonocine.testing.Samples;
 
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DefectConformanceTest {
     static Stream<ExpectedTable.Row> defects() {
-        Samples.dir();
         return ExpectedTable.rows("defects/expected.tsv").stream();
     }
 
@@ -85,6 +85,7 @@ class DefectConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("defects")
+    @RequiresSamples
     void allFramesHashToTheReference(ExpectedTable.Row row) throws Exception {
         assertEquals(row.get("all_frames_sha256"), allFramesSha256(defect(row.file())));
     }

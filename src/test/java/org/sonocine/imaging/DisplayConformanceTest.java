@@ -3,6 +3,7 @@ package org.sonocine.imaging;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.testing.RequiresSamples;
 import org.sonocine.testing.Samples;
 
 import javax.imageio.ImageIO;
@@ -46,6 +47,7 @@ class DisplayConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderedReferences")
+    @RequiresSamples
     void firstFrameLooksLikeTheReferenceRendering(String sample, String png, String command) throws Exception {
         BufferedImage reference = ImageIO.read(Samples.dir().resolve("reference").resolve(png).toFile());
         try (DicomFile file = DicomFile.open(Samples.dir().resolve(sample))) {

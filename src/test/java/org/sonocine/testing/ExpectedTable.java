@@ -36,17 +36,14 @@ public final class ExpectedTable {
         }
     }
 
-    /** All rows; empty when the samples are absent (the tests then skip). */
+    /** All rows; skips the calling test when the samples are absent. */
     public static List<Row> rows() {
         return rows("expected.tsv");
     }
 
     /** All rows of the table at {@code relativePath} in the samples folder (e.g. the defects' table). */
     public static List<Row> rows(String relativePath) {
-        if (!Samples.available()) {
-            return List.of();
-        }
-        Path tsv = Path.of(System.getProperty("sonocine.samples", "../shared/samples"), relativePath);
+        Path tsv = Samples.dir().resolve(relativePath);
         try {
             List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
             String[] header = lines.get(0).split("\t", -1);

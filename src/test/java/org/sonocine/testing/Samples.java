@@ -21,18 +21,33 @@ public final class Samples {
 
     /** The samples folder; skips the calling test when it is absent. */
     public static Path dir() {
-        Path dir = Path.of(System.getProperty("sonocine.samples", "../shared/samples"));
-        if (!Files.isDirectory(dir) && WARNED.compareAndSet(false, true)) {
-            System.err.println("*** The shared DICOM samples were not found at " + dir.toAbsolutePath()
-                    + ": the tests that read them are SKIPPED. ***");
+        Path dir = location();
+        if (!Files.isDirectory(dir)) {
+            warnMissing();
         }
-        Assumptions.assumeTrue(Files.isDirectory(dir), "shared samples not found at " + dir.toAbsolutePath()
-                + ": skipping");
+        Assumptions.assumeTrue(Files.isDirectory(dir), Samples::missingReason);
         return dir;
     }
 
     public static boolean available() {
-        return Files.isDirectory(Path.of(System.getProperty("sonocine.samples", "../shared/samples")));
+        return Files.isDirectory(location());
+    }
+
+    /** Why a test that needs the samples is skipped: they are not where they were looked for. */
+    public static String missingReason() {
+        return "shared DICOM samples not found at " + location().toAbsolutePath().normalize() + ": skipped";
+    }
+
+    /** Says once per run, where a developer reading the build output sees it, that sample tests are skipped. */
+    static void warnMissing() {
+        if (WARNED.compareAndSet(false, true)) {
+            System.err.println("*** The shared DICOM samples were not found at "
+                    + location().toAbsolutePath().normalize() + ": the tests that read them are SKIPPED. ***");
+        }
+    }
+
+    private static Path location() {
+        return Path.of(System.getProperty("sonocine.samples", "../shared/samples"));
     }
 
     public static Path file(String name) {
