@@ -280,11 +280,13 @@ public final class FrameCache implements AutoCloseable {
     private void decode(Job job) {
         DisplayFrame frame = null;
         String error = null;
+        boolean retryable = false;
         long start = clock.getAsLong();
         try {
             frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
         } catch (Throwable e) {
             error = FrameFailure.reason(job.index, e);
+            retryable = FrameFailure.isRetryable(e);
         }
         rate.record(clock.getAsLong() - start);
         DisplayFrame kept = null;
@@ -294,7 +296,7 @@ public final class FrameCache implements AutoCloseable {
                 if (frame != null) {
                     decoded++;
                     kept = store(job.index, new Entry(frame, job.generation));
-                } else if (job.generation == generation) {
+                } else if (job.generation == generation && !retryable) {
                     failed.put(job.index, error);
                 }
             } else if (frame != null) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs third-party codec calls with a deadline. Some corrupt codestreams send JAI's JPEG 2000 decoder into an
@@ -39,9 +38,9 @@ public final class CodecDeadline {
     private final ExecutorService threads;
 
     /**
-     * A deadline for one third-party codec: 3 s of processor time, and 2 s more per MiB of input. JAI decodes sound
-     * data several times faster even on its first call (0.4 s for half a MiB, 2.3 s for 5.5 MiB), and the deadline
-     * only matters for calls that would never end.
+     * A deadline for one third-party codec: 3 s of processor time, and 2 s more per MiB of input or per 4 million
+     * samples of output, whichever gives more. JAI decodes sound data several times faster even on its first call
+     * (0.4 s for half a MiB, 2.3 s for 5.5 MiB), and the deadline only matters for calls that would never end.
      */
     static CodecDeadline forThirdParty() {
         return new CodecDeadline(3_000, 2_000, 2);
@@ -66,38 +65,26 @@ public final class CodecDeadline {
     }
 
     /**
-     * Runs {@code call}, which decodes {@code inputBytes} of frame {@code index} (0-based) with {@code codec}, and
-     * returns its result; a DecodeException, runtime exception or error it throws is rethrown as it is.
+     * Runs {@code call}, which decodes frame {@code index} (0-based) with {@code codec} from {@code inputBytes} into
+     * {@code samples} samples, and returns its result; a DecodeException, runtime exception or error it throws is
+     * rethrown as it is.
      *
-     * @param onAbandon runs on the calling thread when the call is abandoned: release whatever the stuck thread
+     * @param onAbandon runs on the calling thread when the call is given up: release whatever the stuck thread
      *                  still uses (a reader that must not be handed to the next call, say)
-     * @throws DecodeException when the call missed its deadline, the caller was interrupted, or too many earlier
-     *                         calls are stuck
+     * @throws DecodeException when the call missed its deadline; a {@link RetryableDecodeException} when the caller
+     *                         was interrupted or too many earlier calls are stuck, which says nothing about the data
      */
-    <T> T call(String codec, int index, long inputBytes, Callable<T> call, Runnable onAbandon)
+    <T> T call(String codec, int index, long inputBytes, long samples, Callable<T> call, Runnable onAbandon)
             throws DecodeException {
         String frame = "frame " + (index + 1);
         if (abandoned.get() >= maxAbandoned) {
-            throw new DecodeException(frame + " was not decoded: " + abandoned.get() + " earlier " + codec
+            throw new RetryableDecodeException(frame + " was not decoded: " + abandoned.get() + " earlier " + codec
                     + " frames never finished decoding, so the " + codec + " decoder is not used again until they do");
         }
-        // 0 running, 1 ended, 2 abandoned: whichever side moves first decides who counts the abandoned thread
-        AtomicInteger state = new AtomicInteger();
-        // the pool reuses threads: only the processor time this call spends counts, not what the thread spent before
-        AtomicLong worker = new AtomicLong(-1);
-        AtomicLong workerStartNanos = new AtomicLong();
-        Future<T> future = threads.submit(() -> {
-            workerStartNanos.set(measured() ? THREADS.getCurrentThreadCpuTime() : 0);
-            worker.set(Thread.currentThread().getId());
-            try {
-                return call.call();
-            } finally {
-                if (!state.compareAndSet(0, 1)) {
-                    abandoned.decrementAndGet();
-                }
-            }
-        });
-        long budgetNanos = TimeUnit.MILLISECONDS.toNanos(baseMillis + millisPerMebibyte * (inputBytes >> 20));
+        Attempt<T> attempt = new Attempt<>(call);
+        Future<T> future = threads.submit(attempt);
+        long units = Math.max(inputBytes >> 20, samples >> 22);
+        long budgetNanos = TimeUnit.MILLISECONDS.toNanos(baseMillis + millisPerMebibyte * units);
         long start = System.nanoTime();
         long wallLimit = start + budgetNanos * WALL_FACTOR;
         try {
@@ -105,11 +92,13 @@ public final class CodecDeadline {
                 try {
                     return future.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (processorTime(worker.get(), workerStartNanos.get(), start) >= budgetNanos || System.nanoTime() >= wallLimit) {
-                        if (abandon(state, future, onAbandon)) {
+                    if (attempt.processorTime(start) >= budgetNanos || System.nanoTime() >= wallLimit) {
+                        if (attempt.giveUp(true)) {
+                            future.cancel(true);
+                            onAbandon.run();
                             throw new DecodeException(frame + " could not be decoded: the " + codec + " decoder did"
-                                    + " not finish within " + budgetNanos / 1e9 + " s of processor time (the data"
-                                    + " is probably corrupt)");
+                                    + " not finish within " + budgetNanos / 1e9 + " s of processor time (its data"
+                                    + " may be corrupt)");
                         }
                         return resultOfEnded(future);
                     }
@@ -119,36 +108,79 @@ public final class CodecDeadline {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (abandon(state, future, onAbandon)) {
-                throw new DecodeException(frame + " was not decoded: decoding was stopped");
+            if (attempt.giveUp(false)) {
+                future.cancel(true);
+                onAbandon.run();
+                throw new RetryableDecodeException(frame + " was not decoded: decoding was stopped");
             }
             return resultOfEnded(future);
         }
     }
 
     /**
-     * Processor time thread {@code id} spent since it was at {@code threadStartNanos}; the time since {@code start}
-     * where the JVM does not measure it.
+     * One call on its way through the pool: queued, running, ended, or given up, either for missing its deadline
+     * (counted as abandoned until it ends) or because its caller was interrupted (not counted: it says nothing
+     * about the data). Whichever side moves first decides.
      */
-    private static long processorTime(long id, long threadStartNanos, long start) {
-        if (!measured()) {
-            return System.nanoTime() - start;
+    private final class Attempt<T> implements Callable<T> {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int ENDED = 2;
+        private static final int MISSED = 3;
+        private static final int LEFT = 4;
+
+        private final Callable<T> call;
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        // the pool reuses threads: only the processor time this call spends counts, not what the thread spent before
+        private volatile long threadStartNanos;
+        private volatile long thread = -1;
+
+        Attempt(Callable<T> call) {
+            this.call = call;
         }
-        return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id) - threadStartNanos);
+
+        @Override
+        public T call() throws Exception {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return null; // given up before it started: nobody waits for the result
+            }
+            threadStartNanos = measured() ? THREADS.getCurrentThreadCpuTime() : 0;
+            thread = Thread.currentThread().getId();
+            try {
+                return call.call();
+            } finally {
+                if (!state.compareAndSet(RUNNING, ENDED) && state.get() == MISSED) {
+                    abandoned.decrementAndGet();
+                }
+            }
+        }
+
+        /** Gives the call up unless it ended; {@code missed} counts it as abandoned if it is running. */
+        boolean giveUp(boolean missed) {
+            if (state.compareAndSet(QUEUED, LEFT)) {
+                return true;
+            }
+            if (state.compareAndSet(RUNNING, missed ? MISSED : LEFT)) {
+                if (missed) {
+                    abandoned.incrementAndGet();
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /** Processor time the call has spent; the time since {@code start} where the JVM does not measure it. */
+        long processorTime(long start) {
+            if (!measured()) {
+                return System.nanoTime() - start;
+            }
+            long id = thread;
+            return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id) - threadStartNanos);
+        }
     }
 
     private static boolean measured() {
         return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
-    }
-
-    private boolean abandon(AtomicInteger state, Future<?> future, Runnable onAbandon) {
-        if (!state.compareAndSet(0, 2)) {
-            return false;
-        }
-        abandoned.incrementAndGet();
-        future.cancel(true);
-        onAbandon.run();
-        return true;
     }
 
     /** The call ended just as it was given up: its result is there. */

@@ -53,8 +53,22 @@ public final class FrameFailure {
         return thrown instanceof IOException ? frame + ": " + message : frame + " could not be decoded: " + message;
     }
 
+    /**
+     * Whether the failure says nothing about the frame's data, so that asking again later may succeed: decoding was
+     * stopped, the decoder was busy, or memory ran short while other frames held it.
+     */
+    public static boolean isRetryable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof RetryableDecodeException || t instanceof OutOfMemoryError
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code message} already says which frame, as "frame 3" anywhere ("RLE frame 3 has ..."). */
     private static boolean namesFrame(String message, int index) {
-        return message != null && Pattern.compile("\\bframe " + (index + 1) + "(?!\\d)").matcher(message).find();
+        return message != null && Pattern.compile("\\bframe " + (index + 1) + "\\b").matcher(message).find();
     }
 }

@@ -55,7 +55,9 @@ final class ImageIoReaders {
     static Raster readRaster(ThreadLocal<ImageReader> readers, CodecDeadline deadline, String name, String codec,
                              EncodedFrame frame, boolean clearInput) throws DecodeException {
         ImageReader reader = readers.get();
-        Raster raster = deadline.call(codec, frame.index(), frame.bytes().length,
+        PixelDescription header = frame.header();
+        long samples = (long) header.pixels() * header.samplesPerPixel();
+        Raster raster = deadline.call(codec, frame.index(), frame.bytes().length, samples,
                 () -> readRaster(reader, name, codec, frame, clearInput), readers::remove);
         CodecOutput.requireHeaderSize(frame.header(), codec, raster.getWidth(), raster.getHeight(),
                 raster.getNumBands());

@@ -47,6 +47,8 @@ public final class JpegImageIoDecoder implements FrameDecoder {
     @Override
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         JpegHeader jpeg = JpegHeader.parse(frame.bytes());
+        // before decoding: a codestream may claim a far larger image than the header, and decoding it costs that
+        CodecOutput.requireHeaderSize(frame.header(), "JPEG", jpeg.width(), jpeg.height(), jpeg.componentIds().length);
         if (onlyEightBitDct && (!jpeg.isSequentialHuffmanDct() || jpeg.precision() != 8)) {
             throw new DecodeException(name + " reads only 8-bit sequential DCT; this codestream is SOF"
                     + Integer.toHexString(jpeg.sofMarker() & 0xF).toUpperCase() + " with " + jpeg.precision()

@@ -18,6 +18,8 @@ public final class JpegOwnDecoder implements FrameDecoder {
     @Override
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         JpegHeader jpeg = JpegHeader.parse(frame.bytes());
+        // before decoding: a codestream may claim a far larger image than the header, and decoding it costs that
+        CodecOutput.requireHeaderSize(frame.header(), "JPEG", jpeg.width(), jpeg.height(), jpeg.componentIds().length);
         byte[] bytes = frame.bytes();
         RawImage image = JpegDecoder.decode(bytes, 0, bytes.length);
         JpegColour.Resolution colour = JpegColour.resolve(frame.header(), jpeg);

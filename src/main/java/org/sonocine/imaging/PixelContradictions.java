@@ -17,7 +17,8 @@ final class PixelContradictions {
     static void check(PixelDescription d, boolean nativeData) throws DecodeException {
         Photometric p = d.photometric();
         int needed = p.isMonochrome() || p == Photometric.PALETTE_COLOR ? 1 : 3;
-        if (d.samplesPerPixel() != needed) {
+        // a compressed frame's samples are what its codestream says; the decoders reconcile the header with it
+        if (nativeData && d.samplesPerPixel() != needed) {
             throw new DecodeException("Photometric Interpretation " + p.term() + " needs " + needed
                     + (needed == 1 ? " sample" : " samples") + " per pixel, but Samples per Pixel is "
                     + d.samplesPerPixel());

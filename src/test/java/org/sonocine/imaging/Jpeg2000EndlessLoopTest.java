@@ -37,7 +37,7 @@ class Jpeg2000EndlessLoopTest {
         DecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(DecodeException.class, () -> decoder.decode(frame)));
         assertThat(e.getMessage()).isEqualTo("frame 1 could not be decoded: the JPEG 2000 decoder did not finish"
-                + " within 0.5 s of processor time (the data is probably corrupt)");
+                + " within 0.5 s of processor time (its data may be corrupt)");
     }
 
     @Test

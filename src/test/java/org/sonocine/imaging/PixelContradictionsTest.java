@@ -52,4 +52,13 @@ class PixelContradictionsTest {
         DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.JPEG_BASELINE, List.of(new byte[] {1, 2}));
         assertThat(FrameSource.of(file).header().columns()).isEqualTo(columns);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"RGB", "YBR_FULL_422"})
+    void aCompressedFrameMayDisagreeWithTheSamplesOfItsPhotometricBecauseTheCodestreamDecides(String photometric)
+            throws IOException {
+        Attributes ds = ImageHeaders.of(2, 2, 1, 8, photometric, 1);
+        DicomFile file = TestImages.encapsulatedFile(ds, TransferSyntax.JPEG_BASELINE, List.of(new byte[] {1, 2}));
+        assertThat(FrameSource.of(file).header().samplesPerPixel()).isEqualTo(1);
+    }
 }
