@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** {@code sonocine scan}: the patients, studies, series and instances in folders of exams. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -48,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ScanSummary summary = new ExamScanner(threads).scan(roots, new ScanListener() { }, () -> false);
+        ScanSummary summary = scan();
         if (json) {
             writeJson(out, summary);
         } else {
@@ -56,6 +59,27 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return summary.failures().isEmpty() && summary.warnings().isEmpty() ? 0 : 1;
+    }
+
+    /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
+    private ScanSummary scan() {
+        int examiners = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, r -> {
+            Thread t = new Thread(r, "scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, () -> false).join();
+        } catch (CompletionException e) {
+            // Only the machine failing gets here: every file, folder and DICOMDIR fails alone.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static void writeText(PrintWriter out, ScanSummary summary) {

@@ -10,68 +10,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * The files a scan examines: every regular file under the folders given, the files a DICOMDIR given references,
- * and files given by name. Symbolic links are followed, as a file manager does; a folder or file reached again
- * through another link is listed once, and a link back into its own folder is not walked. Folders that cannot be
- * read and DICOMDIRs that cannot be read are failures; what is wrong inside a readable DICOMDIR is a warning.
+ * Walks what a scan was given and hands each file to examine to a {@link Sink} as soon as it is met, so files are
+ * examined while folders are still being listed: every regular file under the folders given, the files a DICOMDIR
+ * given references, and files given by name. Symbolic links are followed, as a file manager does; a folder or file
+ * reached again through another link is handed over once, and a link back into its own folder is not walked.
+ * Folders that cannot be read and DICOMDIRs that cannot be read are failures; what is wrong inside a readable
+ * DICOMDIR is a warning. The walk stops between two entries once {@code cancelled} says so.
  */
 final class ExamFiles {
-    private final ScanListener listener;
-    private final BooleanSupplier cancelled;
-    private final Set<Path> files = new LinkedHashSet<>();
-    private final Set<Object> seen = new HashSet<>();
-    private final List<ScanSummary.Failure> failures = new ArrayList<>();
-    private final List<ScanSummary.Warning> warnings = new ArrayList<>();
+    /** Where the walk delivers what it meets; called on the walking thread. */
+    interface Sink {
+        void file(Path file);
 
-    private ExamFiles(ScanListener listener, BooleanSupplier cancelled) {
-        this.listener = listener;
+        void failed(Path file, Throwable failure);
+
+        void warned(Path source, String message);
+    }
+
+    private final Sink sink;
+    private final BooleanSupplier cancelled;
+    private final Set<Path> files = new HashSet<>();
+    private final Set<Object> seen = new HashSet<>();
+
+    private ExamFiles(Sink sink, BooleanSupplier cancelled) {
+        this.sink = sink;
         this.cancelled = cancelled;
     }
 
-    /** Lists the files under {@code roots}, telling {@code listener} of failures and warnings as they are met. */
-    static ExamFiles list(List<Path> roots, ScanListener listener, BooleanSupplier cancelled) {
-        ExamFiles listing = new ExamFiles(listener, cancelled);
+    /** Walks {@code roots} in order, handing every file to {@code sink} once. */
+    static void walk(List<Path> roots, Sink sink, BooleanSupplier cancelled) {
+        ExamFiles walk = new ExamFiles(sink, cancelled);
         for (Path root : roots) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            listing.add(root);
+            walk.add(root);
         }
-        return listing;
     }
 
-    List<Path> files() {
-        return List.copyOf(files);
-    }
-
-    List<ScanSummary.Failure> failures() {
-        return failures;
-    }
-
-    List<ScanSummary.Warning> warnings() {
-        return warnings;
+    /** Whether {@code file} is named as a DICOMDIR is, which makes it an index of other files. */
+    static boolean isNamedDicomdir(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().equalsIgnoreCase("DICOMDIR");
     }
 
     private void add(Path root) {
         if (Files.isDirectory(root)) {
-            walk(root);
-        } else if (root.getFileName() != null && root.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
+            walkFolder(root);
+        } else if (isNamedDicomdir(root)) {
             readDirectory(root);
         } else {
-            files.add(root);
+            deliver(root);
         }
     }
 
-    private void walk(Path root) {
+    private void deliver(Path file) {
+        if (files.add(file)) {
+            sink.file(file);
+        }
+    }
+
+    private void walkFolder(Path root) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), 64, new SimpleFileVisitor<>() {
                 @Override
@@ -85,7 +90,7 @@ final class ExamFiles {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && firstVisit(attrs)) {
-                        files.add(file);
+                        deliver(file);
                     }
                     return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
@@ -94,21 +99,21 @@ final class ExamFiles {
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
                     // A link back into a folder being walked is shown but not entered, as file managers do.
                     if (!(exc instanceof FileSystemLoopException)) {
-                        fail(file, exc);
+                        sink.failed(file, exc);
                     }
-                    return FileVisitResult.CONTINUE;
+                    return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
                     if (exc != null) {
-                        fail(dir, exc);
+                        sink.failed(dir, exc);
                     }
-                    return FileVisitResult.CONTINUE;
+                    return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            fail(root, e);
+            sink.failed(root, e);
         }
     }
 
@@ -119,22 +124,22 @@ final class ExamFiles {
     }
 
     private void readDirectory(Path dicomdir) {
+        DicomDirectory directory;
         try {
-            DicomDirectory directory = DicomDirectory.read(dicomdir);
-            files.addAll(directory.referencedFiles());
-            for (String problem : directory.problems()) {
-                warnings.add(new ScanSummary.Warning(dicomdir, problem));
-                listener.warned(dicomdir, problem);
-            }
+            directory = DicomDirectory.read(dicomdir);
         } catch (IOException | RuntimeException | Error e) {
             ExamScanner.rethrowIfFatal(e);
-            fail(dicomdir, e);
+            sink.failed(dicomdir, e);
+            return;
         }
-    }
-
-    private void fail(Path file, Throwable e) {
-        String reason = FailureReason.of(file, e);
-        failures.add(new ScanSummary.Failure(file, reason));
-        listener.failed(file, reason);
+        for (String problem : directory.problems()) {
+            sink.warned(dicomdir, problem);
+        }
+        for (Path file : directory.referencedFiles()) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            deliver(file);
+        }
     }
 }

@@ -2,7 +2,10 @@ package org.sonocine.study;
 
 import java.nio.file.Path;
 
-/** Hears what a scan finds as it finds it; called from the scanning threads, one call at a time. */
+/**
+ * Hears what a scan finds as it finds it; called from the scanning threads, one call at a time, so an
+ * implementation needs no locking of its own but should return quickly.
+ */
 public interface ScanListener {
     default void found(InstanceEntry entry) {
     }
@@ -19,7 +22,10 @@ public interface ScanListener {
     default void warned(Path source, String message) {
     }
 
-    /** {@code done} of {@code total} files examined so far ({@code total} grows while folders are walked). */
+    /**
+     * {@code done} of {@code total} files examined so far; {@code total} grows while folders are walked, since
+     * files are examined as they are met.
+     */
     default void progress(int done, int total) {
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * What a scan found: the exam tree, files skipped as not DICOM, files that failed with their reasons, and warnings
- * about DICOMDIRs (references refused or missing, broken record links).
+ * about DICOMDIRs (references refused or missing, broken record links). {@code files} of {@code total} files were
+ * examined: all of them, unless the scan was {@code cancelled}, in which case {@code total} is the number known
+ * when it stopped.
  */
-public record ScanSummary(ExamTree tree, int files, int skipped, List<Failure> failures, List<Warning> warnings,
-                          double seconds, boolean cancelled) {
+public record ScanSummary(ExamTree tree, int files, int total, int skipped, List<Failure> failures,
+                          List<Warning> warnings, double seconds, boolean cancelled) {
 
     /** A file or folder that could not be read in full; {@code reason} does not repeat its name. */
     public record Failure(Path file, String reason) {

@@ -24,9 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +35,9 @@ import java.util.function.LongSupplier;
  * ever receives results.
  */
 public final class ViewerViewModel {
+    /** Files examined at once on the background executor, which also opens images and makes thumbnails. */
+    private static final int SCAN_EXAMINERS = 2;
+
     private final ExecutorService background;
     private final CineViewModel cine;
     private final RecentFiles recent;
@@ -47,7 +50,8 @@ public final class ViewerViewModel {
     private final ObservableList<InstanceEntry> instances = FXCollections.observableArrayList();
     private final ObservableList<ScanSummary.Failure> failures = FXCollections.observableArrayList();
     private final IntegerProperty skipped = new SimpleIntegerProperty(0);
-    private volatile Task<?> scanTask;
+    /** The flag of the latest scan; only the JavaFX thread reads or replaces it. */
+    private AtomicBoolean scanCancel;
 
     public ViewerViewModel(ExecutorService background, ExecutorService decoder, LongSupplier clock,
                            RecentFiles recent) {
@@ -109,97 +113,129 @@ public final class ViewerViewModel {
         status.set(loaded.title() + " — " + loaded.frameCount() + (loaded.frameCount() == 1 ? " frame" : " frames"));
     }
 
-    /** Scans folders in the background; instances appear as they are found. */
+    /**
+     * Scans folders in the background; instances appear as they are found. Cancelling asks the scan to stop between
+     * two files (no read is interrupted), and the scan's own summary then says how far it got.
+     */
     private void scan(List<Path> roots, boolean openFirst) {
-        Task<?> previous = scanTask;
-        if (previous != null) {
-            previous.cancel();
-        }
-        Task<ScanSummary> task = new Task<>() {
-            @Override
-            protected ScanSummary call() throws Exception {
-                List<InstanceEntry> batch = new ArrayList<>();
-                boolean[] opened = {!openFirst};
-                ScanSummary summary = new ExamScanner().scan(roots, new ScanListener() {
-                    private long lastFlush;
-
-                    @Override
-                    public void found(InstanceEntry entry) {
-                        batch.add(entry);
-                        if (!opened[0] && entry.hasPixelData() && entry.isIntact()) {
-                            opened[0] = true;
-                            Platform.runLater(() -> openInstance(entry.path()));
-                        }
-                        flush(false);
-                    }
-
-                    @Override
-                    public void skipped(Path file) {
-                        Platform.runLater(() -> skipped.set(skipped.get() + 1));
-                    }
-
-                    @Override
-                    public void failed(Path file, String reason) {
-                        Platform.runLater(() -> failures.add(new ScanSummary.Failure(file, reason)));
-                    }
-
-                    @Override
-                    public void progress(int done, int total) {
-                        // Thousands of files: tell the UI a few times a second, not once per file.
-                        if (done == total || done % 25 == 0) {
-                            updateProgress(done, total);
-                            updateMessage(String.format(Locale.ROOT, "Scanning… %d of %d files", done, total));
-                        }
-                        flush(done == total);
-                    }
-
-                    /** Hands found instances to the UI in batches, so thousands of files do not flood it. */
-                    private void flush(boolean force) {
-                        long now = System.nanoTime();
-                        if (!batch.isEmpty() && (force || now - lastFlush > 100_000_000L || batch.size() >= 200)) {
-                            List<InstanceEntry> copy = List.copyOf(batch);
-                            batch.clear();
-                            lastFlush = now;
-                            Platform.runLater(() -> instances.addAll(copy));
-                        }
-                    }
-                }, this::isCancelled);
-                if (!batch.isEmpty()) {
-                    List<InstanceEntry> copy = List.copyOf(batch);
-                    Platform.runLater(() -> instances.addAll(copy));
-                }
-                return summary;
-            }
-        };
-        task.messageProperty().addListener((o, a, b) -> status.set(b));
-        progress.bind(task.progressProperty());
+        cancelScan();
+        AtomicBoolean cancel = new AtomicBoolean();
+        scanCancel = cancel;
+        ScanFeed feed = new ScanFeed(cancel, openFirst);
+        progress.set(-1);
         busy.set(true);
-        task.setOnSucceeded(e -> finishScan(task.getValue()));
-        task.setOnCancelled(e -> {
-            busy.set(false);
-            status.set("Scan cancelled");
+        status.set("Scanning…");
+        new ExamScanner(background, SCAN_EXAMINERS).scan(roots, feed, cancel::get).whenComplete((summary, error) -> {
+            List<InstanceEntry> rest = feed.drain();
+            Platform.runLater(() -> {
+                if (scanCancel != cancel) {
+                    return;
+                }
+                instances.addAll(rest);
+                if (error != null) {
+                    busy.set(false);
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    status.set("Scan failed: " + (cause.getMessage() != null ? cause.getMessage() : cause));
+                } else {
+                    finishScan(summary);
+                }
+            });
         });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            status.set("Scan failed: " + task.getException().getMessage());
-        });
-        scanTask = task;
-        background.execute(task);
+    }
+
+    /**
+     * Hands what the scan finds to the JavaFX thread: instances in batches and progress a few times a second, so
+     * thousands of files do not flood it. Results of a scan that a newer one replaced are dropped; after Cancel,
+     * what was found still arrives but the progress no longer does, so the status ends on the scan's summary.
+     */
+    private final class ScanFeed implements ScanListener {
+        private final AtomicBoolean cancel;
+        private final List<InstanceEntry> batch = new ArrayList<>();
+        private boolean opened;
+        private long lastFlush;
+        private long lastProgress;
+
+        ScanFeed(AtomicBoolean cancel, boolean openFirst) {
+            this.cancel = cancel;
+            this.opened = !openFirst;
+        }
+
+        @Override
+        public void found(InstanceEntry entry) {
+            batch.add(entry);
+            if (!opened && entry.hasPixelData() && entry.isIntact()) {
+                opened = true;
+                post(() -> openInstance(entry.path()));
+            }
+            flush(false);
+        }
+
+        @Override
+        public void skipped(Path file) {
+            post(() -> skipped.set(skipped.get() + 1));
+        }
+
+        @Override
+        public void failed(Path file, String reason) {
+            post(() -> failures.add(new ScanSummary.Failure(file, reason)));
+        }
+
+        @Override
+        public void progress(int done, int total) {
+            long now = System.nanoTime();
+            if (now - lastProgress > 100_000_000L) {
+                lastProgress = now;
+                String text = ScanStatus.scanning(done, total);
+                double fraction = total > 0 ? (double) done / total : -1;
+                post(() -> {
+                    if (!cancel.get()) {
+                        status.set(text);
+                        progress.set(fraction);
+                    }
+                });
+            }
+            flush(false);
+        }
+
+        /** What was found and not yet handed over; called once the scan has ended. */
+        List<InstanceEntry> drain() {
+            List<InstanceEntry> copy = List.copyOf(batch);
+            batch.clear();
+            return copy;
+        }
+
+        private void flush(boolean force) {
+            long now = System.nanoTime();
+            if (!batch.isEmpty() && (force || now - lastFlush > 100_000_000L || batch.size() >= 200)) {
+                List<InstanceEntry> copy = drain();
+                lastFlush = now;
+                post(() -> instances.addAll(copy));
+            }
+        }
+
+        private void post(Runnable update) {
+            Platform.runLater(() -> {
+                if (scanCancel == cancel) {
+                    update.run();
+                }
+            });
+        }
     }
 
     private void finishScan(ScanSummary summary) {
         busy.set(false);
-        progress.unbind();
-        progress.set(1);
-        status.set(String.format(Locale.ROOT, "%d instances in %d studies; %d files skipped (not DICOM), %d failed",
-                summary.tree().instanceCount(), summary.tree().studyCount(), summary.skipped(),
-                summary.failures().size()));
+        progress.set(summary.cancelled() ? 0 : 1);
+        status.set(ScanStatus.finished(summary));
     }
 
+    /** Asks the scan under way to stop; its status then ends on how many files it examined. */
     public void cancelScan() {
-        Task<?> task = scanTask;
-        if (task != null) {
-            task.cancel();
+        AtomicBoolean cancel = scanCancel;
+        if (cancel != null && !cancel.get()) {
+            cancel.set(true);
+            if (busy.get()) {
+                status.set("Cancelling the scan…");
+            }
         }
     }
 

@@ -91,6 +91,22 @@ class ScanCommandTest {
     }
 
     @Test
+    void aTruncatedDicomdirFailsAloneAndTheFileAfterItIsScanned(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(Samples.file("dicomdir/DICOMDIR"));
+        Path dicomdir = Files.write(Files.createDirectories(dir.resolve("cd")).resolve("DICOMDIR"),
+                Arrays.copyOf(whole, whole.length / 2));
+        Path image = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("a.dcm"));
+
+        CliRun run = CliRun.of("scan", dicomdir.toString(), image.toString());
+
+        assertEquals(1, run.status(), run.err());
+        assertThat(run.out()).contains(image.toString())
+                .contains("failed: " + dicomdir + ": element (0004,1220) DirectoryRecordSequence at byte 384 declares"
+                        + " 10720 bytes, but only 5162 remain: the file is truncated or corrupt\n")
+                .contains("1 instances; 0 files skipped (not DICOM), 1 failed, 0 warnings; 1 files");
+    }
+
+    @Test
     void aCleanScanExitsZero() {
         CliRun run = CliRun.of("scan", Samples.file("dicomdir/DICOMDIR").toString());
         assertEquals(0, run.status(), run.out());

@@ -8,26 +8,36 @@ import org.sonocine.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ExamScannerTest {
 
     @Test
     void fileSetIsGroupedIntoPatientsStudiesAndSeries() throws IOException {
         List<InstanceEntry> found = new ArrayList<>();
-        ScanSummary summary = new ExamScanner(2).scan(List.of(Samples.file("dicomdir")), new ScanListener() {
+        ScanSummary summary = scanOnPool(List.of(Samples.file("dicomdir")), new ScanListener() {
             @Override
             public void found(InstanceEntry entry) {
                 found.add(entry);
             }
-        }, () -> false);
+        });
         ExamTree tree = summary.tree();
         assertEquals(2, tree.patients().size());
         assertEquals(6, tree.studyCount());
@@ -40,8 +50,8 @@ class ExamScannerTest {
 
     @Test
     void aDicomdirStandsForTheFilesItReferences() throws IOException {
-        ScanSummary summary = new ExamScanner(1).scan(List.of(Samples.file("dicomdir/DICOMDIR")),
-                new ScanListener() { }, () -> false);
+        ScanSummary summary = scan(List.of(Samples.file("dicomdir/DICOMDIR")),
+                new ScanListener() { });
         assertEquals(31, summary.tree().instanceCount());
         assertEquals(0, summary.skipped());
     }
@@ -54,12 +64,12 @@ class ExamScannerTest {
         Files.createDirectories(dir.resolve("sub"));
         Files.write(dir.resolve("sub/empty"), new byte[0]);
         List<String> failures = new ArrayList<>();
-        ScanSummary summary = new ExamScanner(2).scan(List.of(dir), new ScanListener() {
+        ScanSummary summary = scanOnPool(List.of(dir), new ScanListener() {
             @Override
             public void failed(Path file, String reason) {
                 failures.add(file.getFileName() + ": " + reason);
             }
-        }, () -> false);
+        });
         assertEquals(4, summary.files());
         assertEquals(2, summary.skipped());
         assertEquals(2, summary.tree().instanceCount(), "the truncated file's header is still listed");
@@ -68,11 +78,12 @@ class ExamScannerTest {
     }
 
     @Test
-    void cancellingStopsTheScan() throws IOException {
-        ScanSummary summary = new ExamScanner(1).scan(List.of(Samples.file("dicomdir")), new ScanListener() { },
-                () -> true);
+    void aScanCancelledBeforeItStartsExaminesNothing() {
+        ScanSummary summary = new ExamScanner(Runnable::run, 1).scan(List.of(Samples.file("dicomdir")),
+                new ScanListener() { }, () -> true).join();
         assertThat(summary.cancelled()).isTrue();
-        assertThat(summary.files()).isLessThan(32);
+        assertEquals(0, summary.files());
+        assertEquals(0, summary.total());
     }
 
     @Test
@@ -84,7 +95,7 @@ class ExamScannerTest {
         Files.createSymbolicLink(real.resolve("b-link.dcm"), other.resolve("b.dcm"));
         Files.createSymbolicLink(real.resolve("loop"), real);
         Path linkedRoot = Files.createSymbolicLink(dir.resolve("exams"), real);
-        ScanSummary summary = new ExamScanner(1).scan(List.of(linkedRoot), new ScanListener() { }, () -> false);
+        ScanSummary summary = scan(List.of(linkedRoot), new ScanListener() { });
         assertEquals(2, summary.tree().instanceCount(), "the linked folder, and the linked file in it");
         assertThat(summary.failures()).isEmpty();
     }
@@ -95,18 +106,18 @@ class ExamScannerTest {
         Files.copy(Samples.file("US1_UNCR.dcm"), real.resolve("a.dcm"));
         Files.createSymbolicLink(dir.resolve("same"), real);
         Files.createSymbolicLink(real.resolve("a-again.dcm"), real.resolve("a.dcm"));
-        ScanSummary summary = new ExamScanner(1).scan(List.of(dir), new ScanListener() { }, () -> false);
+        ScanSummary summary = scan(List.of(dir), new ScanListener() { });
         assertEquals(1, summary.files());
         assertEquals(1, summary.tree().instanceCount());
     }
 
     @Test
     void aDicomdirWhoseOffsetsAreLeftAtZeroFindsWhatTheLinkedOneFinds(@TempDir Path dir) throws IOException {
-        ScanSummary linked = new ExamScanner(1).scan(List.of(Samples.file("dicomdir/DICOMDIR")),
-                new ScanListener() { }, () -> false);
+        ScanSummary linked = scan(List.of(Samples.file("dicomdir/DICOMDIR")),
+                new ScanListener() { });
         Path unlinked = FileSets.copyOfSample(dir, FileSets::unlink, 0);
 
-        ScanSummary summary = new ExamScanner(1).scan(List.of(unlinked), new ScanListener() { }, () -> false);
+        ScanSummary summary = scan(List.of(unlinked), new ScanListener() { });
 
         assertEquals(sopInstanceUids(linked), sopInstanceUids(summary));
         assertEquals(linked.tree().patients().size(), summary.tree().patients().size());
@@ -125,12 +136,12 @@ class ExamScannerTest {
         Path dicomdir = FileSets.writeImageRecords(media, new String[] {"IMG1"}, new String[] {"LINK"});
         List<String> heard = new ArrayList<>();
 
-        ScanSummary summary = new ExamScanner(1).scan(List.of(dicomdir), new ScanListener() {
+        ScanSummary summary = scan(List.of(dicomdir), new ScanListener() {
             @Override
             public void warned(Path source, String message) {
                 heard.add(source.getFileName() + ": " + message);
             }
-        }, () -> false);
+        });
 
         assertEquals(1, summary.tree().instanceCount());
         assertEquals(List.of("DICOMDIR: Referenced File ID 'LINK' refused: a symbolic link leads it out of the"
@@ -146,12 +157,224 @@ class ExamScannerTest {
         Path exams = Files.createDirectories(dir.resolve("exams"));
         Files.copy(Samples.file("US-RGB-8-epicard"), exams.resolve("b.dcm"));
 
-        ScanSummary summary = new ExamScanner(1).scan(List.of(notADirectory, exams), new ScanListener() { },
-                () -> false);
+        ScanSummary summary = scan(List.of(notADirectory, exams), new ScanListener() { });
 
         assertEquals(1, summary.tree().instanceCount());
         assertEquals(List.of(new ScanSummary.Failure(notADirectory, "not a DICOMDIR, it has no Directory Record"
                 + " Sequence (0004,1220)")), summary.failures());
+    }
+
+    @Test
+    void aDamagedDicomdirGivenByNameFailsAloneAndTheFileBesideItIsScanned(@TempDir Path dir) throws IOException {
+        Path dicomdir = truncatedDicomdir(Files.createDirectories(dir.resolve("cd")));
+        Path image = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("a.dcm"));
+
+        ScanSummary summary = scan(List.of(dicomdir, image), new ScanListener() { });
+
+        assertEquals(1, summary.tree().instanceCount());
+        assertEquals(List.of(new ScanSummary.Failure(dicomdir, TRUNCATED_DICOMDIR)), summary.failures());
+    }
+
+    @Test
+    void aDamagedDicomdirInAFolderIsOneFailureNotAFileSkipped(@TempDir Path dir) throws IOException {
+        Path dicomdir = truncatedDicomdir(dir);
+        Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("a.dcm"));
+
+        ScanSummary summary = scan(List.of(dir), new ScanListener() { });
+
+        assertEquals(1, summary.tree().instanceCount());
+        assertEquals(0, summary.skipped());
+        assertEquals(2, summary.files());
+        assertEquals(List.of(new ScanSummary.Failure(dicomdir, TRUNCATED_DICOMDIR)), summary.failures(),
+                "the same reason as when it is scanned by name");
+    }
+
+    @Test
+    void anUnreadableFolderIsReportedAndTheRestIsScanned(@TempDir Path dir) throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.copy(Samples.file("US1_UNCR.dcm"), locked.resolve("hidden.dcm"));
+        Files.copy(Samples.file("US-RGB-8-epicard"), dir.resolve("b.dcm"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(locked), "running with the right to read any folder (root): a folder"
+                    + " without permissions is still readable, skipping (FailureReasonTest checks the wording)");
+            List<String> heard = new ArrayList<>();
+
+            ScanSummary summary = scan(List.of(dir), new ScanListener() {
+                @Override
+                public void failed(Path file, String reason) {
+                    heard.add(file.getFileName() + ": " + reason);
+                }
+            });
+
+            assertEquals(1, summary.tree().instanceCount());
+            assertEquals(List.of("locked: permission denied"), heard);
+            assertEquals(List.of(new ScanSummary.Failure(locked, "permission denied")), summary.failures());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void filesAreExaminedWhileFoldersAreStillBeingWalked(@TempDir Path dir) throws IOException {
+        threeFoldersOfOneImage(dir);
+        List<Integer> filesKnownWhenFound = new ArrayList<>();
+
+        ScanSummary summary = scan(List.of(dir), new ScanListener() {
+            private int total;
+
+            @Override
+            public void progress(int done, int total) {
+                this.total = total;
+            }
+
+            @Override
+            public void found(InstanceEntry entry) {
+                filesKnownWhenFound.add(total);
+            }
+        });
+
+        assertEquals(List.of(1, 2, 3), filesKnownWhenFound, "each image is examined as soon as it is met");
+        assertEquals(3, summary.total());
+        assertThat(summary.cancelled()).isFalse();
+    }
+
+    @Test
+    void cancellingStopsBetweenFilesAndTheSummarySaysHowFarItGot(@TempDir Path dir) throws IOException {
+        threeFoldersOfOneImage(dir);
+        StepExecutor executor = new StepExecutor();
+        AtomicBoolean cancel = new AtomicBoolean();
+        List<Path> found = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        CompletableFuture<ScanSummary> scan = new ExamScanner(executor, 1).scan(List.of(dir), new ScanListener() {
+            @Override
+            public void found(InstanceEntry entry) {
+                found.add(entry.path());
+                cancel.set(true);
+            }
+
+            @Override
+            public void failed(Path file, String reason) {
+                failed.add(reason);
+            }
+        }, cancel::get);
+
+        executor.runNext();
+        assertThat(scan).isNotDone();
+        executor.runAll();
+
+        ScanSummary summary = scan.join();
+        assertThat(summary.cancelled()).isTrue();
+        assertEquals(1, summary.files());
+        assertEquals(3, summary.total(), "the walk had listed all three before the first was examined");
+        assertEquals(1, found.size());
+        assertEquals(1, summary.tree().instanceCount());
+        assertThat(failed).isEmpty();
+        assertThat(summary.failures()).isEmpty();
+    }
+
+    @Test
+    void cancellingTheFutureStopsTheScan(@TempDir Path dir) throws IOException {
+        threeFoldersOfOneImage(dir);
+        StepExecutor executor = new StepExecutor();
+        List<Path> examined = new ArrayList<>();
+        CompletableFuture<ScanSummary> scan = new ExamScanner(executor, 1).scan(List.of(dir), new ScanListener() {
+            @Override
+            public void found(InstanceEntry entry) {
+                examined.add(entry.path());
+            }
+        }, () -> false);
+
+        executor.runNext();
+        scan.cancel(false);
+        executor.runAll();
+
+        assertThat(scan).isCancelled();
+        assertThat(examined).isEmpty();
+    }
+
+    @Test
+    void aReadInterruptedByTheScansThreadIsNotAFailureButEndsTheScanAsCancelled(@TempDir Path dir)
+            throws IOException {
+        threeFoldersOfOneImage(dir);
+        List<String> failed = new ArrayList<>();
+        ScanSummary summary;
+        boolean interruptKept;
+        try {
+            summary = scan(List.of(dir), new ScanListener() {
+                @Override
+                public void found(InstanceEntry entry) {
+                    // As an executor shut down now does: the next file's channel is closed under its read.
+                    Thread.currentThread().interrupt();
+                }
+
+                @Override
+                public void failed(Path file, String reason) {
+                    failed.add(file.getFileName() + ": " + reason);
+                }
+            });
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+
+        assertThat(failed).isEmpty();
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.cancelled()).isTrue();
+        assertEquals(1, summary.files(), "the file whose read was interrupted is not counted as examined");
+        assertEquals(2, summary.total());
+        assertThat(interruptKept).as("the thread's interrupt is left for its owner").isTrue();
+    }
+
+    /** The sample DICOMDIR is 11,116 bytes; cut to 5,558, its sequence starting at byte 384 has 5,162 left. */
+    private static final String TRUNCATED_DICOMDIR = "element (0004,1220) DirectoryRecordSequence at byte 384 declares"
+            + " 10720 bytes, but only 5162 remain: the file is truncated or corrupt";
+
+    /** The sample DICOMDIR cut in half, inside its Directory Record Sequence. */
+    private static Path truncatedDicomdir(Path folder) throws IOException {
+        byte[] whole = Files.readAllBytes(Samples.file("dicomdir/DICOMDIR"));
+        return Files.write(folder.resolve("DICOMDIR"), Arrays.copyOf(whole, whole.length / 2));
+    }
+
+    /** a/1.dcm, b/2.dcm, c/3.dcm: in whatever order the walk meets them, one image per folder. */
+    private static void threeFoldersOfOneImage(Path dir) throws IOException {
+        for (String name : List.of("a", "b", "c")) {
+            Files.copy(Samples.file("US1_UNCR.dcm"), Files.createDirectories(dir.resolve(name)).resolve(name + ".dcm"));
+        }
+    }
+
+    /** Scans on the calling thread: the order of events is fixed. */
+    private static ScanSummary scan(List<Path> roots, ScanListener listener) {
+        return new ExamScanner(Runnable::run, 1).scan(roots, listener, () -> false).join();
+    }
+
+    /** Scans on a small pool, the walk and two examiners at once, as the viewer and the command line do. */
+    private static ScanSummary scanOnPool(List<Path> roots, ScanListener listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            return new ExamScanner(pool, 2).scan(roots, listener, () -> false).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Runs the tasks given to it only when told to, one at a time, in the order they were given. */
+    private static final class StepExecutor implements Executor {
+        private final Deque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runNext() {
+            tasks.remove().run();
+        }
+
+        void runAll() {
+            while (!tasks.isEmpty()) {
+                runNext();
+            }
+        }
     }
 
     private static Set<String> sopInstanceUids(ScanSummary summary) {

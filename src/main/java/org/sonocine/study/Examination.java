@@ -1,0 +1,65 @@
+package org.sonocine.study;
+
+import org.sonocine.dicom.DicomDirectory;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.NotDicomException;
+import org.sonocine.dicom.ReadOptions;
+import org.sonocine.dicom.Tag;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What reading one file's header found: an instance, a file to skip (not DICOM, or a DICOMDIR, which is an index
+ * and not an image), a failure with its reason, or nothing because the read was interrupted. A file that is, or is
+ * named, a DICOMDIR is read as one, so a damaged DICOMDIR met in a folder fails with the same reason it gives when
+ * scanned by name.
+ */
+record Examination(Kind kind, InstanceEntry entry, String reason) {
+    private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+
+    enum Kind { INSTANCE, SKIPPED, FAILED, INTERRUPTED }
+
+    /** Reads {@code file}'s header; whatever goes wrong with it is this file's failure and the scan goes on. */
+    static Examination of(Path file) {
+        if (ExamFiles.isNamedDicomdir(file)) {
+            return ofDirectory(file);
+        }
+        boolean directory;
+        try (DicomFile dicom = DicomFile.openLenient(file, ReadOptions.HEADER_ONLY)) {
+            directory = MEDIA_STORAGE_DIRECTORY.equals(dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID));
+            if (!directory) {
+                if (dicom.problem().isPresent() && Interruption.caused(dicom.problem().get())) {
+                    return interrupted();
+                }
+                return new Examination(Kind.INSTANCE, InstanceEntry.of(file, dicom), null);
+            }
+        } catch (NotDicomException e) {
+            return new Examination(Kind.SKIPPED, null, null);
+        } catch (IOException | RuntimeException | Error e) {
+            return failed(file, e);
+        }
+        return ofDirectory(file);
+    }
+
+    private static Examination ofDirectory(Path dicomdir) {
+        try {
+            DicomDirectory.read(dicomdir);
+            return new Examination(Kind.SKIPPED, null, null);
+        } catch (IOException | RuntimeException | Error e) {
+            return failed(dicomdir, e);
+        }
+    }
+
+    private static Examination failed(Path file, Throwable failure) {
+        ExamScanner.rethrowIfFatal(failure);
+        if (Interruption.caused(failure)) {
+            return interrupted();
+        }
+        return new Examination(Kind.FAILED, null, FailureReason.of(file, failure));
+    }
+
+    private static Examination interrupted() {
+        return new Examination(Kind.INTERRUPTED, null, null);
+    }
+}

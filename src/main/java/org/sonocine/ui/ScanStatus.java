@@ -1,0 +1,25 @@
+package org.sonocine.ui;
+
+import org.sonocine.study.ScanSummary;
+
+import java.util.Locale;
+
+/** The status line of a folder scan: counts with thousands separators, the same on every system. */
+final class ScanStatus {
+    private ScanStatus() {
+    }
+
+    static String scanning(int done, int total) {
+        return String.format(Locale.ROOT, "Scanning… %,d of %,d files", done, total);
+    }
+
+    static String finished(ScanSummary summary) {
+        if (summary.cancelled()) {
+            return String.format(Locale.ROOT, "Cancelled: %,d of %,d files examined", summary.files(),
+                    summary.total());
+        }
+        return String.format(Locale.ROOT, "%,d instances in %,d studies; %,d files skipped (not DICOM), %,d failed",
+                summary.tree().instanceCount(), summary.tree().studyCount(), summary.skipped(),
+                summary.failures().size());
+    }
+}
