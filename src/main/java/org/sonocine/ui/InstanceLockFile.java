@@ -41,6 +41,7 @@ final class InstanceLockFile implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(InstanceLockFile.class.getName());
     private static final int MAX_SIZE = 4096;
     private static final long TURN = MAX_SIZE;
+    private static final long TURN_WAIT_NANOS = 1_000_000_000L;
     private static final long OWNERSHIP = MAX_SIZE + 1;
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -73,10 +74,38 @@ final class InstanceLockFile implements AutoCloseable {
                 Files.getFileAttributeView(absolute, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                         .setPermissions(OWNER_READ_WRITE);
             }
-            return new InstanceLockFile(channel, channel.lock(TURN, 1, false));
+            return new InstanceLockFile(channel, takeTurn(channel, absolute));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits at most a second for the turn: a launch that stopped while holding it (or a file system that hangs)
+     * must not keep every later launch from opening a window.
+     */
+    private static FileLock takeTurn(FileChannel channel, Path file) throws IOException {
+        long giveUp = System.nanoTime() + TURN_WAIT_NANOS;
+        while (true) {
+            FileLock turn;
+            try {
+                turn = channel.tryLock(TURN, 1, false);
+            } catch (OverlappingFileLockException e) {
+                turn = null; // another launch in this same process (tests run several) has the turn
+            }
+            if (turn != null) {
+                return turn;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IOException("another launch has held " + file + " for more than a second");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + file, e);
+            }
         }
     }
 

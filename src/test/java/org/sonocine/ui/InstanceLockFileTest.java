@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class InstanceLockFileTest {
@@ -90,6 +91,17 @@ class InstanceLockFileTest {
         viewer.close();
         try (InstanceLockFile launch = InstanceLockFile.open(lockFile())) {
             assertThat(launch.claim()).isTrue();
+        }
+    }
+
+    @Test
+    void aTurnHeldTooLongEndsInAMessageNotAWait() throws IOException {
+        try (InstanceLockFile holder = InstanceLockFile.open(lockFile())) {
+            long start = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> InstanceLockFile.open(lockFile()));
+            assertThat(e.getMessage()).isEqualTo("another launch has held " + lockFile().toAbsolutePath()
+                    + " for more than a second");
+            assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
         }
     }
 
