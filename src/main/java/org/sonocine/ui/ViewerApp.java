@@ -50,11 +50,17 @@ public final class ViewerApp extends Application {
         stage.setTitle("Sonocine");
         stage.getIcons().addAll(icons());
         stage.setScene(scene);
-        // Some window managers (Openbox) give a window without an explicit size 200 by 200 pixels.
         stage.setWidth(size.getWidth());
         stage.setHeight(size.getHeight());
         stage.centerOnScreen();
         stage.show();
+        // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
+        // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
+        Platform.runLater(() -> {
+            stage.setWidth(size.getWidth());
+            stage.setHeight(size.getHeight());
+            stage.centerOnScreen();
+        });
         ViewerLauncher.OPEN_REQUESTS.deliverTo(paths -> Platform.runLater(() -> openFromOutside(stage, paths)));
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         if (paths.isEmpty()) {
