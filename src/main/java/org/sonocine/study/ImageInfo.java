@@ -25,12 +25,40 @@ import java.util.Optional;
  * The facts a reader of an ultrasound exam wants about one instance: what kind of image it is (ORIGINAL or
  * DERIVED), when and by whom and with which device it was acquired, and what it was derived from.
  */
-public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDateTime, List<PersonName> operators,
+public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDateTime,
+                        AcquisitionSource acquisitionSource, List<PersonName> operators,
                         String deviceSerialNumber, String manufacturer, String model, String modality,
                         String sopClassUid, String sopInstanceUid, String transferSyntaxUid, int rows, int columns,
                         int frames, List<ImageReference> sourceImages, String patientName, String patientId,
                         Optional<LocalDate> studyDate, String studyDescription, String seriesDescription,
                         String instanceNumber) {
+
+    /**
+     * The attributes the acquisition date and time was read from. Content Date and Time is when the image was
+     * made, which for a derived or exported image can be much later than the scan: a reader must be told.
+     */
+    public enum AcquisitionSource {
+        ACQUISITION_DATETIME("Acquisition DateTime"),
+        ACQUISITION_DATE_AND_TIME("Acquisition Date and Time"),
+        CONTENT_DATE_AND_TIME("Content Date and Time"),
+        NONE("");
+
+        private final String attributes;
+
+        AcquisitionSource(String attributes) {
+            this.attributes = attributes;
+        }
+
+        /** The attributes' names as the standard writes them, e.g. "Content Date and Time". */
+        public String attributes() {
+            return attributes;
+        }
+
+        /** Whether the value is the time of the acquisition itself, not a stand-in for it. */
+        public boolean isAcquisition() {
+            return this == ACQUISITION_DATETIME || this == ACQUISITION_DATE_AND_TIME;
+        }
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
@@ -48,7 +76,9 @@ public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDa
                 }
             }
         }
-        return new ImageInfo(List.of(ds.getStrings(Tag.ImageType)), acquisition(ds), List.copyOf(operators),
+        AcquisitionSource source = acquisitionSource(ds);
+        return new ImageInfo(List.of(ds.getStrings(Tag.ImageType)), acquisition(ds, source), source,
+                List.copyOf(operators),
                 ds.getString(Tag.DeviceSerialNumber, ""), ds.getString(Tag.Manufacturer, ""),
                 ds.getString(Tag.ManufacturerModelName, ""), ds.getString(Tag.Modality, ""),
                 ds.getString(Tag.SOPClassUID, file.fileMeta().getString(Tag.MediaStorageSOPClassUID, "")),
@@ -59,16 +89,28 @@ public record ImageInfo(List<String> imageType, Optional<Temporal> acquisitionDa
                 ds.getString(Tag.SeriesDescription, ""), ds.getString(Tag.InstanceNumber, ""));
     }
 
-    /**
-     * Acquisition DateTime, else Acquisition Date and Time (else Content Date and Time), with the offset of
-     * Timezone Offset From UTC when the value does not name its own.
-     */
-    private static Optional<Temporal> acquisition(Attributes ds) {
-        Optional<Temporal> value = ds.getDateTime(Tag.AcquisitionDateTime);
-        if (value.isEmpty()) {
-            value = combine(ds, Tag.AcquisitionDate, Tag.AcquisitionTime)
-                    .or(() -> combine(ds, Tag.ContentDate, Tag.ContentTime));
+    /** Acquisition DateTime, else Acquisition Date (and Time), else Content Date (and Time). */
+    private static AcquisitionSource acquisitionSource(Attributes ds) {
+        if (ds.getDateTime(Tag.AcquisitionDateTime).isPresent()) {
+            return AcquisitionSource.ACQUISITION_DATETIME;
         }
+        if (ds.getDate(Tag.AcquisitionDate).isPresent()) {
+            return AcquisitionSource.ACQUISITION_DATE_AND_TIME;
+        }
+        if (ds.getDate(Tag.ContentDate).isPresent()) {
+            return AcquisitionSource.CONTENT_DATE_AND_TIME;
+        }
+        return AcquisitionSource.NONE;
+    }
+
+    /** The value of {@code source}, with the offset of Timezone Offset From UTC when it does not name its own. */
+    private static Optional<Temporal> acquisition(Attributes ds, AcquisitionSource source) {
+        Optional<Temporal> value = switch (source) {
+            case ACQUISITION_DATETIME -> ds.getDateTime(Tag.AcquisitionDateTime);
+            case ACQUISITION_DATE_AND_TIME -> combine(ds, Tag.AcquisitionDate, Tag.AcquisitionTime);
+            case CONTENT_DATE_AND_TIME -> combine(ds, Tag.ContentDate, Tag.ContentTime);
+            case NONE -> Optional.empty();
+        };
         Optional<ZoneOffset> zone = DateTimes.parseOffset(ds.getString(Tag.TimezoneOffsetFromUTC));
         if (value.isPresent() && value.get() instanceof LocalDateTime local && zone.isPresent()) {
             return Optional.of(OffsetDateTime.of(local, zone.get()));

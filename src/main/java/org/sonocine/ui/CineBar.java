@@ -11,30 +11,33 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.sonocine.study.CineTiming;
 
+import java.util.Locale;
+
 /**
- * Cine controls under the image: first, step back, play/pause, step forward, last; the scrub bar; frame number
- * and time; speed; loop or sweep.
+ * Cine controls under the image: the scrub bar across the whole width, so that each frame of a long loop gets
+ * room; below it first, step back, play/pause, step forward, last; frame number and time; speed; loop or sweep.
+ * The speed box and the loop/sweep button have fixed widths, so nothing moves when their text changes.
  */
-final class CineBar extends HBox {
+final class CineBar extends VBox {
     private final Slider scrub = new Slider(1, 1, 1);
     private boolean updating;
 
     CineBar(CineViewModel cine) {
         setId("cineBar");
         getStyleClass().add("cine-bar");
-        setSpacing(6);
-        setPadding(new Insets(6, 10, 6, 10));
-        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(2);
+        setPadding(new Insets(4, 10, 6, 10));
 
-        Button first = button(Icons.FIRST, "First frame (Home)", "firstButton", cine::firstFrame);
-        Button back = button(Icons.STEP_BACK, "Previous frame (←)", "stepBackButton", () -> cine.step(-1));
-        Button play = button(Icons.PLAY, "Play / pause (Space)", "playButton", cine::togglePlay);
+        Button first = button(Icons.FIRST, CineKey.FIRST_FRAME, "firstButton", cine);
+        Button back = button(Icons.STEP_BACK, CineKey.PREVIOUS_FRAME, "stepBackButton", cine);
+        Button play = button(Icons.PLAY, CineKey.PLAY_PAUSE, "playButton", cine);
         play.graphicProperty().bind(cine.playingProperty().map(p -> Icons.of(p ? Icons.PAUSE : Icons.PLAY)));
-        Button forward = button(Icons.STEP_FORWARD, "Next frame (→)", "stepForwardButton", () -> cine.step(1));
-        Button last = button(Icons.LAST, "Last frame (End)", "lastButton", cine::lastFrame);
+        Button forward = button(Icons.STEP_FORWARD, CineKey.NEXT_FRAME, "stepForwardButton", cine);
+        Button last = button(Icons.LAST, CineKey.LAST_FRAME, "lastButton", cine);
 
         scrub.setId("scrubBar");
         scrub.setBlockIncrement(1);
@@ -42,7 +45,6 @@ final class CineBar extends HBox {
         scrub.setMinorTickCount(0);
         scrub.setSnapToTicks(true);
         scrub.setFocusTraversable(false);
-        HBox.setHgrow(scrub, Priority.ALWAYS);
         scrub.setMaxWidth(Double.MAX_VALUE);
         scrub.valueProperty().addListener((o, a, b) -> {
             if (!updating && (scrub.isValueChanging() || scrub.isPressed() || scrub.isFocused())) {
@@ -63,13 +65,20 @@ final class CineBar extends HBox {
 
         Label frame = new Label();
         frame.setId("frameLabel");
-        frame.setMinWidth(170);
+        frame.getStyleClass().add("frame-label");
+        // The label gives way first in a narrow window: the overlay on the image shows the same.
+        frame.setMinWidth(40);
+        frame.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(frame, Priority.ALWAYS);
         frame.textProperty().bind(cine.frameTextProperty());
 
         ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(0.25, 0.5, 1.0, 2.0, 4.0));
         speed.setId("speed");
         speed.setFocusTraversable(false);
-        speed.setTooltip(new Tooltip("Playback speed ([ slower, ] faster)"));
+        speed.getStyleClass().add("speed-box");
+        speed.setTooltip(new Tooltip("Playback speed (" + CineKey.SLOWER.keys() + " " + CineKey.SLOWER.action()
+                .toLowerCase(Locale.ROOT) + ", " + CineKey.FASTER.keys() + " "
+                + CineKey.FASTER.action().toLowerCase(Locale.ROOT) + ")"));
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -92,13 +101,18 @@ final class CineBar extends HBox {
         ToggleButton sweep = new ToggleButton("Loop");
         sweep.setId("sequencing");
         sweep.setFocusTraversable(false);
+        sweep.getStyleClass().add("sequencing-button");
         sweep.setTooltip(new Tooltip("Loop (restart at the first frame) or sweep (play back and forth)"));
         sweep.selectedProperty().addListener((o, a, b) -> cine.setSequencing(b ? CineTiming.Sequencing.SWEEP
                 : CineTiming.Sequencing.LOOP));
         cine.sequencingProperty().addListener((o, a, b) -> sweep.setSelected(b == CineTiming.Sequencing.SWEEP));
         sweep.textProperty().bind(sweep.selectedProperty().map(s -> s ? "Sweep" : "Loop"));
 
-        getChildren().addAll(first, back, play, forward, last, scrub, frame, speed, sweep);
+        HBox controls = new HBox(4, first, back, play, forward, last, frame, speed, sweep);
+        controls.setId("cineControls");
+        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox.setMargin(frame, new Insets(0, 0, 0, 6));
+        getChildren().addAll(scrub, controls);
         disableProperty().bind(cine.frameCountProperty().isEqualTo(0));
     }
 
@@ -112,12 +126,16 @@ final class CineBar extends HBox {
         }
     }
 
-    private static Button button(String icon, String tip, String id, Runnable action) {
+    Slider scrub() {
+        return scrub;
+    }
+
+    private static Button button(String icon, CineKey key, String id, CineViewModel cine) {
         Button b = new Button(null, Icons.of(icon));
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(new Tooltip(key.tooltip()));
         b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
+        b.setOnAction(e -> key.run(cine));
         b.getStyleClass().add("cine-button");
         return b;
     }

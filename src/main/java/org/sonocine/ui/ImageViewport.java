@@ -14,8 +14,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.VoiWindow;
+import org.sonocine.ui.ShortcutsDialog.Shortcut;
 
 import java.nio.IntBuffer;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -46,6 +48,14 @@ final class ImageViewport extends StackPane {
     private IntConsumer onWheelStep = d -> { };
     private Consumer<VoiWindow> onWindow = w -> { };
     private Supplier<VoiWindow> currentWindow = () -> null;
+
+    /** What the mouse does on the image, as the handlers below do it; Help › Keyboard Shortcuts lists these. */
+    static final List<Shortcut> MOUSE_GESTURES = List.of(
+            new Shortcut("Wheel", "Step frames"),
+            new Shortcut("Ctrl+Wheel", "Zoom"),
+            new Shortcut("Drag", "Pan"),
+            new Shortcut("Right-drag", "Grey-level window (up/down level, left/right width)"),
+            new Shortcut("Double-click", "Fit to window"));
 
     ImageViewport() {
         getStyleClass().add("image-viewport");

@@ -8,12 +8,10 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
@@ -35,6 +33,13 @@ import java.util.List;
  * metadata on the right, a status bar with scan progress. Files and folders can be dropped anywhere on it.
  */
 public final class MainWindow {
+    /** Side panels narrow enough that a 1024 pixel wide window keeps half its width for the image. */
+    static final double BROWSER_MIN_WIDTH = 220;
+    static final double DETAILS_MIN_WIDTH = 260;
+    /** Room for the cine controls (CineBar's minimum width). */
+    static final double IMAGE_MIN_WIDTH = 400;
+    private static final double BROWSER_SHARE = 0.2;
+    private static final double DETAILS_SHARE = 0.26;
     private final ViewerViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ImageViewport viewport = new ImageViewport();
@@ -43,6 +48,8 @@ public final class MainWindow {
     private final BrowserPane browser;
     private final NotificationPane notifications;
     private final AnimationTimer pulse;
+    private final SidePanels panels;
+    private MenuBar menuBar;
 
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails) {
         this.vm = vm;
@@ -59,11 +66,10 @@ public final class MainWindow {
         TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes));
         details.setId("details");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(browser, notifications, details);
-        split.setDividerPositions(0.2, 0.72);
-        SplitPane.setResizableWithParent(browser, false);
-        SplitPane.setResizableWithParent(details, false);
-        root.setCenter(split);
+        panels = new SidePanels(browser, notifications, details, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
+                BROWSER_MIN_WIDTH, IMAGE_MIN_WIDTH, DETAILS_MIN_WIDTH));
+        panels.setId("split");
+        root.setCenter(panels);
         root.setTop(menus());
         root.setBottom(statusBar());
 
@@ -127,26 +133,9 @@ public final class MainWindow {
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }
-        CineViewModel cine = vm.cine();
-        boolean handled = true;
-        switch (e.getCode()) {
-            case SPACE -> cine.togglePlay();
-            case LEFT -> cine.step(-1);
-            case RIGHT -> cine.step(1);
-            case HOME -> cine.firstFrame();
-            case END -> cine.lastFrame();
-            case OPEN_BRACKET -> cine.faster(false);
-            case CLOSE_BRACKET -> cine.faster(true);
-            default -> handled = false;
-        }
-        if (!handled && "[".equals(e.getText())) {
-            cine.faster(false);
-            handled = true;
-        } else if (!handled && "]".equals(e.getText())) {
-            cine.faster(true);
-            handled = true;
-        }
-        if (handled) {
+        CineKey key = CineKey.of(e);
+        if (key != null) {
+            key.run(vm.cine());
             e.consume();
         }
     }
@@ -180,6 +169,8 @@ public final class MainWindow {
             recent.getItems().clear();
             for (Path p : vm.recent().list()) {
                 MenuItem item = new MenuItem(p.toString());
+                // A file name is shown as it is: an underscore in it is not a mnemonic.
+                item.setMnemonicParsing(false);
                 item.setOnAction(a -> vm.open(List.of(p)));
                 recent.getItems().add(item);
             }
@@ -223,12 +214,14 @@ public final class MainWindow {
         Menu view = new Menu("View", null, overlay, fit, actual, zoomIn, zoomOut, reset);
 
         MenuItem keys = new MenuItem("Keyboard Shortcuts");
-        keys.setOnAction(e -> notifications.show("Space play/pause · ←/→ step · Home/End first/last · [ ] speed ·"
-                + " wheel steps frames · Ctrl+wheel zoom · drag pans · right-drag window/level · double-click fits"));
+        keys.setId("shortcutsMenuItem");
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        keys.setOnAction(e -> ShortcutsDialog.create(root.getScene().getWindow(),
+                ShortcutsDialog.gather(menuBar, ImageViewport.MOUSE_GESTURES)).show());
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, help);
-        bar.setId("menuBar");
-        return bar;
+        menuBar = new MenuBar(file, view, help);
+        menuBar.setId("menuBar");
+        return menuBar;
     }
 
     private StatusBar statusBar() {
@@ -270,6 +263,10 @@ public final class MainWindow {
 
     BrowserPane browser() {
         return browser;
+    }
+
+    SidePanels panels() {
+        return panels;
     }
 
     public void stop() {

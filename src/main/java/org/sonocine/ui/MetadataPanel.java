@@ -1,20 +1,25 @@
 package org.sonocine.ui;
 
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sonocine.study.CineTiming;
 import org.sonocine.study.Geometry;
 import org.sonocine.study.ImageInfo;
+import org.sonocine.study.ImageInfo.AcquisitionSource;
 import org.sonocine.study.ImageReference;
 import org.sonocine.study.UltrasoundRegion;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -45,7 +50,7 @@ final class MetadataPanel extends ScrollPane {
         grid.setVgap(4);
         grid.setPadding(new Insets(10));
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(120);
+        names.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(names, new ColumnConstraints());
         box.getChildren().add(grid);
         setContent(box);
@@ -58,14 +63,13 @@ final class MetadataPanel extends ScrollPane {
             return;
         }
         ImageInfo info = instance.info();
-        Label type = value("metaImageType", info.imageTypeText().isEmpty() ? "—" : info.imageTypeText());
         Label badge = new Label(info.isDerived() ? "DERIVED" : info.isOriginal() ? "ORIGINAL" : "?");
         badge.setId("metaImageTypeBadge");
-        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         badge.getStyleClass().addAll("badge", info.isDerived() ? "derived" : info.isOriginal() ? "original"
                 : "unknown");
-        add("Image Type", new HBox(6, badge, type));
-        add("Acquired", value("metaAcquisition", orDash(info.acquisitionText())));
+        add("Image Type", imageType(badge, info.imageType()));
+        add("Acquired", acquired(info));
         add("Operators' Name", value("metaOperators", orDash(info.operatorsText())));
         add("Device Serial No.", value("metaDeviceSerial", orDash(info.deviceSerialNumber())));
         add("Device", value("metaDevice", orDash((info.manufacturer() + " " + info.model()).trim())));
@@ -103,6 +107,48 @@ final class MetadataPanel extends ScrollPane {
         }
     }
 
+    /**
+     * Image Type as the standard writes it, "DERIVED\PRIMARY\…", but a line may break only after a backslash,
+     * never inside a value.
+     */
+    private static Node imageType(Label badge, List<String> values) {
+        FlowPane pane = new FlowPane(badge);
+        pane.setId("metaImageType");
+        pane.setRowValignment(VPos.CENTER);
+        FlowPane.setMargin(badge, new Insets(0, 6, 0, 0));
+        if (values.isEmpty()) {
+            pane.getChildren().add(value(null, "—"));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Label part = value(null, values.get(i) + (i < values.size() - 1 ? "\\" : ""));
+            part.getStyleClass().add("image-type-value");
+            part.setWrapText(false);
+            part.setMinWidth(Region.USE_PREF_SIZE);
+            pane.getChildren().add(part);
+        }
+        return pane;
+    }
+
+    /**
+     * The date and time, and, when it is not the acquisition's own, the attribute it is: a sonographer must not
+     * take the time an image was exported for the time of the scan. The tooltip names the attribute in any case.
+     */
+    private static Node acquired(ImageInfo info) {
+        Label when = value("metaAcquisition", orDash(info.acquisitionText()));
+        AcquisitionSource source = info.acquisitionSource();
+        if (source == AcquisitionSource.NONE) {
+            return when;
+        }
+        when.setTooltip(new Tooltip("From " + source.attributes()));
+        if (source.isAcquisition()) {
+            return when;
+        }
+        Label from = value("metaAcquisitionSource", "from " + source.attributes() + ": the file gives no"
+                + " acquisition time");
+        from.getStyleClass().add("dim");
+        return new VBox(1, when, from);
+    }
+
     private static String trim(CineTiming t, int frames) {
         return t.startFrame() == 1 && t.stopFrame() == frames ? "" : ", frames " + t.startFrame() + "-" + t.stopFrame();
     }
@@ -137,6 +183,8 @@ final class MetadataPanel extends ScrollPane {
     private void add(String name, Node valueNode) {
         Label label = new Label(name);
         label.getStyleClass().add("meta-name");
+        // A name beside a value of several lines stays on its first line.
+        GridPane.setValignment(label, VPos.TOP);
         grid.add(label, 0, row);
         grid.add(valueNode, 1, row);
         row++;

@@ -3,11 +3,15 @@ package org.sonocine.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sonocine.study.DemoCine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +25,11 @@ import java.util.stream.Stream;
  * way), or the demo cine when there are none; later, the files of later launches and of macOS Finder.
  */
 public final class ViewerApp extends Application {
+    static final String DEMO_NAME = "demo cine.dcm";
+    private static final double PREFERRED_WIDTH = 1400;
+    private static final double PREFERRED_HEIGHT = 860;
+    private static final double MIN_WIDTH = 1024;
+    private static final double MIN_HEIGHT = 640;
     private ExecutorService background;
     private ExecutorService decoder;
     private ViewerViewModel vm;
@@ -34,13 +43,24 @@ public final class ViewerApp extends Application {
         decoder = pool("sonocine-decoder", Math.max(2, Runtime.getRuntime().availableProcessors()));
         vm = new ViewerViewModel(background, decoder, System::nanoTime, RecentFiles.forUser());
         window = new MainWindow(vm, new ThumbnailService(background));
-        Scene scene = new Scene(window.root(), 1400, 860);
+        Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
         stage.setTitle("Sonocine");
         stage.getIcons().addAll(icons());
         stage.setScene(scene);
+        stage.setWidth(size.getWidth());
+        stage.setHeight(size.getHeight());
+        stage.centerOnScreen();
         stage.show();
+        // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
+        // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
+        Platform.runLater(() -> {
+            stage.setWidth(size.getWidth());
+            stage.setHeight(size.getHeight());
+            stage.centerOnScreen();
+        });
         ViewerLauncher.OPEN_REQUESTS.deliverTo(paths -> Platform.runLater(() -> openFromOutside(stage, paths)));
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         if (paths.isEmpty()) {
@@ -54,10 +74,7 @@ public final class ViewerApp extends Application {
         Task<Path> demo = new Task<>() {
             @Override
             protected Path call() throws Exception {
-                Path file = Files.createTempFile("sonocine-demo-", ".dcm");
-                file.toFile().deleteOnExit();
-                DemoCine.write(file);
-                return file;
+                return writeDemo();
             }
         };
         demo.setOnSucceeded(e -> {
@@ -67,6 +84,32 @@ public final class ViewerApp extends Application {
         });
         vm.statusProperty().set("Preparing the demo cine…");
         background.execute(demo);
+    }
+
+    /**
+     * The window's first size: 1400 × 860, or 90 % of a smaller screen, but not below the 1024 × 640 the layout is
+     * made for unless the screen itself is smaller.
+     */
+    static Dimension2D initialSize(Rectangle2D screen) {
+        double width = Math.min(screen.getWidth(), Math.max(MIN_WIDTH, Math.min(PREFERRED_WIDTH,
+                screen.getWidth() * 0.9)));
+        double height = Math.min(screen.getHeight(), Math.max(MIN_HEIGHT, Math.min(PREFERRED_HEIGHT,
+                screen.getHeight() * 0.9)));
+        return new Dimension2D(Math.round(width), Math.round(height));
+    }
+
+    /**
+     * Writes the demo cine to a file of its own in a new temporary folder, under a name a user can read: the name
+     * is what the title bar and the status line show.
+     */
+    static Path writeDemo() throws IOException {
+        Path folder = Files.createTempDirectory("sonocine-demo-");
+        Path file = folder.resolve(DEMO_NAME);
+        // Deleted in the reverse order of these calls: the file, then its folder.
+        folder.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
+        DemoCine.write(file);
+        return file;
     }
 
     /** Opens what a later launch or Finder asked for and brings the window forward (all a bare launch wants). */

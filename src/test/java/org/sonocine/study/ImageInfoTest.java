@@ -45,6 +45,47 @@ class ImageInfoTest {
         assertEquals("iU22", info.model());
     }
 
+    private static ImageInfo ofDataset(Attributes ds) throws IOException {
+        return ImageInfo.of(DicomFile.read(new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(ds)));
+    }
+
+    @Test
+    void acquisitionDateTimeIsPreferredToTheContentTimeBesideIt() throws IOException {
+        ImageInfo info = ofSample("GH364.dcm");
+        assertEquals(ImageInfo.AcquisitionSource.ACQUISITION_DATETIME, info.acquisitionSource());
+        assertEquals("30 Jul 2013 08:36:14", info.acquisitionText(), "Content Time says 08:36:15");
+    }
+
+    @Test
+    void aContentTimeStandingInForTheAcquisitionIsRecordedAsSuch() throws IOException {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.ContentDate, VR.DA, "20240102");
+        ds.setString(Tag.ContentTime, VR.TM, "101112");
+        ImageInfo info = ofDataset(ds);
+        assertEquals(ImageInfo.AcquisitionSource.CONTENT_DATE_AND_TIME, info.acquisitionSource());
+        assertFalse(info.acquisitionSource().isAcquisition());
+        assertEquals("Content Date and Time", info.acquisitionSource().attributes());
+        assertEquals("2 Jan 2024 10:11:12", info.acquisitionText());
+    }
+
+    @Test
+    void acquisitionDateAndTimeComeBeforeContentDateAndTime() throws IOException {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.AcquisitionDate, VR.DA, "20240101");
+        ds.setString(Tag.ContentDate, VR.DA, "20240102");
+        ds.setString(Tag.ContentTime, VR.TM, "101112");
+        ImageInfo info = ofDataset(ds);
+        assertEquals(ImageInfo.AcquisitionSource.ACQUISITION_DATE_AND_TIME, info.acquisitionSource());
+        assertEquals("1 Jan 2024", info.acquisitionText());
+    }
+
+    @Test
+    void withoutAnyDateTheSourceIsNone() throws IOException {
+        ImageInfo info = ofSample("US1_UNCR.dcm");
+        assertEquals(ImageInfo.AcquisitionSource.NONE, info.acquisitionSource());
+        assertEquals("", info.acquisitionText());
+    }
+
     @Test
     void timeZoneIsShownWhenTheFileGivesIt() throws IOException {
         Attributes ds = new Attributes();

@@ -92,7 +92,8 @@ class ViewerUiTest {
     void openingASampleShowsTheFourCardAttributes(FxRobot robot) {
         open(robot, "jpeg2000-multiframe-multifragments.dcm");
         assertEquals("DERIVED", text(robot, "#metaImageTypeBadge"));
-        assertEquals("DERIVED\\PRIMARY\\MOTION\\NONE", text(robot, "#metaImageType"));
+        assertEquals("DERIVED\\PRIMARY\\MOTION\\NONE", String.join("", robot.lookup("#metaImageType .image-type-value")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList()));
         assertEquals("19 Dec 2006 12:09:00 UTC-05:00", text(robot, "#metaAcquisition"));
         assertEquals("Molly Jones", text(robot, "#metaOperators"));
         assertEquals("123456", text(robot, "#metaDeviceSerial"));
