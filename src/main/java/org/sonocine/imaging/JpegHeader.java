@@ -44,6 +44,9 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
                 int height = ((b[segment + 1] & 0xFF) << 8) | (b[segment + 2] & 0xFF);
                 int width = ((b[segment + 3] & 0xFF) << 8) | (b[segment + 4] & 0xFF);
                 int n = b[segment + 5] & 0xFF;
+                if (n == 0) {
+                    throw new DecodeException("the JPEG frame header (SOF) declares no image components");
+                }
                 if (length < 8 + 3 * n) {
                     break;
                 }
