@@ -12,6 +12,7 @@ import org.sonocine.dicom.Sequence;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.FuzzProperty;
 import org.sonocine.testing.ImageHeaders;
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.FuzzProperty;
 
 import javax.imageio.IIOImage;

@@ -1,6 +1,7 @@
 package org.sonocine.imaging;
 
 import org.junit.jupiter.api.Test;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.ImageHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.FuzzProperty;
 
 import java.io.ByteArrayOutputStream;
