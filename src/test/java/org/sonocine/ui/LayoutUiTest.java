@@ -1,6 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -154,8 +153,7 @@ class LayoutUiTest {
         Files.createDirectories(shot.getParent());
         robot.interact(() -> {
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(window.root().snapshot(null, null), null), "png",
-                        shot.toFile());
+                ImageIO.write(bufferedImage(window.root().snapshot(null, null)), "png", shot.toFile());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -270,5 +268,18 @@ class LayoutUiTest {
         assertEquals("26 Aug 2004 09:04:12", robot.lookup("#metaAcquisition").queryAs(Label.class).getText());
         assertEquals("from Content Date and Time: the file gives no acquisition time",
                 robot.lookup("#metaAcquisitionSource").queryAs(Label.class).getText());
+    }
+
+    /** The snapshot as an AWT image for ImageIO (the project does not depend on javafx-swing). */
+    private static java.awt.image.BufferedImage bufferedImage(javafx.scene.image.Image image) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                argb, 0, width);
+        out.setRGB(0, 0, width, height, argb, 0, width);
+        return out;
     }
 }
