@@ -70,6 +70,18 @@ final class BitReader {
     }
 
     /** Reads a {@code size}-bit magnitude category value and sign-extends it (T.81 F.2.2.1, EXTEND). */
+    /** T.81 F.2.2.1: a DC difference, its category Huffman-coded in {@code table} and its bits following. */
+    int dcDifference(HuffmanTable table) throws DecodeException {
+        int s = decode(table);
+        if (s == 0) {
+            return 0;
+        }
+        if (s > 15) {
+            throw new DecodeException("invalid DC difference category " + s + " in the scan data");
+        }
+        return signed(s);
+    }
+
     int signed(int size) {
         int value = bits(size);
         return value < 1 << (size - 1) ? value - (1 << size) + 1 : value;

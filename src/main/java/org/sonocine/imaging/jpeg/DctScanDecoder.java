@@ -154,15 +154,7 @@ final class DctScanDecoder implements ScanDecoder {
     /** T.81 F.2.2.1 and F.2.2.2: one block's coefficients in natural order; returns whether any AC is non-zero. */
     private static boolean decodeBlock(BitReader in, HuffmanTable dcTable, HuffmanTable acTable, int[] predictors,
             int component, int[] coef) throws DecodeException {
-        int s = in.decode(dcTable);
-        int diff = 0;
-        if (s != 0) {
-            if (s > 15) {
-                throw new DecodeException("invalid DC difference category " + s + " in the scan data");
-            }
-            diff = in.signed(s);
-        }
-        int dc = predictors[component] + diff;
+        int dc = predictors[component] + in.dcDifference(dcTable);
         predictors[component] = dc;
         coef[0] = (short) dc;
         return decodeAc(in, acTable, coef);

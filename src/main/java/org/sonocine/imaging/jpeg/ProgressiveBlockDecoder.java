@@ -41,15 +41,7 @@ final class ProgressiveBlockDecoder {
 
     /** T.81 G.1.2.1: the DC difference, point-transformed, of scan component {@code component}. */
     void decodeDcFirst(BitReader in, short[] coef, int offset, int component) throws DecodeException {
-        int s = in.decode(dcTables[component]);
-        int diff = 0;
-        if (s != 0) {
-            if (s > 15) {
-                throw new DecodeException("invalid DC difference category " + s + " in the scan data");
-            }
-            diff = in.signed(s);
-        }
-        int dc = predictors[component] + diff;
+        int dc = predictors[component] + in.dcDifference(dcTables[component]);
         predictors[component] = dc;
         coef[offset] = (short) (dc << al);
     }
