@@ -36,6 +36,17 @@ class ArchitectureTest {
     static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.sonocine.ui..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
+    /** View models hand work to a TaskExecutor, so they run without a toolkit: in tests, on the caller's thread. */
+    @ArchTest
+    static final ArchRule viewModelsDoNotScheduleOnTheToolkit = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().belongToAnyOf(javafx.application.Platform.class)
+            .orShould().dependOnClassesThat().resideInAPackage("javafx.concurrent..");
+
+    /** The task layer is the toolkit-free core the view models rely on. */
+    @ArchTest
+    static final ArchRule theTaskLayerKnowsNoToolkit = noClasses().that().resideInAPackage("org.sonocine.ui.task..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("org.sonocine.(*)..").should().beFreeOfCycles();
 

@@ -311,6 +311,11 @@ public final class CineViewModel {
         return rateText.getReadOnlyProperty();
     }
 
+    /** Whether frame {@code index} is decoded at the current display size: lets tests move a fake clock safely. */
+    boolean isDecoded(int index) {
+        return playback != null && playback.cache().isReady(index);
+    }
+
     public void close() {
         if (playback != null) {
             playback.close();

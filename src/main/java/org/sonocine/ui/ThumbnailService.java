@@ -1,6 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -10,6 +9,9 @@ import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.study.Geometry;
+import org.sonocine.ui.task.BackgroundTask;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.TaskExecutor;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +27,13 @@ import java.util.function.Consumer;
  */
 final class ThumbnailService {
     static final int SIZE = 96;
-    private final ExecutorService executor;
+    private final TaskExecutor tasks;
     private final Map<Path, Image> done = new ConcurrentHashMap<>();
     /** Cells waiting for a thumbnail being made; only touched on the JavaFX thread. */
     private final Map<Path, List<Consumer<Image>>> waiting = new HashMap<>();
 
-    ThumbnailService(ExecutorService executor) {
-        this.executor = executor;
+    ThumbnailService(TaskExecutor tasks) {
+        this.tasks = tasks;
     }
 
     /**
@@ -54,16 +55,13 @@ final class ThumbnailService {
         callers = new ArrayList<>();
         callers.add(ready);
         waiting.put(file, callers);
-        executor.execute(() -> {
-            Image made = make(file);
-            Platform.runLater(() -> {
-                List<Consumer<Image>> toTell = waiting.remove(file);
-                if (made != null) {
-                    done.put(file, made);
-                    toTell.forEach(c -> c.accept(made));
-                }
-            });
-        });
+        BackgroundTask.wrap(() -> make(file)).onSuccess(made -> {
+            List<Consumer<Image>> toTell = waiting.remove(file);
+            if (made != null) {
+                done.put(file, made);
+                toTell.forEach(c -> c.accept(made));
+            }
+        }).onFailure(failure -> waiting.remove(file)).executeWith(tasks, Lane.THUMBNAILS);
     }
 
     private static Image make(Path file) {

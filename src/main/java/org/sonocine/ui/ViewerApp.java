@@ -2,7 +2,6 @@ package org.sonocine.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -10,14 +9,15 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sonocine.study.DemoCine;
+import org.sonocine.ui.task.BackgroundTask;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.PooledTaskExecutor;
+import org.sonocine.ui.task.TaskExecutor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +30,7 @@ public final class ViewerApp extends Application {
     private static final double PREFERRED_HEIGHT = 860;
     private static final double MIN_WIDTH = 1024;
     private static final double MIN_HEIGHT = 640;
-    private ExecutorService background;
-    private ExecutorService decoder;
+    private TaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
     /** Set once files come from outside, so that the demo, which loads in the background, does not replace them. */
@@ -39,10 +38,9 @@ public final class ViewerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = pool("sonocine-background", 2);
-        decoder = pool("sonocine-decoder", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        vm = new ViewerViewModel(background, decoder, System::nanoTime, RecentFiles.forUser());
-        window = new MainWindow(vm, new ThumbnailService(background));
+        tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
+        vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
+        window = new MainWindow(vm, new ThumbnailService(tasks));
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
@@ -71,19 +69,13 @@ public final class ViewerApp extends Application {
     }
 
     private void openDemo() {
-        Task<Path> demo = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                return writeDemo();
-            }
-        };
-        demo.setOnSucceeded(e -> {
-            if (!openedFromOutside) {
-                vm.open(List.of(demo.getValue()));
-            }
-        });
         vm.statusProperty().set("Preparing the demo cine…");
-        background.execute(demo);
+        BackgroundTask.wrap(ViewerApp::writeDemo).onSuccess(demo -> {
+            if (!openedFromOutside) {
+                vm.openDemo(demo);
+            }
+        }).onFailure(failure -> vm.statusProperty().set("Could not write the demo cine: " + failure.getMessage()))
+                .executeWith(tasks, Lane.INTERACTIVE);
     }
 
     /**
@@ -129,15 +121,6 @@ public final class ViewerApp extends Application {
                 .toList();
     }
 
-    static ExecutorService pool(String name, int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     @Override
     public void stop() {
         ViewerLauncher.OPEN_REQUESTS.close();
@@ -147,9 +130,8 @@ public final class ViewerApp extends Application {
         if (vm != null) {
             vm.close();
         }
-        if (background != null) {
-            background.shutdownNow();
-            decoder.shutdownNow();
+        if (tasks != null) {
+            tasks.close();
         }
     }
 }

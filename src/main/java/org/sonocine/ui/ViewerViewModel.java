@@ -1,6 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -13,32 +12,35 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.sonocine.cine.FrameBudget;
 import org.sonocine.study.ExamScanner;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
+import org.sonocine.ui.task.BackgroundTask;
+import org.sonocine.ui.task.Cancellable;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.TaskExecutor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
  * What the viewer window shows and does, without the window: opening files, folders and DICOMDIRs in
- * background tasks, the instances found so far, the open instance, and what went wrong. The JavaFX thread only
- * ever receives results.
+ * background tasks, the instances found so far, the open instance, and what went wrong. Work goes to the
+ * injected {@link TaskExecutor} and results come back on its UI thread, so nothing here touches a file on that
+ * thread, and the whole of it can be driven without a toolkit. Opening is latest-wins: a newer open cancels an
+ * older one still loading, whose file is then closed.
  */
 public final class ViewerViewModel {
-    /** Files examined at once on the background executor, which also opens images and makes thumbnails. */
-    private static final int SCAN_EXAMINERS = 2;
-
-    private final ExecutorService background;
+    private final TaskExecutor tasks;
     private final CineViewModel cine;
     private final RecentFiles recent;
 
@@ -50,14 +52,20 @@ public final class ViewerViewModel {
     private final ObservableList<InstanceEntry> instances = FXCollections.observableArrayList();
     private final ObservableList<ScanSummary.Failure> failures = FXCollections.observableArrayList();
     private final IntegerProperty skipped = new SimpleIntegerProperty(0);
-    /** The flag of the latest scan; only the JavaFX thread reads or replaces it. */
+    /** Files already listed, skipped or failed, so that opening or scanning them again adds no second entry. */
+    private final Set<Path> listed = new HashSet<>();
+    private final Set<Path> reported = new HashSet<>();
+    /** The flag of the latest scan; only the UI thread reads or replaces it. */
     private AtomicBoolean scanCancel;
+    /** The load under way, if any: a newer open cancels it. */
+    private Cancellable loading;
+    private Path loadingPath;
+    private boolean closed;
 
-    public ViewerViewModel(ExecutorService background, ExecutorService decoder, LongSupplier clock,
-                           RecentFiles recent) {
-        this.background = background;
-        this.cine = new CineViewModel(clock, decoder,
-                decoder instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 1, FrameBudget.forThisJvm());
+    public ViewerViewModel(TaskExecutor tasks, LongSupplier clock, RecentFiles recent) {
+        this.tasks = tasks;
+        this.cine = new CineViewModel(clock, tasks.lane(Lane.CINE), tasks.threads(Lane.CINE),
+                FrameBudget.forThisJvm());
         this.recent = recent;
     }
 
@@ -67,39 +75,98 @@ public final class ViewerViewModel {
 
     /**
      * Opens what the user chose or dropped: the first plain file is shown at once; everything is scanned into the
-     * browser, and without a plain file the first image the scan finds is shown.
+     * browser, and without a plain file the first image the scan finds is shown. The paths are remembered as
+     * recent; looking at what they are and remembering them happen in the background.
      */
     public void open(List<Path> paths) {
-        if (paths.isEmpty()) {
-            return;
-        }
-        paths.forEach(recent::add);
-        var firstFile = paths.stream().filter(p -> Files.isRegularFile(p)
-                && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
-        firstFile.ifPresent(this::openInstance);
-        scan(paths, firstFile.isEmpty());
+        open(paths, true);
     }
 
-    /** Loads one instance in the background and shows it. */
-    public Task<LoadedInstance> openInstance(Path path) {
-        Task<LoadedInstance> task = new Task<>() {
-            @Override
-            protected LoadedInstance call() throws Exception {
-                return LoadedInstance.open(path);
+    /** Opens the demo cine: as {@link #open}, but not remembered among the recent files. */
+    public void openDemo(Path demo) {
+        open(List.of(demo), false);
+    }
+
+    private void open(List<Path> paths, boolean remember) {
+        if (paths.isEmpty() || closed) {
+            return;
+        }
+        List<Path> roots = List.copyOf(paths);
+        BackgroundTask.wrap(() -> {
+            if (remember) {
+                roots.forEach(recent::add);
             }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            String name = path.getFileName().toString();
-            String message = t.getMessage() != null ? t.getMessage() : t.toString();
-            loadError.set(message.contains(name) ? message : name + ": " + message);
-            status.set("Could not open " + path.getFileName());
-        });
+            return roots.stream().filter(p -> Files.isRegularFile(p)
+                    && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
+        }).onSuccess(firstFile -> {
+            if (closed) {
+                return;
+            }
+            firstFile.ifPresent(this::openInstance);
+            scan(roots, firstFile.isEmpty());
+        }).onFailure(failure -> status.set("Could not open: " + message(failure)))
+                .executeWith(tasks, Lane.INTERACTIVE);
+    }
+
+    /**
+     * Loads one instance in the background and shows it; a load still under way for another file is cancelled
+     * (latest wins), and asking again for the file being loaded changes nothing.
+     */
+    public void openInstance(Path path) {
+        if (closed || (loading != null && !loading.isCancelled() && path.equals(loadingPath))) {
+            return;
+        }
+        cancelLoading();
         loadError.set("");
         status.set("Opening " + path.getFileName() + "…");
-        background.execute(task);
-        return task;
+        boolean[] ended = new boolean[1];
+        Cancellable load = BackgroundTask.wrap(() -> LoadedInstance.open(path))
+                .onSuccess(loaded -> {
+                    ended[0] = true;
+                    endLoading(path);
+                    show(loaded);
+                })
+                .onFailure(failure -> {
+                    ended[0] = true;
+                    endLoading(path);
+                    String name = path.getFileName().toString();
+                    String message = message(failure);
+                    loadError.set(message.contains(name) ? message : name + ": " + message);
+                    status.set("Could not open " + name);
+                })
+                .onDiscarded(LoadedInstance::close)
+                .executeWith(tasks, Lane.INTERACTIVE);
+        // A same-thread executor has run the load, callbacks and all, by the time it returns.
+        if (!ended[0]) {
+            loading = load;
+            loadingPath = path;
+        }
+    }
+
+    /** The file being loaded, if a load is under way. */
+    public Optional<Path> loadingPath() {
+        return loading != null ? Optional.of(loadingPath) : Optional.empty();
+    }
+
+    /** Callbacks only come for the latest load: the earlier ones were cancelled. */
+    private void endLoading(Path path) {
+        if (path.equals(loadingPath)) {
+            loading = null;
+            loadingPath = null;
+        }
+    }
+
+    private void cancelLoading() {
+        if (loading != null) {
+            loading.cancel();
+            loading = null;
+            loadingPath = null;
+        }
+    }
+
+    private static String message(Throwable failure) {
+        Throwable t = failure.getCause() != null && failure.getMessage() == null ? failure.getCause() : failure;
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     private void show(LoadedInstance loaded) {
@@ -125,13 +192,14 @@ public final class ViewerViewModel {
         progress.set(-1);
         busy.set(true);
         status.set("Scanning…");
-        new ExamScanner(background, SCAN_EXAMINERS).scan(roots, feed, cancel::get).whenComplete((summary, error) -> {
+        new ExamScanner(tasks.lane(Lane.SCAN), tasks.threads(Lane.SCAN)).scan(roots, feed, cancel::get)
+                .whenComplete((summary, error) -> {
             List<InstanceEntry> rest = feed.drain();
-            Platform.runLater(() -> {
+            tasks.onUi(() -> {
                 if (scanCancel != cancel) {
                     return;
                 }
-                instances.addAll(rest);
+                addInstances(rest);
                 if (error != null) {
                     busy.set(false);
                     Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -172,12 +240,20 @@ public final class ViewerViewModel {
 
         @Override
         public void skipped(Path file) {
-            post(() -> skipped.set(skipped.get() + 1));
+            post(() -> {
+                if (reported.add(file.toAbsolutePath().normalize())) {
+                    skipped.set(skipped.get() + 1);
+                }
+            });
         }
 
         @Override
         public void failed(Path file, String reason) {
-            post(() -> failures.add(new ScanSummary.Failure(file, reason)));
+            post(() -> {
+                if (reported.add(file.toAbsolutePath().normalize())) {
+                    failures.add(new ScanSummary.Failure(file, reason));
+                }
+            });
         }
 
         @Override
@@ -209,17 +285,28 @@ public final class ViewerViewModel {
             if (!batch.isEmpty() && (force || now - lastFlush > 100_000_000L || batch.size() >= 200)) {
                 List<InstanceEntry> copy = drain();
                 lastFlush = now;
-                post(() -> instances.addAll(copy));
+                post(() -> addInstances(copy));
             }
         }
 
         private void post(Runnable update) {
-            Platform.runLater(() -> {
+            tasks.onUi(() -> {
                 if (scanCancel == cancel) {
                     update.run();
                 }
             });
         }
+    }
+
+    /** Adds what a scan found, leaving out files already listed by an earlier open or scan. */
+    private void addInstances(List<InstanceEntry> found) {
+        List<InstanceEntry> fresh = new ArrayList<>(found.size());
+        for (InstanceEntry e : found) {
+            if (listed.add(e.path().toAbsolutePath().normalize())) {
+                fresh.add(e);
+            }
+        }
+        instances.addAll(fresh);
     }
 
     private void finishScan(ScanSummary summary) {
@@ -290,7 +377,10 @@ public final class ViewerViewModel {
         return skipped;
     }
 
+    /** Stops what is under way; a load that ends later has its file closed, not shown. */
     public void close() {
+        closed = true;
+        cancelLoading();
         cancelScan();
         cine.close();
         LoadedInstance shown = current.get();

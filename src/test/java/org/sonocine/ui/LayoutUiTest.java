@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -25,6 +26,8 @@ import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
 import org.sonocine.testing.Samples;
+import org.sonocine.ui.task.PooledTaskExecutor;
+import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,7 +38,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -50,17 +52,15 @@ class LayoutUiTest {
     private ViewerViewModel vm;
     private MainWindow window;
     private Stage stage;
-    private ExecutorService background;
-    private ExecutorService decoder;
+    private TaskExecutor tasks;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        background = ViewerApp.pool("test-background", 2);
-        decoder = ViewerApp.pool("test-decoder", 2);
-        vm = new ViewerViewModel(background, decoder, System::nanoTime,
+        tasks = new PooledTaskExecutor(Platform::runLater, 2);
+        vm = new ViewerViewModel(tasks, System::nanoTime,
                 new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-        window = new MainWindow(vm, new ThumbnailService(background));
+        window = new MainWindow(vm, new ThumbnailService(tasks));
         Scene scene = new Scene(window.root(), 1024, 640);
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
@@ -74,8 +74,7 @@ class LayoutUiTest {
     void stop() throws Exception {
         window.stop();
         vm.close();
-        background.shutdownNow();
-        decoder.shutdownNow();
+        tasks.close();
         Preferences.userRoot().node(RECENT_NODE).removeNode();
     }
 

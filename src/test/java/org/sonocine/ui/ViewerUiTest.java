@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sonocine.testing.Samples;
+import org.sonocine.ui.task.PooledTaskExecutor;
+import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,7 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -43,16 +45,14 @@ class ViewerUiTest {
     private final LongSupplier clock = nanos::get;
     private ViewerViewModel vm;
     private MainWindow window;
-    private ExecutorService background;
-    private ExecutorService decoder;
+    private TaskExecutor tasks;
 
     @Start
     void start(Stage stage) {
-        background = ViewerApp.pool("test-background", 2);
-        decoder = ViewerApp.pool("test-decoder", 2);
-        vm = new ViewerViewModel(background, decoder, clock,
+        tasks = new PooledTaskExecutor(Platform::runLater, 2);
+        vm = new ViewerViewModel(tasks, clock,
                 new RecentFiles(Preferences.userRoot().node("org/sonocine/test-recent")));
-        window = new MainWindow(vm, new ThumbnailService(background));
+        window = new MainWindow(vm, new ThumbnailService(tasks));
         Scene scene = new Scene(window.root(), 1200, 800);
         window.installShortcuts(scene);
         stage.setScene(scene);
@@ -63,8 +63,7 @@ class ViewerUiTest {
     void stop() throws Exception {
         window.stop();
         vm.close();
-        background.shutdownNow();
-        decoder.shutdownNow();
+        tasks.close();
         Preferences.userRoot().node("org/sonocine/test-recent").removeNode();
     }
 
@@ -105,6 +104,9 @@ class ViewerUiTest {
         open(robot, "HasFragmentSequence.dcm");
         assertTrue(vm.cine().playingProperty().get(), "a cine starts playing when opened");
         assertEquals(0, vm.cine().frameIndexProperty().get());
+        // Decoding runs on real threads but is timed by the fake clock: moving the clock while frame 11 is still
+        // being decoded would make decoding look slow and playback rightly skip it, so wait until it is ready.
+        waitUntil("frame 11 is decoded ahead of time", () -> vm.cine().isDecoded(10));
         nanos.addAndGet(10 * 33_000_000L + 1_000_000L);
         waitUntil("frame 11 is shown", () -> vm.cine().frameIndexProperty().get() == 10);
         waitUntil("the label follows", () -> text(robot, "#frameLabel").startsWith("Frame 11/96  ·  330 ms"));

@@ -1,0 +1,212 @@
+package org.sonocine.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.study.DemoCine;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.SteppedTaskExecutor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main window's view model with no toolkit: background work and UI updates are run step by step by the test,
+ * so the order in which loads and scans end is the test's to choose.
+ */
+class ViewerViewModelTest {
+    private static final String RECENT_NODE = "org/sonocine/test-view-model-recent";
+    private static final int FILES = 1200;
+    private final SteppedTaskExecutor tasks = new SteppedTaskExecutor();
+    private ViewerViewModel vm;
+
+    @BeforeEach
+    void create() {
+        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+    }
+
+    @AfterEach
+    void close() throws BackingStoreException {
+        vm.close();
+        tasks.runAll();
+        Preferences.userRoot().node(RECENT_NODE).removeNode();
+    }
+
+    @Test
+    void theLatestOpenWinsWhicheverLoadEndsFirst(@TempDir Path dir) throws IOException {
+        Path first = cine(dir, "first.dcm");
+        Path second = cine(dir, "second.dcm");
+        vm.openInstance(first);
+        vm.openInstance(second);
+
+        tasks.runLast(Lane.INTERACTIVE);
+        tasks.runUi();
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+
+        assertEquals(second, vm.currentProperty().get().path());
+        assertEquals("second.dcm — " + DemoCine.FRAMES + " frames", vm.statusProperty().get());
+    }
+
+    @Test
+    void aLoadOvertakenWhileRunningIsClosedNotShown(@TempDir Path dir) throws IOException {
+        Path first = cine(dir, "first.dcm");
+        Path second = cine(dir, "second.dcm");
+        vm.openInstance(first);
+        tasks.runNext(Lane.INTERACTIVE);
+        vm.openInstance(second);
+        tasks.runUi();
+
+        assertNull(vm.currentProperty().get(), "the first load's result is not shown");
+        assertTrue(vm.loadingPath().isPresent());
+        assertEquals(second, vm.loadingPath().get());
+        tasks.runAll();
+        assertEquals(second, vm.currentProperty().get().path());
+    }
+
+    @Test
+    void aLoadEndingAfterCloseHasItsFileClosed(@TempDir Path dir) throws IOException {
+        Path file = cine(dir, "late.dcm");
+        vm.openInstance(file);
+        tasks.runNext(Lane.INTERACTIVE);
+        vm.close();
+        tasks.runUi();
+
+        assertNull(vm.currentProperty().get());
+        assertFalse(vm.loadingPath().isPresent());
+    }
+
+    @Test
+    void askingAgainForTheFileBeingLoadedStartsNoSecondLoad(@TempDir Path dir) throws IOException {
+        Path file = cine(dir, "once.dcm");
+        vm.openInstance(file);
+        vm.openInstance(file);
+
+        assertEquals(1, tasks.queued(Lane.INTERACTIVE));
+    }
+
+    @Test
+    void openingLooksAtThePathsOffTheUiThread(@TempDir Path dir) throws IOException {
+        Path file = cine(dir, "dropped.dcm");
+        vm.open(List.of(file));
+
+        assertNull(vm.currentProperty().get());
+        assertEquals(1, tasks.queued(Lane.INTERACTIVE), "only the look at the paths is queued");
+        assertEquals(0, tasks.queued(Lane.SCAN));
+        tasks.runAll();
+        assertEquals(file, vm.currentProperty().get().path());
+        assertThat(vm.recent().list()).containsExactly(file.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void theDemoIsNotRememberedAmongRecentFiles(@TempDir Path dir) throws IOException {
+        Path demo = cine(dir, ViewerApp.DEMO_NAME);
+        vm.openDemo(demo);
+        tasks.runAll();
+
+        assertEquals(demo, vm.currentProperty().get().path());
+        assertThat(vm.recent().list()).isEmpty();
+    }
+
+    @Test
+    void openingAFileAgainListsItOnce(@TempDir Path dir) throws IOException {
+        Path file = cine(dir, "again.dcm");
+        Path text = Files.writeString(dir.resolve("IMG00001.dcm"), "not an image");
+        Path truncated = truncatedDicom(dir.resolve("IMG00002.dcm"));
+        vm.open(List.of(file, text, truncated));
+        tasks.runAll();
+        vm.open(List.of(file, text, truncated));
+        tasks.runAll();
+
+        assertThat(vm.instances()).extracting(e -> e.path().getFileName().toString()).containsExactly("again.dcm");
+        assertThat(vm.failures()).extracting(f -> f.file().getFileName().toString()).containsExactly("IMG00002.dcm");
+        assertEquals(1, vm.skippedProperty().get());
+    }
+
+    @Test
+    void cancelEndsOnHowManyOfTheFilesKnownWereExamined(@TempDir Path dir) throws IOException {
+        filesNamedLikeImages(dir);
+        vm.open(List.of(dir));
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+        tasks.runNext(Lane.SCAN);
+        tasks.runUi();
+        vm.cancelScan();
+        assertEquals("Cancelling the scan…", vm.statusProperty().get());
+
+        tasks.runAll();
+
+        assertEquals("Cancelled: 0 of 1,200 files examined", vm.statusProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertThat(vm.failures()).isEmpty();
+    }
+
+    @Test
+    void aReadInterruptedByTheCancelIsNotShownAsAFailure(@TempDir Path dir) throws IOException {
+        filesNamedLikeImages(dir);
+        vm.open(List.of(dir));
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+        tasks.runNext(Lane.SCAN);
+
+        boolean interruptKept;
+        try {
+            Thread.currentThread().interrupt();
+            while (tasks.queued(Lane.SCAN) > 0) {
+                tasks.runNext(Lane.SCAN);
+            }
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        tasks.runAll();
+
+        assertTrue(interruptKept);
+        assertThat(vm.failures()).isEmpty();
+        assertEquals("Cancelled: 0 of 1,200 files examined", vm.statusProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void aFailedLoadSaysWhichFileAndWhy(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.dcm"), "not an image");
+        vm.openInstance(text);
+        tasks.runAll();
+
+        assertEquals("Could not open notes.dcm", vm.statusProperty().get());
+        assertEquals("notes.dcm is not DICOM: no 'DICM' prefix at byte 128 and the first bytes are not a data element",
+                vm.loadErrorProperty().get());
+    }
+
+    private static Path cine(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        DemoCine.write(file);
+        return file;
+    }
+
+    /** A Part 10 preamble and prefix, then a data element that claims more bytes than follow. */
+    private static Path truncatedDicom(Path file) throws IOException {
+        byte[] bytes = new byte[128 + 4 + 8];
+        System.arraycopy("DICM".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 128, 4);
+        byte[] element = {0x02, 0x00, 0x10, 0x00, 'U', 'I', 0x40, 0x00};
+        System.arraycopy(element, 0, bytes, 132, element.length);
+        return Files.write(file, bytes);
+    }
+
+    /** Files named as an exam's images are, holding text, so each is opened and read. */
+    private static void filesNamedLikeImages(Path dir) throws IOException {
+        for (int i = 1; i <= FILES; i++) {
+            Files.writeString(dir.resolve(String.format("IMG%05d.dcm", i)), "not an image");
+        }
+    }
+}
