@@ -57,6 +57,8 @@ public final class ViewerViewModel {
     private final Set<Path> reported = new HashSet<>();
     /** The flag of the latest scan; only the UI thread reads or replaces it. */
     private AtomicBoolean scanCancel;
+    /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
+    private Cancellable opening;
     /** The load under way, if any: a newer open cancels it. */
     private Cancellable loading;
     private Path loadingPath;
@@ -92,7 +94,11 @@ public final class ViewerViewModel {
             return;
         }
         List<Path> roots = List.copyOf(paths);
-        BackgroundTask.wrap(() -> {
+        if (opening != null) {
+            // The looks at the paths may end in any order: only the latest open goes on to load and scan.
+            opening.cancel();
+        }
+        opening = BackgroundTask.wrap(() -> {
             if (remember) {
                 roots.forEach(recent::add);
             }
@@ -380,6 +386,9 @@ public final class ViewerViewModel {
     /** Stops what is under way; a load that ends later has its file closed, not shown. */
     public void close() {
         closed = true;
+        if (opening != null) {
+            opening.cancel();
+        }
         cancelLoading();
         cancelScan();
         cine.close();

@@ -60,6 +60,20 @@ class ViewerViewModelTest {
     }
 
     @Test
+    void ofTwoDropsTheLaterIsShownWhicheverLookAtThePathsEndsFirst(@TempDir Path dir) throws IOException {
+        Path first = cine(dir, "first.dcm");
+        Path second = cine(dir, "second.dcm");
+        vm.open(List.of(first));
+        vm.open(List.of(second));
+
+        tasks.runLast(Lane.INTERACTIVE);
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runAll();
+
+        assertEquals(second, vm.currentProperty().get().path());
+    }
+
+    @Test
     void aLoadOvertakenWhileRunningIsClosedNotShown(@TempDir Path dir) throws IOException {
         Path first = cine(dir, "first.dcm");
         Path second = cine(dir, "second.dcm");
