@@ -3,6 +3,7 @@ package org.sonocine.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.study.ExamScanner;
+import org.sonocine.study.Counts;
 import org.sonocine.study.ExamTree;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
@@ -89,8 +90,8 @@ final class ScanCommand implements Callable<Integer> {
             for (ExamTree.Study study : patient.studyList()) {
                 out.printf("  Study %s %s  [%s]%n", blank(study.date()), study.description(), study.uid());
                 for (ExamTree.Series series : study.seriesList()) {
-                    out.printf("    Series %d %s %s (%d instances)%n", series.number(), series.modality(),
-                            series.description(), series.instances().size());
+                    out.printf("    Series %d %s %s (%s)%n", series.number(), series.modality(),
+                            series.description(), Counts.of(series.instances().size(), "instance"));
                     for (InstanceEntry e : series.sortedInstances()) {
                         out.printf("      %s  #%d, %d frame%s%s%n", e.path(), e.instanceNumber(), e.frames(),
                                 e.frames() == 1 ? "" : "s", e.hasPixelData() ? "" : ", no image");
@@ -104,11 +105,12 @@ final class ScanCommand implements Callable<Integer> {
         for (ScanSummary.Failure f : summary.failures()) {
             out.printf("failed: %s: %s%n", f.file(), f.reason());
         }
-        out.printf(Locale.ROOT, "%d patients, %d studies, %d series, %d instances; %d files skipped (not DICOM),"
-                        + " %d failed, %d warning%s; %d files in %.2f s (%.0f files/s)%n", tree.patients().size(),
-                tree.studyCount(), tree.seriesCount(), tree.instanceCount(), summary.skipped(),
-                summary.failures().size(), summary.warnings().size(), summary.warnings().size() == 1 ? "" : "s",
-                summary.files(), summary.seconds(), summary.filesPerSecond());
+        out.printf(Locale.ROOT, "%s, %s, %s, %s; %s skipped (not DICOM), %,d failed, %s; %s in %.2f s"
+                        + " (%.0f files/s)%n", Counts.of(tree.patients().size(), "patient"),
+                Counts.of(tree.studyCount(), "study", "studies"), Counts.of(tree.seriesCount(), "series", "series"),
+                Counts.of(tree.instanceCount(), "instance"), Counts.of(summary.skipped(), "file"),
+                summary.failures().size(), Counts.of(summary.warnings().size(), "warning"),
+                Counts.of(summary.files(), "file"), summary.seconds(), summary.filesPerSecond());
     }
 
     private static String blank(String s) {

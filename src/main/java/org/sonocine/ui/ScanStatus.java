@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import org.sonocine.study.Counts;
 import org.sonocine.study.ScanSummary;
 
 import java.util.Locale;
@@ -18,8 +19,9 @@ final class ScanStatus {
             return String.format(Locale.ROOT, "Cancelled: %,d of %,d files examined", summary.files(),
                     summary.total());
         }
-        return String.format(Locale.ROOT, "%,d instances in %,d studies; %,d files skipped (not DICOM), %,d failed",
-                summary.tree().instanceCount(), summary.tree().studyCount(), summary.skipped(),
+        return String.format(Locale.ROOT, "%s in %s; %s skipped (not DICOM), %,d failed",
+                Counts.of(summary.tree().instanceCount(), "instance"),
+                Counts.of(summary.tree().studyCount(), "study", "studies"), Counts.of(summary.skipped(), "file"),
                 summary.failures().size());
     }
 }

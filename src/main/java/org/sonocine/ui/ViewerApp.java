@@ -41,6 +41,7 @@ public final class ViewerApp extends Application {
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
         window = new MainWindow(vm, new ThumbnailService(tasks));
+        ResponsivenessReport.startIfAsked(vm);
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());

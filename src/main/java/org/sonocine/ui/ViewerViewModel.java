@@ -41,6 +41,7 @@ import java.util.function.LongSupplier;
  */
 public final class ViewerViewModel {
     private final TaskExecutor tasks;
+    private final LongSupplier clock;
     private final CineViewModel cine;
     private final RecentFiles recent;
 
@@ -52,6 +53,8 @@ public final class ViewerViewModel {
     private final ObservableList<InstanceEntry> instances = FXCollections.observableArrayList();
     private final ObservableList<ScanSummary.Failure> failures = FXCollections.observableArrayList();
     private final IntegerProperty skipped = new SimpleIntegerProperty(0);
+    /** How long the latest open took, from the request to its first frame shown (ms; -1 before any). */
+    private final DoubleProperty openMillis = new SimpleDoubleProperty(-1);
     /** Files already listed, skipped or failed, so that opening or scanning them again adds no second entry. */
     private final Set<Path> listed = new HashSet<>();
     private final Set<Path> reported = new HashSet<>();
@@ -66,6 +69,7 @@ public final class ViewerViewModel {
 
     public ViewerViewModel(TaskExecutor tasks, LongSupplier clock, RecentFiles recent) {
         this.tasks = tasks;
+        this.clock = clock;
         this.cine = new CineViewModel(clock, tasks.lane(Lane.CINE), tasks.threads(Lane.CINE),
                 FrameBudget.forThisJvm());
         this.recent = recent;
@@ -126,11 +130,13 @@ public final class ViewerViewModel {
         loadError.set("");
         status.set("Opening " + path.getFileName() + "…");
         boolean[] ended = new boolean[1];
+        long requested = clock.getAsLong();
         Cancellable load = BackgroundTask.wrap(() -> LoadedInstance.open(path))
                 .onSuccess(loaded -> {
                     ended[0] = true;
                     endLoading(path);
                     show(loaded);
+                    openMillis.set((clock.getAsLong() - requested) / 1e6);
                 })
                 .onFailure(failure -> {
                     ended[0] = true;
@@ -377,6 +383,11 @@ public final class ViewerViewModel {
 
     public ObservableList<ScanSummary.Failure> failures() {
         return failures;
+    }
+
+    /** Milliseconds from the latest open request to its first frame shown; set once it is shown. */
+    public DoubleProperty openMillisProperty() {
+        return openMillis;
     }
 
     public IntegerProperty skippedProperty() {

@@ -86,7 +86,7 @@ class ScanCommandTest {
                         + " does not name a file inside the DICOMDIR's folder\n")
                 .contains("warning: " + dicomdir + ": Referenced File ID 'LINK' refused: a symbolic link leads it out"
                         + " of the DICOMDIR's folder\n")
-                .contains("1 instances; 0 files skipped (not DICOM), 0 failed, 2 warnings; 1 files")
+                .contains("1 instance; 0 files skipped (not DICOM), 0 failed, 2 warnings; 1 file in")
                 .doesNotContain(outside.toString());
     }
 
@@ -103,7 +103,7 @@ class ScanCommandTest {
         assertThat(run.out()).contains(image.toString())
                 .contains("failed: " + dicomdir + ": element (0004,1220) DirectoryRecordSequence at byte 384 declares"
                         + " 10720 bytes, but only 5162 remain: the file is truncated or corrupt\n")
-                .contains("1 instances; 0 files skipped (not DICOM), 1 failed, 0 warnings; 1 files");
+                .contains("1 instance; 0 files skipped (not DICOM), 1 failed, 0 warnings; 1 file in");
     }
 
     @Test
