@@ -15,6 +15,8 @@ import javafx.scene.shape.Rectangle;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.VoiWindow;
 import org.sonocine.ui.ShortcutsDialog.Shortcut;
+import org.sonocine.ui.measure.ImageMapping;
+import org.sonocine.ui.measure.MeasurementLayer;
 
 import java.nio.IntBuffer;
 import java.util.List;
@@ -48,6 +50,7 @@ final class ImageViewport extends StackPane {
     private IntConsumer onWheelStep = d -> { };
     private Consumer<VoiWindow> onWindow = w -> { };
     private Supplier<VoiWindow> currentWindow = () -> null;
+    private MeasurementLayer measurements;
 
     /** What the mouse does on the image, as the handlers below do it; Help › Keyboard Shortcuts lists these. */
     static final List<Shortcut> MOUSE_GESTURES = List.of(
@@ -88,6 +91,17 @@ final class ImageViewport extends StackPane {
                 fit();
             }
         });
+    }
+
+    /** Draws {@code layer} over the image, mapped as the image is, and lets it take the pointer first. */
+    void addMeasurementLayer(MeasurementLayer layer) {
+        measurements = layer;
+        layer.prefWidthProperty().bind(widthProperty());
+        layer.prefHeightProperty().bind(heightProperty());
+        getChildren().add(getChildren().indexOf(canvas) + 1, layer);
+        StackPane.setAlignment(layer, Pos.TOP_LEFT);
+        layer.listenTo(this);
+        layoutImage();
     }
 
     /** Hears the size, in screen pixels, frames are drawn at; (0, 0) when zoomed (frames at their own size). */
@@ -181,6 +195,9 @@ final class ImageViewport extends StackPane {
 
     private void layoutImage() {
         if (imageColumns <= 0) {
+            if (measurements != null) {
+                measurements.setMapping(null);
+            }
             return;
         }
         double scale = fitScale() * zoom;
@@ -196,6 +213,10 @@ final class ImageViewport extends StackPane {
         view.setFitHeight(h);
         view.setLayoutX(Math.round((getWidth() - w) / 2 + panX));
         view.setLayoutY(Math.round((getHeight() - h) / 2 + panY));
+        if (measurements != null) {
+            measurements.setMapping(new ImageMapping(view.getLayoutX(), view.getLayoutY(), w / imageColumns,
+                    h / imageRows));
+        }
         double pixels = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX()
                 : 1;
         if (zoom == 1 && w >= 1 && h >= 1) {

