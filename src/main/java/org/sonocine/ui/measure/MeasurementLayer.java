@@ -46,6 +46,7 @@ public final class MeasurementLayer extends Pane {
         hover.setTextFill(Color.WHITE);
         hover.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-padding: 1 4 1 4;");
         hover.setMouseTransparent(true);
+        hover.visibleProperty().bind(hover.textProperty().isNotEmpty());
         vm.measurements().addListener((ListChangeListener<Measurement>) c -> redraw());
         vm.drawingProperty().addListener((o, a, b) -> redraw());
         vm.selectedProperty().addListener((o, a, b) -> redraw());

@@ -1,0 +1,128 @@
+package org.sonocine.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.study.DemoCine;
+import org.sonocine.ui.measure.ImagePoint;
+import org.sonocine.ui.measure.Measurement;
+import org.sonocine.ui.task.PooledTaskExecutor;
+import org.sonocine.ui.task.TaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Measuring with the mouse: draw a distance, read it, drag a handle, zoom and resize. */
+@ExtendWith(ApplicationExtension.class)
+class MeasureUiTest {
+    private static final String RECENT_NODE = "org/sonocine/test-measure-recent";
+    private Stage stage;
+    private TaskExecutor tasks;
+    private ViewerViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        tasks = new PooledTaskExecutor(Platform::runLater, 2);
+        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+        window = new MainWindow(vm, new ThumbnailService(tasks));
+        Scene scene = new Scene(window.root(), 1400, 860);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws BackingStoreException {
+        window.stop();
+        vm.close();
+        tasks.close();
+        Preferences.userRoot().node(RECENT_NODE).removeNode();
+    }
+
+    private void openDemo(FxRobot robot, Path dir) throws Exception {
+        Path file = dir.resolve("measure.dcm");
+        DemoCine.write(file);
+        robot.interact(() -> vm.openInstance(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null);
+        robot.interact(() -> vm.cine().pause());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The screen position of image point (x, y), as the viewer draws the image now. */
+    private Point2D screen(FxRobot robot, double x, double y) {
+        ImageView view = robot.lookup("#imageView").queryAs(ImageView.class);
+        double px = view.getFitWidth() / DemoCine.COLUMNS;
+        double py = view.getFitHeight() / DemoCine.ROWS;
+        return view.localToScreen((x + 0.5) * px, (y + 0.5) * py);
+    }
+
+    private String label(FxRobot robot) {
+        return robot.lookup("#measurementLayer .measurement-label").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aDistanceDrawnWithTheMouseIsLabelledAndSurvivesZoomAndResize(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        openDemo(robot, dir);
+        robot.clickOn("#toolDistance");
+        robot.moveTo(screen(robot, 100, 100)).press(MouseButton.PRIMARY).moveTo(screen(robot, 400, 100))
+                .release(MouseButton.PRIMARY);
+
+        assertThat(window.measurements().measurements()).hasSize(1);
+        Measurement drawn = window.measurements().measurements().get(0);
+        assertEquals(100, drawn.points().get(0).x(), 1.5);
+        assertEquals(400, drawn.points().get(1).x(), 1.5);
+        String first = label(robot);
+        assertEquals(vm.measurementReader(vm.currentProperty().get()).read(drawn).text(), first);
+
+        robot.interact(() -> window.viewport().zoomBy(2));
+        robot.interact(() -> stage.setWidth(1100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, label(robot), "zoom and resize change the picture, not the measurement");
+        assertEquals(drawn, window.measurements().measurements().get(0));
+
+        robot.moveTo(screen(robot, 400, 100)).press(MouseButton.PRIMARY).moveTo(screen(robot, 300, 100))
+                .release(MouseButton.PRIMARY);
+        assertNotEquals(first, label(robot), "dragging a handle changes the value");
+        assertEquals(300, window.measurements().measurements().get(0).points().get(1).x(), 2);
+    }
+
+    @Test
+    void drawingPausesTheCineAndDeleteRemovesTheMeasurement(FxRobot robot, @TempDir Path dir) throws Exception {
+        openDemo(robot, dir);
+        robot.interact(() -> vm.cine().play());
+        robot.clickOn("#toolPoint");
+        robot.clickOn(screen(robot, 200, 200));
+
+        assertFalse(vm.cine().playingProperty().get());
+        assertThat(window.measurements().measurements()).extracting(m -> m.points().get(0))
+                .allSatisfy(p -> assertEquals(200, ((ImagePoint) p).y(), 1.5));
+        robot.type(KeyCode.DELETE);
+        assertThat(window.measurements().measurements()).isEmpty();
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(null, window.measurements().toolProperty().get());
+    }
+}
