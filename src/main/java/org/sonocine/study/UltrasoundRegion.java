@@ -91,11 +91,6 @@ public record UltrasoundRegion(int spatialFormat, int dataType, int minX, int mi
         return ((long) maxX - minX + 1) * ((long) maxY - minY + 1);
     }
 
-    /** A 2D tissue region (or M-mode/spectral): one whose X axis is a length. */
-    public boolean isSpatial() {
-        return unitsX == Units.CM;
-    }
-
     /** What the region shows, after Region Spatial Format (0018,6012). */
     public String kind() {
         return switch (spatialFormat) {
