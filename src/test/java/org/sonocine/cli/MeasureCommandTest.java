@@ -21,8 +21,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code sonocine measure}: the JSON of issue's three measurements, and refusals with exit status 1. */
+/** {@code sonocine measure}: the JSON of its three measurements, and refusals with exit status 1. */
 class MeasureCommandTest {
     private static final double EPS = 1e-9;
     /* JPEGLosslessP14SV1_3s_2f_u_08_08.dcm: region 1 is tissue in cm, 0.0027742814617576421 cm per pixel both ways,
@@ -79,6 +80,23 @@ class MeasureCommandTest {
         assertEquals(-400 * VERIQ_CM, number(field(json, "dy"), "value"), EPS);
         assertEquals(500 * VERIQ_CM, number(json, "value"), EPS);
         assertEquals("cm", json.get("unit"));
+    }
+
+    @Test
+    void aDistanceAcrossTimeAndNoUnitHasNoLength() throws IOException {
+        CliRun run = CliRun.of("measure", Samples.file(VERIQ).toString(), "--distance", "172,700,350,650");
+        assertEquals(0, run.status(), run.out() + run.err());
+        Map<String, Object> json = json(run.out());
+        assertThat(json.keySet()).containsExactly("kind", "calibration", "region", "dx", "dy");
+        // 178 columns of 1/178 s: 1 s; 50 rows up, in pixels
+        assertEquals(1.0, number(field(json, "dx"), "value"), EPS);
+        assertEquals(-50, number(field(json, "dy"), "value"), EPS);
+        assertEquals("px", field(json, "dy").get("unit"));
+    }
+
+    @Test
+    void measureIsACommandNotAFileForTheViewer() {
+        assertTrue(SonocineCli.isCommandLine("measure"));
     }
 
     @Test
