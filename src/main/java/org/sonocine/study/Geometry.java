@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * How the pixel grid maps to the world. Display shape comes from Pixel Aspect Ratio, else Pixel Spacing (or
- * Imager Pixel Spacing); measurement comes from the ultrasound region that contains a point. They are different
- * things: an ultrasound image may have square display pixels and regions of different scales.
+ * Imager Pixel Spacing); measurement comes from the ultrasound region that contains a point
+ * ({@link org.sonocine.study.measure.Calibration}). They are different things: an ultrasound image may have square
+ * display pixels and regions of different scales.
  *
  * @param displayAspect height / width of one displayed pixel (1 for square pixels)
  * @param aspectSource  keyword of the attribute the aspect came from, or "default"
@@ -51,10 +52,5 @@ public record Geometry(double displayAspect, String aspectSource, Optional<doubl
     private static Optional<double[]> spacing(Attributes ds, int tag) {
         double[] s = ds.getDoubles(tag);
         return s.length == 2 && s[0] > 0 && s[1] > 0 ? Optional.of(s) : Optional.empty();
-    }
-
-    /** The spatial region that contains pixel (x, y), for measuring there. */
-    public Optional<UltrasoundRegion> regionAt(int x, int y) {
-        return regions.stream().filter(r -> r.contains(x, y) && r.isSpatial()).findFirst();
     }
 }
