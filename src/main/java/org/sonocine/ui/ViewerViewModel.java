@@ -17,6 +17,7 @@ import org.sonocine.study.ExamScanner;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
+import org.sonocine.ui.measure.CalibratedReader;
 import org.sonocine.ui.measure.MeasurementReader;
 import org.sonocine.ui.task.BackgroundTask;
 import org.sonocine.ui.task.Cancellable;
@@ -356,7 +357,7 @@ public final class ViewerViewModel {
 
     /** How measurements on {@code instance} are read: its ultrasound regions, else its pixel spacing, else pixels. */
     public MeasurementReader measurementReader(LoadedInstance instance) {
-        return MeasurementReader.PIXELS;
+        return instance == null ? MeasurementReader.PIXELS : new CalibratedReader(instance.file().dataset());
     }
 
     /** Opens the instance with this SOP Instance UID if a scan found it (source image links). */

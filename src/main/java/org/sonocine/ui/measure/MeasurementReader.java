@@ -5,8 +5,8 @@ package org.sonocine.ui.measure;
 public interface MeasurementReader {
     Reading read(Measurement measurement);
 
-    /** Which calibration applies at {@code p} ("region 2: Doppler, cm/s over s"), for the pointer's hover label. */
-    default String describePlace(ImagePoint p) {
+    /** Which calibration applies at {@code p} on {@code frame}, for the pointer's hover label. */
+    default String describePlace(ImagePoint p, int frame) {
         return "pixels (uncalibrated)";
     }
 

@@ -60,7 +60,7 @@ public final class MeasurementsViewModel {
 
     /** Which calibration a measurement at {@code p} would use: shown while hovering with a tool. */
     public String describePlace(ImagePoint p) {
-        return reader.get().describePlace(p);
+        return reader.get().describePlace(p, frame.get());
     }
 
     /** The measurements shown on the current frame. */
