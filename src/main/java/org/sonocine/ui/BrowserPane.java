@@ -6,15 +6,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanSummary;
+import org.sonocine.ui.task.Cancellable;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -149,17 +152,29 @@ final class BrowserPane extends BorderPane {
         return grid;
     }
 
-    /** A thumbnail and a caption; double-click opens the instance. */
+    /**
+     * A thumbnail and a caption; double-click opens the instance. A file with no thumbnail shows a warning sign,
+     * with the reason in a tooltip. A recycled cell gives up the thumbnail it was waiting for.
+     */
     private static final class InstanceCell extends GridCell<InstanceEntry> {
         private final ThumbnailService thumbnails;
         private final ImageView picture = new ImageView();
+        private final Label noPicture = new Label("⚠");
         private final Label caption = new Label();
-        private final VBox box = new VBox(2, picture, caption);
+        private final VBox box;
+        private InstanceEntry shown;
+        private Cancellable waiting;
 
         InstanceCell(ThumbnailService thumbnails, Consumer<Path> open) {
             this.thumbnails = thumbnails;
             getStyleClass().add("instance-cell");
             caption.getStyleClass().add("caption");
+            noPicture.getStyleClass().add("no-thumbnail");
+            noPicture.setVisible(false);
+            StackPane frame = new StackPane(picture, noPicture);
+            frame.setMinSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
+            frame.setPrefSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
+            box = new VBox(2, frame, caption);
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     open.accept(getItem().path());
@@ -171,19 +186,41 @@ final class BrowserPane extends BorderPane {
         protected void updateItem(InstanceEntry item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
+                stopWaiting();
+                shown = null;
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            picture.setImage(null);
+            setGraphic(box);
+            if (item == shown) {
+                return;
+            }
+            stopWaiting();
+            shown = item;
             caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
                     + (item.isIntact() ? "" : "  ⚠"));
-            setGraphic(box);
+            show(null);
             if (item.hasPixelData()) {
-                thumbnails.request(item.path(), image -> {
-                    if (getItem() == item) {
-                        picture.setImage(image);
+                waiting = thumbnails.request(item.path(), thumbnail -> {
+                    if (shown == item) {
+                        waiting = null;
+                        show(thumbnail);
                     }
                 });
+            }
+        }
+
+        private void show(ThumbnailService.Thumbnail thumbnail) {
+            picture.setImage(thumbnail instanceof ThumbnailService.Picture p ? p.image() : null);
+            noPicture.setVisible(thumbnail instanceof ThumbnailService.Failure);
+            setTooltip(thumbnail instanceof ThumbnailService.Failure f ? new Tooltip(f.message()) : null);
+        }
+
+        private void stopWaiting() {
+            if (waiting != null) {
+                waiting.cancel();
+                waiting = null;
             }
         }
     }
