@@ -2,6 +2,7 @@ package org.sonocine.ui;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -11,7 +12,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
@@ -169,12 +169,16 @@ final class BrowserPane extends BorderPane {
             this.thumbnails = thumbnails;
             getStyleClass().add("instance-cell");
             caption.getStyleClass().add("caption");
+            picture.getStyleClass().add("thumbnail");
+            picture.managedProperty().bind(picture.visibleProperty());
             noPicture.getStyleClass().add("no-thumbnail");
+            // Takes the picture's place, so that the captions of a row stay aligned.
+            noPicture.setPrefSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
+            noPicture.setAlignment(Pos.CENTER);
+            noPicture.setStyle("-fx-font-size: 2.5em;");
+            noPicture.managedProperty().bind(noPicture.visibleProperty());
             noPicture.setVisible(false);
-            StackPane frame = new StackPane(picture, noPicture);
-            frame.setMinSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
-            frame.setPrefSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
-            box = new VBox(2, frame, caption);
+            box = new VBox(2, picture, noPicture, caption);
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     open.accept(getItem().path());
@@ -214,6 +218,7 @@ final class BrowserPane extends BorderPane {
         private void show(ThumbnailService.Thumbnail thumbnail) {
             picture.setImage(thumbnail instanceof ThumbnailService.Picture p ? p.image() : null);
             noPicture.setVisible(thumbnail instanceof ThumbnailService.Failure);
+            picture.setVisible(!noPicture.isVisible());
             setTooltip(thumbnail instanceof ThumbnailService.Failure f ? new Tooltip(f.message()) : null);
         }
 
