@@ -1,5 +1,6 @@
 package org.sonocine.ui;
 
+import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -154,7 +155,9 @@ final class BrowserPane extends BorderPane {
 
     /**
      * A thumbnail and a caption; double-click opens the instance. A file with no thumbnail shows a warning sign,
-     * with the reason in a tooltip. A recycled cell gives up the thumbnail it was waiting for.
+     * with the reason in a tooltip. A cell asks for its thumbnail only while it is on screen: given another item,
+     * emptied, or set aside by the grid (its row parked out of sight, or dropped), it gives up what it waited for,
+     * so that scrolling through thousands of instances decodes only those that stopped in view.
      */
     private static final class InstanceCell extends GridCell<InstanceEntry> {
         private final ThumbnailService thumbnails;
@@ -162,7 +165,10 @@ final class BrowserPane extends BorderPane {
         private final Label noPicture = new Label("⚠");
         private final Label caption = new Label();
         private final VBox box;
+        private final InvalidationListener whereShown = o -> askOrStop();
+        /** The item whose thumbnail is shown or waited for. */
         private InstanceEntry shown;
+        private boolean answered;
         private Cancellable waiting;
 
         InstanceCell(ThumbnailService thumbnails, Consumer<Path> open) {
@@ -179,6 +185,17 @@ final class BrowserPane extends BorderPane {
             noPicture.managedProperty().bind(noPicture.visibleProperty());
             noPicture.setVisible(false);
             box = new VBox(2, picture, noPicture, caption);
+            // The grid hides rows it keeps for reuse rather than emptying their cells.
+            parentProperty().addListener((o, was, now) -> {
+                if (was != null) {
+                    was.visibleProperty().removeListener(whereShown);
+                }
+                if (now != null) {
+                    now.visibleProperty().addListener(whereShown);
+                }
+                askOrStop();
+            });
+            sceneProperty().addListener(whereShown);
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     open.accept(getItem().path());
@@ -190,28 +207,44 @@ final class BrowserPane extends BorderPane {
         protected void updateItem(InstanceEntry item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                stopWaiting();
-                shown = null;
+                forget();
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
             setGraphic(box);
-            if (item == shown) {
+            if (item != shown) {
+                forget();
+                shown = item;
+                caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
+                        + (item.isIntact() ? "" : "  ⚠"));
+                show(null);
+            }
+            askOrStop();
+        }
+
+        private boolean onScreen() {
+            return getScene() != null && getParent() != null && getParent().isVisible();
+        }
+
+        private void askOrStop() {
+            if (!onScreen()) {
+                stopWaiting();
                 return;
             }
-            stopWaiting();
-            shown = item;
-            caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
-                    + (item.isIntact() ? "" : "  ⚠"));
-            show(null);
-            if (item.hasPixelData()) {
-                waiting = thumbnails.request(item.path(), thumbnail -> {
-                    if (shown == item) {
-                        waiting = null;
-                        show(thumbnail);
-                    }
-                });
+            InstanceEntry item = shown;
+            if (item == null || answered || waiting != null || !item.hasPixelData()) {
+                return;
+            }
+            Cancellable request = thumbnails.request(item.path(), thumbnail -> {
+                if (shown == item) {
+                    waiting = null;
+                    answered = true;
+                    show(thumbnail);
+                }
+            });
+            if (!answered) {
+                waiting = request;
             }
         }
 
@@ -220,6 +253,12 @@ final class BrowserPane extends BorderPane {
             noPicture.setVisible(thumbnail instanceof ThumbnailService.Failure);
             picture.setVisible(!noPicture.isVisible());
             setTooltip(thumbnail instanceof ThumbnailService.Failure f ? new Tooltip(f.message()) : null);
+        }
+
+        private void forget() {
+            stopWaiting();
+            shown = null;
+            answered = false;
         }
 
         private void stopWaiting() {
