@@ -1,6 +1,6 @@
 package org.sonocine.ui;
 
-import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -165,7 +165,8 @@ final class BrowserPane extends BorderPane {
         private final Label noPicture = new Label("⚠");
         private final Label caption = new Label();
         private final VBox box;
-        private final InvalidationListener whereShown = o -> askOrStop();
+        /** A change listener, not an invalidation one: those go quiet until the value is read again. */
+        private final ChangeListener<Object> whereShown = (o, was, now) -> askOrStop();
         /** The item whose thumbnail is shown or waited for. */
         private InstanceEntry shown;
         private boolean answered;
