@@ -1,11 +1,14 @@
 package org.sonocine.ui;
 
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.ImageView;
@@ -15,6 +18,7 @@ import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanSummary;
+import org.sonocine.ui.task.Cancellable;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -149,17 +153,50 @@ final class BrowserPane extends BorderPane {
         return grid;
     }
 
-    /** A thumbnail and a caption; double-click opens the instance. */
+    /**
+     * A thumbnail and a caption; double-click opens the instance. A file with no thumbnail shows a warning sign,
+     * with the reason in a tooltip. A cell asks for its thumbnail only while it is on screen: given another item,
+     * emptied, or set aside by the grid (its row parked out of sight, or dropped), it gives up what it waited for,
+     * so that scrolling through thousands of instances decodes only those that stopped in view.
+     */
     private static final class InstanceCell extends GridCell<InstanceEntry> {
         private final ThumbnailService thumbnails;
         private final ImageView picture = new ImageView();
+        private final Label noPicture = new Label("⚠");
         private final Label caption = new Label();
-        private final VBox box = new VBox(2, picture, caption);
+        private final VBox box;
+        /** A change listener, not an invalidation one: those go quiet until the value is read again. */
+        private final ChangeListener<Object> whereShown = (o, was, now) -> askOrStop();
+        /** The item whose thumbnail is shown or waited for. */
+        private InstanceEntry shown;
+        private boolean answered;
+        private Cancellable waiting;
 
         InstanceCell(ThumbnailService thumbnails, Consumer<Path> open) {
             this.thumbnails = thumbnails;
             getStyleClass().add("instance-cell");
             caption.getStyleClass().add("caption");
+            picture.getStyleClass().add("thumbnail");
+            picture.managedProperty().bind(picture.visibleProperty());
+            noPicture.getStyleClass().add("no-thumbnail");
+            // Takes the picture's place, so that the captions of a row stay aligned.
+            noPicture.setPrefSize(ThumbnailService.SIZE, ThumbnailService.SIZE);
+            noPicture.setAlignment(Pos.CENTER);
+            noPicture.setStyle("-fx-font-size: 2.5em;");
+            noPicture.managedProperty().bind(noPicture.visibleProperty());
+            noPicture.setVisible(false);
+            box = new VBox(2, picture, noPicture, caption);
+            // The grid hides rows it keeps for reuse rather than emptying their cells.
+            parentProperty().addListener((o, was, now) -> {
+                if (was != null) {
+                    was.visibleProperty().removeListener(whereShown);
+                }
+                if (now != null) {
+                    now.visibleProperty().addListener(whereShown);
+                }
+                askOrStop();
+            });
+            sceneProperty().addListener(whereShown);
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     open.accept(getItem().path());
@@ -171,19 +208,64 @@ final class BrowserPane extends BorderPane {
         protected void updateItem(InstanceEntry item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
+                forget();
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            picture.setImage(null);
-            caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
-                    + (item.isIntact() ? "" : "  ⚠"));
             setGraphic(box);
-            if (item.hasPixelData()) {
-                thumbnails.request(item.path(), image -> {
-                    if (getItem() == item) {
-                        picture.setImage(image);
-                    }
-                });
+            if (item != shown) {
+                forget();
+                shown = item;
+                caption.setText("#" + item.instanceNumber() + (item.frames() > 1 ? "  " + item.frames() + " fr" : "")
+                        + (item.isIntact() ? "" : "  ⚠"));
+                show(null);
+            }
+            askOrStop();
+        }
+
+        private boolean onScreen() {
+            return getScene() != null && getParent() != null && getParent().isVisible();
+        }
+
+        private void askOrStop() {
+            if (!onScreen()) {
+                stopWaiting();
+                return;
+            }
+            InstanceEntry item = shown;
+            if (item == null || answered || waiting != null || !item.hasPixelData()) {
+                return;
+            }
+            Cancellable request = thumbnails.request(item.path(), thumbnail -> {
+                if (shown == item) {
+                    waiting = null;
+                    answered = true;
+                    show(thumbnail);
+                }
+            });
+            if (!answered) {
+                waiting = request;
+            }
+        }
+
+        private void show(ThumbnailService.Thumbnail thumbnail) {
+            picture.setImage(thumbnail instanceof ThumbnailService.Picture p ? p.image() : null);
+            noPicture.setVisible(thumbnail instanceof ThumbnailService.Failure);
+            picture.setVisible(!noPicture.isVisible());
+            setTooltip(thumbnail instanceof ThumbnailService.Failure f ? new Tooltip(f.message()) : null);
+        }
+
+        private void forget() {
+            stopWaiting();
+            shown = null;
+            answered = false;
+        }
+
+        private void stopWaiting() {
+            if (waiting != null) {
+                waiting.cancel();
+                waiting = null;
             }
         }
     }
