@@ -67,6 +67,24 @@ public final class FrameFailure {
         return false;
     }
 
+    /**
+     * Whether {@code thrown} or one of its causes is the virtual machine running out of memory, including the
+     * runtime exceptions some codecs turn that error into, with its message ("Java heap space") as theirs.
+     */
+    static boolean isOutOfMemory(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof OutOfMemoryError || message != null && (message.contains("Java heap space")
+                    || message.contains("Requested array size exceeds VM limit"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code message} already says which frame, as "frame 3" anywhere ("RLE frame 3 has ..."). */
     private static boolean namesFrame(String message, int index) {
         return message != null && Pattern.compile("\\bframe " + (index + 1) + "\\b").matcher(message).find();
