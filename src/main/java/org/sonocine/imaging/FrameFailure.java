@@ -43,10 +43,7 @@ public final class FrameFailure {
         if (thrown instanceof ClosedChannelException) {
             return frame + ": reading was stopped";
         }
-        String message = thrown instanceof IOException ? thrown.getMessage() : FrameDecoders.describe(thrown);
-        if (message == null || message.isBlank()) {
-            message = thrown.getClass().getSimpleName();
-        }
+        String message = FailureWords.of(thrown);
         if (namesFrame(message, index)) {
             return message;
         }

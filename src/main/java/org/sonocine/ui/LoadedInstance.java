@@ -2,6 +2,7 @@ package org.sonocine.ui;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
@@ -65,7 +66,7 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
                 }
             }
         } catch (IOException e) {
-            imageProblem = e.getMessage();
+            imageProblem = FailureWords.of(e);
         }
         return new LoadedInstance(path, file, info, geometry, timing, frames, renderer, first, imageProblem,
                 frameProblem, List.copyOf(notes));

@@ -15,7 +15,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.sonocine.cine.FrameBudget;
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.study.ExamScanner;
+import org.sonocine.study.FailureReason;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
@@ -92,8 +94,7 @@ public final class ViewerViewModel {
         task.setOnFailed(e -> {
             Throwable t = task.getException();
             String name = path.getFileName().toString();
-            String message = t.getMessage() != null ? t.getMessage() : t.toString();
-            loadError.set(message.contains(name) ? message : name + ": " + message);
+            loadError.set(name + ": " + FailureReason.of(path, t));
             status.set("Could not open " + path.getFileName());
         });
         loadError.set("");
@@ -134,8 +135,7 @@ public final class ViewerViewModel {
                 instances.addAll(rest);
                 if (error != null) {
                     busy.set(false);
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    status.set("Scan failed: " + (cause.getMessage() != null ? cause.getMessage() : cause));
+                    status.set("Scan failed: " + FailureWords.of(error.getCause() != null ? error.getCause() : error));
                 } else {
                     finishScan(summary);
                 }
