@@ -45,6 +45,19 @@ class ScanCommandTest {
     }
 
     @Test
+    void aFolderAndItsDicomdirGivenTogetherListEachInstanceOnce() {
+        Path folder = Samples.file("dicomdir");
+
+        CliRun run = CliRun.of("scan", folder.toString(), folder.resolve("DICOMDIR").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).contains("31 instances; 1 files skipped (not DICOM), 0 failed, 0 warnings; 32 files");
+        List<String> instanceLines = Arrays.stream(run.out().split("\n")).filter(line -> line.contains("98892001"))
+                .toList();
+        assertThat(instanceLines).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
     void anUnreadableFileIsPermissionDenied(@TempDir Path dir) throws IOException {
         Path locked = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("locked.dcm"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
