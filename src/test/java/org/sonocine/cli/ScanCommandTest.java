@@ -45,6 +45,20 @@ class ScanCommandTest {
     }
 
     @Test
+    void aDeflatedFileIsScannedWithoutInflatingItsPixelData(@TempDir Path dir) throws IOException {
+        Attributes header = org.sonocine.testing.ImageHeaders.of(1024, 1024, 1, 8, "MONOCHROME2", 1100);
+        header.setString(Tag.PatientID, VR.LO, "BOMB-2");
+        Path bomb = Files.write(dir.resolve("deflated.dcm"),
+                org.sonocine.testing.DeflateBombs.withPixelDataOfZeros(header, 1100));
+
+        CliRun run = CliRun.of("scan", "--threads", "1", dir.toString());
+
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertThat(run.out()).contains(bomb.toString())
+                .contains("1 instances; 0 files skipped (not DICOM), 0 failed, 0 warnings; 1 files");
+    }
+
+    @Test
     void aFolderAndItsDicomdirGivenTogetherListEachInstanceOnce() {
         Path folder = Samples.file("dicomdir");
 
