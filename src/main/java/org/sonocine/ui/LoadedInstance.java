@@ -65,7 +65,8 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
                     frameProblem = FrameFailure.reason(timing.startFrame() - 1, e);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a header the image cannot be shown from still shows its attributes
             imageProblem = FailureWords.of(e);
         }
         return new LoadedInstance(path, file, info, geometry, timing, frames, renderer, first, imageProblem,
