@@ -45,6 +45,33 @@ class ScanCommandTest {
     }
 
     @Test
+    void aDeflatedFileIsScannedWithoutInflatingItsPixelData(@TempDir Path dir) throws IOException {
+        Attributes header = org.sonocine.testing.ImageHeaders.of(1024, 1024, 1, 8, "MONOCHROME2", 1100);
+        header.setString(Tag.PatientID, VR.LO, "BOMB-2");
+        Path bomb = Files.write(dir.resolve("deflated.dcm"),
+                org.sonocine.testing.DeflateBombs.withPixelDataOfZeros(header, 1100));
+
+        CliRun run = CliRun.of("scan", "--threads", "1", dir.toString());
+
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertThat(run.out()).contains(bomb.toString())
+                .contains("1 instance; 0 files skipped (not DICOM), 0 failed, 0 warnings; 1 file in");
+    }
+
+    @Test
+    void aFolderAndItsDicomdirGivenTogetherListEachInstanceOnce() {
+        Path folder = Samples.file("dicomdir");
+
+        CliRun run = CliRun.of("scan", folder.toString(), folder.resolve("DICOMDIR").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).contains("31 instances; 1 file skipped (not DICOM), 0 failed, 0 warnings; 32 files");
+        List<String> instanceLines = Arrays.stream(run.out().split("\n")).filter(line -> line.contains("98892001"))
+                .toList();
+        assertThat(instanceLines).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
     void anUnreadableFileIsPermissionDenied(@TempDir Path dir) throws IOException {
         Path locked = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("locked.dcm"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
