@@ -1,4 +1,4 @@
-package org.sonocine.ui;
+package org.sonocine.ui.browser;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -25,14 +25,14 @@ import java.util.function.Consumer;
  * Small pictures of instances, made in the background from their first frame (scaled down, aspect honoured)
  * and remembered; a file that cannot be drawn gets none.
  */
-final class ThumbnailService {
+public final class ThumbnailService {
     static final int SIZE = 96;
     private final TaskExecutor tasks;
     private final Map<Path, Image> done = new ConcurrentHashMap<>();
     /** Cells waiting for a thumbnail being made; only touched on the JavaFX thread. */
     private final Map<Path, List<Consumer<Image>>> waiting = new HashMap<>();
 
-    ThumbnailService(TaskExecutor tasks) {
+    public ThumbnailService(TaskExecutor tasks) {
         this.tasks = tasks;
     }
 
