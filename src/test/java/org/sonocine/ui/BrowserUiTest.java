@@ -166,6 +166,17 @@ class BrowserUiTest {
                 .orElseThrow(() -> new AssertionError("no row shows " + label));
     }
 
+    private static TreeCell<?> treeCell(FxRobot robot, TreeItem<BrowserNode> item) {
+        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(cell -> cell.getTreeItem() == item).findFirst()
+                .orElseThrow(() -> new AssertionError("no row shows " + item.getValue()));
+    }
+
+    /** Adams' study of the afternoon, which holds series 1, 2 and 700. */
+    private TreeItem<BrowserNode> laterStudy() {
+        return child(child(tree().getRoot(), "Adams · ADAMS-1"), "2024-05-05 16:30 · Later same day");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<GridCell<InstanceEntry>> thumbnails(FxRobot robot) {
         // In the order they are seen: row by row, left to right.
@@ -231,7 +242,7 @@ class BrowserUiTest {
     @Test
     void enterOpensTheSelectedSeriesWhereArrowKeysOnlyShowIt(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
-        robot.clickOn(treeCell(robot, "Series 1 · US · 1 instance"));
+        robot.clickOn(treeCell(robot, child(laterStudy(), "Series 1 · US · 1 instance")));
         waitUntil("series 1 is open", () -> showing(dir.resolve("i.dcm")));
 
         robot.type(KeyCode.DOWN);
@@ -254,8 +265,7 @@ class BrowserUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         TreeItem<BrowserNode> selected = tree().getSelectionModel().getSelectedItem();
-        assertSame(child(child(child(tree().getRoot(), "Adams · ADAMS-1"), "2024-05-05 16:30 · Later same day"),
-                "Series 2 · US · 3 instances"), selected);
+        assertSame(child(laterStudy(), "Series 2 · US · 3 instances"), selected);
         assertEquals(file, window.browserModel().selectedInstanceProperty().get().path());
         assertTrue(thumbnail(robot, "g.dcm").getPseudoClassStates().contains(SELECTED));
         assertThat(thumbnails(robot).stream().filter(c -> c.getPseudoClassStates().contains(SELECTED)))

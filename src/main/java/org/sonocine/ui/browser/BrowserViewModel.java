@@ -171,7 +171,7 @@ public final class BrowserViewModel {
 
     private void add(List<? extends InstanceEntry> found) {
         BrowserNode firstSeries = null;
-        boolean regroup = false;
+        boolean shownGrew = false;
         BrowserNode current = selected.get();
         for (InstanceEntry entry : found) {
             Optional<ExamTree.Added> added = tree.add(entry);
@@ -182,13 +182,10 @@ public final class BrowserViewModel {
             if (firstSeries == null) {
                 firstSeries = series;
             }
-            if (current == series) {
-                insertSorted(shown, entry, ExamTree.INSTANCE_ORDER);
-            } else if (current != null && current.contains(series)) {
-                regroup = true;
-            }
+            shownGrew |= current != null && current.contains(series);
         }
-        if (regroup) {
+        if (shownGrew) {
+            // Once per batch, not per instance: the grid then lays out its thumbnails once.
             shown.setAll(current.instances());
         }
         if (toReveal != null && tree.find(toReveal).isPresent()) {
