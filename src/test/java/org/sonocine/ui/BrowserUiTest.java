@@ -229,6 +229,24 @@ class BrowserUiTest {
     }
 
     @Test
+    void aDoubleClickOpensTheImageOnce(FxRobot robot, @TempDir Path dir) throws IOException {
+        scanExams(robot, dir);
+        robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        waitUntil("the series' first image is shown", () -> showing(dir.resolve("h.dcm")));
+        List<Path> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> vm.currentProperty().addListener((o, was, now) -> shown.add(now.path())));
+
+        robot.doubleClickOn(thumbnail(robot, "f.dcm"));
+        waitUntil("the image is shown", () -> showing(dir.resolve("f.dcm")));
+        robot.doubleClickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        waitUntil("the series' first image is shown again", () -> showing(dir.resolve("h.dcm")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shown).as("each double-click loads its file once").containsExactly(dir.resolve("f.dcm"),
+                dir.resolve("h.dcm"));
+    }
+
+    @Test
     void oneClickOnASeriesOpensItsFirstImage(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
 
