@@ -103,6 +103,7 @@ public final class MainWindow {
         });
         vm.loadErrorProperty().addListener((o, a, message) -> {
             if (message != null && !message.isEmpty()) {
+                browserModel.openFailed();
                 notifications.show(message);
             } else {
                 notifications.hide();

@@ -47,6 +47,8 @@ public final class BrowserViewModel {
     private final ReadOnlyBooleanWrapper anySkipped = new ReadOnlyBooleanWrapper(false);
     /** The file last asked for or shown: asking again (the second click of a double-click) does not reload it. */
     private Path requested;
+    /** The file on display, as last revealed. */
+    private Path displayed;
     /** A file on display that no scan has listed yet: it is selected once it is. */
     private Path toReveal;
 
@@ -159,6 +161,7 @@ public final class BrowserViewModel {
     public void reveal(Path file) {
         Path normal = normal(file);
         requested = normal;
+        displayed = normal;
         Optional<ExamTree.Location> location = tree.find(normal);
         if (location.isEmpty()) {
             toReveal = normal;
@@ -167,6 +170,11 @@ public final class BrowserViewModel {
         toReveal = null;
         select(nodes.get(location.get().series()));
         selectedInstance.set(location.get().instance());
+    }
+
+    /** The file last asked for could not be shown: asking for it again tries again. */
+    public void openFailed() {
+        requested = displayed;
     }
 
     private void add(List<? extends InstanceEntry> found) {

@@ -150,6 +150,23 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void anImageThatCouldNotBeShownIsTriedAgainWhenClickedAgain() {
+        InstanceEntry shown = entry("shown").number(1).build();
+        InstanceEntry broken = entry("broken").number(2).build();
+        found.addAll(shown, broken);
+        browser.reveal(shown.path());
+
+        browser.open(broken);
+        browser.openFailed();
+        browser.open(broken);
+        browser.openFailed();
+        browser.open(shown);
+
+        assertThat(opened).as("tried twice; the image on display is not reloaded")
+                .containsExactly(broken.path(), broken.path());
+    }
+
+    @Test
     void theSelectionFollowsTheFileOnDisplay() {
         InstanceEntry shown = entry("shown.dcm").series("s2", 2, "").number(5).build();
         found.addAll(entry("a").series("s1", 1, "").build(), shown, entry("b").series("s2", 2, "").build());
