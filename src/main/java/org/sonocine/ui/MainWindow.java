@@ -23,6 +23,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
+import org.sonocine.ui.browser.BrowserPane;
+import org.sonocine.ui.browser.BrowserViewModel;
+import org.sonocine.ui.browser.ThumbnailService;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -45,6 +48,7 @@ public final class MainWindow {
     private final ImageViewport viewport = new ImageViewport();
     private final MetadataPanel metadata;
     private final AttributeTreeView attributes = new AttributeTreeView();
+    private final BrowserViewModel browserModel;
     private final BrowserPane browser;
     private final NotificationPane notifications;
     private final AnimationTimer pulse;
@@ -56,7 +60,8 @@ public final class MainWindow {
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
-        browser = new BrowserPane(vm, thumbnails, vm::openInstance);
+        browserModel = new BrowserViewModel(vm.instances(), vm.failures(), vm.skippedProperty(), vm::openInstance);
+        browser = new BrowserPane(browserModel, thumbnails);
         CineViewModel cine = vm.cine();
 
         VBox center = new VBox(viewport, new CineBar(cine));
@@ -81,6 +86,10 @@ public final class MainWindow {
         cine.displayedProperty().addListener((o, a, frame) -> viewport.show(frame));
         cine.frameErrorProperty().addListener((o, a, message) -> viewport.showError(message));
         vm.currentProperty().addListener((o, a, instance) -> {
+            if (instance != null) {
+                // However the file was opened (browser, drop, menu, desktop), the browser selects what is shown.
+                browserModel.reveal(instance.path());
+            }
             metadata.show(instance);
             attributes.show(instance == null ? null : instance.file());
             viewport.setImage(instance == null ? 0 : instance.info().columns(), instance == null ? 0
@@ -94,6 +103,7 @@ public final class MainWindow {
         });
         vm.loadErrorProperty().addListener((o, a, message) -> {
             if (message != null && !message.isEmpty()) {
+                browserModel.openFailed();
                 notifications.show(message);
             } else {
                 notifications.hide();
@@ -263,6 +273,10 @@ public final class MainWindow {
 
     BrowserPane browser() {
         return browser;
+    }
+
+    BrowserViewModel browserModel() {
+        return browserModel;
     }
 
     SidePanels panels() {

@@ -1,5 +1,8 @@
-package org.sonocine.ui;
+package org.sonocine.ui.browser;
 
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -25,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,18 +39,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @ExtendWith(ApplicationExtension.class)
 class ThumbnailGridUiTest {
-    private static final String RECENT_NODE = "org/sonocine/test-thumbnail-grid-recent";
     private static final int INSTANCES = 600;
     private final SteppedTaskExecutor thumbnailTasks = new SteppedTaskExecutor();
     private final Set<Path> made = ConcurrentHashMap.newKeySet();
-    private ViewerViewModel vm;
+    private final ObservableList<InstanceEntry> found = FXCollections.observableArrayList();
     private BrowserPane browser;
     private ThumbnailService thumbnails;
 
     @Start
     void start(Stage stage) {
-        vm = new ViewerViewModel(new SteppedTaskExecutor(), System::nanoTime,
-                new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
         thumbnails = new ThumbnailService(thumbnailTasks, ThumbnailService.CACHE_BYTES, (file, size) -> {
             made.add(file);
             if (file.getFileName().toString().equals("IMG1")) {
@@ -57,26 +55,25 @@ class ThumbnailGridUiTest {
             }
             return new DisplayFrame(0, size, size * 3 / 4, new int[size * size * 3 / 4]);
         });
-        browser = new BrowserPane(vm, thumbnails, file -> { });
+        browser = new BrowserPane(new BrowserViewModel(found, FXCollections.observableArrayList(),
+                new SimpleIntegerProperty(0), file -> { }), thumbnails);
         stage.setScene(new Scene(browser, 300, 700));
         stage.show();
     }
 
     @AfterEach
-    void stop() throws BackingStoreException {
+    void stop() {
         thumbnailTasks.close();
-        vm.close();
-        Preferences.userRoot().node(RECENT_NODE).removeNode();
     }
 
     private void fill(FxRobot robot) {
         List<InstanceEntry> entries = new ArrayList<>();
         for (int i = 1; i <= INSTANCES; i++) {
-            entries.add(new InstanceEntry(Path.of("exam", "IMG" + i), "P1", "Doe^Jane", "1.2.1", "20260101",
+            entries.add(new InstanceEntry(Path.of("exam", "IMG" + i), "P1", "Doe^Jane", "1.2.1", "20260101", "",
                     "Echo", "1.2.1.1", 1, "Apical", "US", "1.2.840.10008.5.1.4.1.1.3.1", "1.2.1.1." + i, i, 1,
                     true, ""));
         }
-        robot.interact(() -> vm.instances().addAll(entries));
+        robot.interact(() -> found.addAll(entries));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,4 +1,4 @@
-package org.sonocine.ui;
+package org.sonocine.ui.browser;
 
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,9 @@ import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.RetryableDecodeException;
 import org.sonocine.study.DemoCine;
 import org.sonocine.testing.ImageHeaders;
-import org.sonocine.ui.ThumbnailService.Failure;
-import org.sonocine.ui.ThumbnailService.Picture;
-import org.sonocine.ui.ThumbnailService.Thumbnail;
+import org.sonocine.ui.browser.ThumbnailService.Failure;
+import org.sonocine.ui.browser.ThumbnailService.Picture;
+import org.sonocine.ui.browser.ThumbnailService.Thumbnail;
 import org.sonocine.ui.task.Cancellable;
 import org.sonocine.ui.task.DirectTaskExecutor;
 import org.sonocine.ui.task.Lane;

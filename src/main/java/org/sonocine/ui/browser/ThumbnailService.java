@@ -1,4 +1,4 @@
-package org.sonocine.ui;
+package org.sonocine.ui.browser;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * drawn gets a failure that says why, remembered like a picture unless asking again may succeed. Work nobody
  * waits for any more (its cells were recycled before it started) is dropped unmade. Used on the UI thread.
  */
-final class ThumbnailService {
+public final class ThumbnailService {
     /** The largest side of a thumbnail, in pixels. */
     static final int SIZE = 96;
     /**
@@ -88,7 +88,7 @@ final class ThumbnailService {
     /** Files whose thumbnails are being made, with the cells waiting for them. */
     private final Map<Path, Pending> pending = new HashMap<>();
 
-    ThumbnailService(TaskExecutor tasks) {
+    public ThumbnailService(TaskExecutor tasks) {
         this(tasks, CACHE_BYTES, ThumbnailService::fromFirstFrame);
     }
 
