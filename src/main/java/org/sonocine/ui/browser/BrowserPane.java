@@ -1,6 +1,7 @@
 package org.sonocine.ui.browser;
 
 import impl.org.controlsfx.skin.GridViewSkin;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -31,8 +32,8 @@ import org.controlsfx.control.GridView;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.ui.task.Cancellable;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,10 @@ public final class BrowserPane extends BorderPane {
     private final Label skipped = new Label();
     /** Set while the tree's selection is being made to follow the model, so that it is not sent back. */
     private boolean following;
+    /** Parents whose rows lag behind the model, with the nodes they mirror, until the tree catches up. */
+    private final Map<TreeItem<BrowserNode>, ObservableList<BrowserNode>> behind = new LinkedHashMap<>();
+    private boolean catchUpQueued;
+    private BrowserNode newestPatient;
 
     public BrowserPane(BrowserViewModel model, ThumbnailService thumbnails) {
         this.model = model;
@@ -139,29 +144,52 @@ public final class BrowserPane extends BorderPane {
         return grid;
     }
 
-    /** Keeps the children of {@code parent} the items of {@code nodes}, in their order, as nodes are inserted. */
+    /**
+     * Keeps the children of {@code parent} the items of {@code nodes}, in their order, as nodes are inserted. The
+     * tree catches up once per burst of insertions rather than once per node: each change to a tree's rows costs
+     * the whole tree a recount, and a scan of thousands of files inserts hundreds of nodes a second.
+     */
     private void mirror(TreeItem<BrowserNode> parent, ObservableList<BrowserNode> nodes, boolean patients) {
         for (BrowserNode node : nodes) {
-            parent.getChildren().add(item(node));
+            parent.getChildren().add(itemFor(node));
         }
         nodes.addListener((ListChangeListener<BrowserNode>) c -> {
-            List<TreeItem<BrowserNode>> added = new ArrayList<>();
             while (c.next()) {
-                for (int i = c.getFrom(); c.wasAdded() && i < c.getTo(); i++) {
-                    TreeItem<BrowserNode> item = item(c.getList().get(i));
-                    parent.getChildren().add(i, item);
-                    added.add(item);
+                if (patients && c.wasAdded()) {
+                    newestPatient = c.getAddedSubList().get(c.getAddedSize() - 1);
                 }
             }
-            // Inserting rows above the selected one must not move the selection to another series.
-            followSelection();
-            if (patients && !added.isEmpty()) {
-                scrollIntoView(tree, tree.getRow(added.get(added.size() - 1)));
+            behind.put(parent, nodes);
+            if (!catchUpQueued) {
+                catchUpQueued = true;
+                Platform.runLater(this::catchUp);
             }
         });
     }
 
-    private TreeItem<BrowserNode> item(BrowserNode node) {
+    /** Brings the rows of every parent that changed up to date, in one change each. */
+    private void catchUp() {
+        catchUpQueued = false;
+        following = true;
+        try {
+            behind.forEach((parent, nodes) -> parent.getChildren().setAll(nodes.stream().map(this::itemFor).toList()));
+        } finally {
+            following = false;
+        }
+        behind.clear();
+        // Rows inserted above the selected one must not move the selection to another series.
+        followSelection();
+        if (newestPatient != null) {
+            scrollIntoView(tree, tree.getRow(items.get(newestPatient)));
+            newestPatient = null;
+        }
+    }
+
+    private TreeItem<BrowserNode> itemFor(BrowserNode node) {
+        TreeItem<BrowserNode> existing = items.get(node);
+        if (existing != null) {
+            return existing;
+        }
         TreeItem<BrowserNode> item = new TreeItem<>(node);
         item.setExpanded(node.kind() != BrowserNode.Kind.SERIES);
         items.put(node, item);
