@@ -38,8 +38,14 @@ import java.util.function.LongSupplier;
  * not retried on every tick. Thread-safe.
  */
 public final class FrameCache implements AutoCloseable {
-    /** A frame wanted ahead of the playhead, and the clock reading (ns) at which it is due on screen. */
-    public record Wanted(int index, long dueNanos) {
+    /**
+     * A frame wanted ahead of the playhead, and the clock reading (ns) at which it is due on screen; {@code keep}
+     * when it is worth decoding even if late (it stays in the cache and is shown on a later round of the loop).
+     */
+    public record Wanted(int index, long dueNanos, boolean keep) {
+        public Wanted(int index, long dueNanos) {
+            this(index, dueNanos, false);
+        }
     }
 
     private static final ThreadLocal<FrameBuffers> BUFFERS = ThreadLocal.withInitial(FrameBuffers::new);
@@ -117,6 +123,11 @@ public final class FrameCache implements AutoCloseable {
         return (int) Math.max(2, Math.min(Integer.MAX_VALUE, budgetBytes / Math.max(1, frameBytes)));
     }
 
+    /** How many decodes are queued or under way. */
+    public synchronized int pendingCount() {
+        return jobs.size();
+    }
+
     /** The frame if it is decoded already with the current renderer. */
     public synchronized Optional<DisplayFrame> getIfReady(int index) {
         Entry e = ready.get(index);
@@ -181,7 +192,7 @@ public final class FrameCache implements AutoCloseable {
             if (isReady(w.index()) || failed.containsKey(w.index())) {
                 continue;
             }
-            enqueue(w.index(), w.dueNanos(), true);
+            enqueue(w.index(), w.dueNanos(), !w.keep());
         }
         for (int i = wanted.size() - 1; i >= 0; i--) {
             ready.get(wanted.get(i).index());

@@ -207,13 +207,52 @@ public final class Playback implements AutoCloseable {
         double chosen = largestFeasibleShare(now, frameNanos, UTILISATION, pulseCap, 0);
         share = chosen <= share ? chosen : largestFeasibleShare(now, frameNanos, RELAX_UTILISATION, pulseCap, share);
         List<FrameCache.Wanted> wanted = new ArrayList<>();
-        forEachOnGrid(share, (index, due, ready) -> {
-            if (ready || cache.isPending(index) || due - now >= frameNanos) {
-                wanted.add(new FrameCache.Wanted(index, due));
-            }
+        forEachOnGrid(share, now, frameNanos, (index, due, ready) -> {
+            wanted.add(new FrameCache.Wanted(index, due));
             return true;
         });
+        keepWhatFits(wanted, now, frameNanos);
         cache.prefetch(wanted);
+    }
+
+    /**
+     * When the whole played range fits in the cache and comes round again within the look-ahead, a frame decoded too
+     * late for this round is shown on the next.
+     * So frames already on their way are kept however late they come, and decoders the plan leaves idle take the
+     * frames it left out, soonest due first. A loop shorter than one decode (two frames at 30 frames/s on a busy
+     * machine) thus fills up and then plays in full, rather than showing its first frame for ever because no frame
+     * could ever be ready in time.
+     */
+    private void keepWhatFits(List<FrameCache.Wanted> wanted, long now, double frameNanos) {
+        int range = player.lastPlayed() - player.firstPlayed() + 1;
+        if (range > cache.capacityFrames() || lookCount < 2 * range) {
+            // Either not all frames stay, or a frame too late now is not due again within the look-ahead: decoding
+            // it would cost processor time for no frame shown soon.
+            return;
+        }
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        int busy = cache.pendingCount();
+        for (int i = 0; i < wanted.size(); i++) {
+            FrameCache.Wanted w = wanted.get(i);
+            chosen.add(w.index());
+            boolean pending = cache.isPending(w.index());
+            if (!cache.isReady(w.index()) && !pending) {
+                busy++;
+            }
+            if (pending && w.dueNanos() - now < frameNanos) {
+                wanted.set(i, new FrameCache.Wanted(w.index(), w.dueNanos(), true));
+            }
+        }
+        int idle = rate.threads() - busy;
+        for (int s = 0; s < lookCount && idle > 0; s++) {
+            int index = lookIndex[s];
+            if (lookReady[s] || chosen.contains(index) || cache.isPending(index)) {
+                continue;
+            }
+            chosen.add(index);
+            wanted.add(new FrameCache.Wanted(index, lookDue[s], true));
+            idle--;
+        }
     }
 
     /** Measures how often ticks come while playing: the window's display pulses, slower on a busy machine. */
@@ -253,9 +292,11 @@ public final class Playback implements AutoCloseable {
     /**
      * Visits the looked-at slots on the grid of {@code share}: the slots where the count of {@code share} per slot
      * passes a whole number (every slot for 1, every other for 0.5), a property of the slot alone, so that the
-     * grid stays put as the playhead moves. Each frame once, at most half the cache's capacity of them.
+     * grid stays put as the playhead moves. Each frame once, at most half the cache's capacity of them, at its
+     * first showing that a decode starting now could still make: a frame of a short loop that is due too soon this
+     * time round is visited at its showing on a later round rather than never.
      */
-    private void forEachOnGrid(double share, SlotVisitor visitor) {
+    private void forEachOnGrid(double share, long now, double decodeNanos, SlotVisitor visitor) {
         int most = Math.max(1, cache.capacityFrames() / 2);
         int visited = 0;
         visitStamp++;
@@ -268,6 +309,9 @@ public final class Playback implements AutoCloseable {
                 seenStamp = java.util.Arrays.copyOf(seenStamp, Math.max(index + 1, 2 * seenStamp.length));
             }
             if (seenStamp[index] == visitStamp) {
+                continue;
+            }
+            if (!lookReady[s] && lookDue[s] - now < decodeNanos && !cache.isPending(index)) {
                 continue;
             }
             seenStamp[index] = visitStamp;
@@ -304,7 +348,7 @@ public final class Playback implements AutoCloseable {
         int threads = rate.threads();
         int[] needed = {0};
         boolean[] ok = {true};
-        forEachOnGrid(share, (index, due, ready) -> {
+        forEachOnGrid(share, now, frameNanos, (index, due, ready) -> {
             if (ready || due - now < frameNanos) {
                 return true;
             }

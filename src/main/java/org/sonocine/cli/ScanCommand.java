@@ -90,10 +90,10 @@ final class ScanCommand implements Callable<Integer> {
             for (ExamTree.Study study : patient.studyList()) {
                 out.printf("  Study %s %s  [%s]%n", blank(study.date()), study.description(), study.uid());
                 for (ExamTree.Series series : study.seriesList()) {
-                    out.printf("    Series %d %s %s (%s)%n", series.number(), series.modality(),
+                    out.printf("    Series %s %s %s (%s)%n", number(series.number()), series.modality(),
                             series.description(), Counts.of(series.instances().size(), "instance"));
                     for (InstanceEntry e : series.sortedInstances()) {
-                        out.printf("      %s  #%d, %d frame%s%s%n", e.path(), e.instanceNumber(), e.frames(),
+                        out.printf("      %s  #%s, %d frame%s%s%n", e.path(), number(e.instanceNumber()), e.frames(),
                                 e.frames() == 1 ? "" : "s", e.hasPixelData() ? "" : ", no image");
                     }
                 }
@@ -111,6 +111,18 @@ final class ScanCommand implements Callable<Integer> {
                 Counts.of(tree.instanceCount(), "instance"), Counts.of(summary.skipped(), "file"),
                 summary.failures().size(), Counts.of(summary.warnings().size(), "warning"),
                 Counts.of(summary.files(), "file"), summary.seconds(), summary.filesPerSecond());
+    }
+
+    private static String number(int n) {
+        return n == InstanceEntry.NO_NUMBER ? "?" : Integer.toString(n);
+    }
+
+    private static void writeNumber(JsonGenerator g, String field, int n) throws IOException {
+        if (n == InstanceEntry.NO_NUMBER) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, n);
+        }
     }
 
     private static String blank(String s) {
@@ -131,12 +143,13 @@ final class ScanCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringField("uid", study.uid());
                     g.writeStringField("date", study.date());
+                    g.writeStringField("time", study.time());
                     g.writeStringField("description", study.description());
                     g.writeArrayFieldStart("series");
                     for (ExamTree.Series series : study.seriesList()) {
                         g.writeStartObject();
                         g.writeStringField("uid", series.uid());
-                        g.writeNumberField("number", series.number());
+                        writeNumber(g, "number", series.number());
                         g.writeStringField("modality", series.modality());
                         g.writeStringField("description", series.description());
                         g.writeArrayFieldStart("instances");
@@ -145,7 +158,7 @@ final class ScanCommand implements Callable<Integer> {
                             g.writeStringField("file", e.path().toString());
                             g.writeStringField("sopInstanceUid", e.sopInstanceUid());
                             g.writeStringField("sopClassUid", e.sopClassUid());
-                            g.writeNumberField("instanceNumber", e.instanceNumber());
+                            writeNumber(g, "instanceNumber", e.instanceNumber());
                             g.writeNumberField("frames", e.frames());
                             g.writeEndObject();
                         }

@@ -155,7 +155,7 @@ final class DataSetParser {
             return;
         }
         if (length > in.remaining()) {
-            throw new DicomException("element " + describe(tag) + " at byte " + elementStart + " declares "
+            throw in.beyondEnd("element " + describe(tag) + " at byte " + elementStart + " declares "
                     + length + " bytes, but only " + in.remaining() + " remain: the file is truncated or corrupt");
         }
         if (vr == VR.SQ) {
@@ -235,7 +235,7 @@ final class DataSetParser {
             readItemContent(item, UNDEFINED, depth + 1);
         } else {
             if (itemLength > in.remaining()) {
-                throw new DicomException(what + " at byte " + start + " declares " + itemLength + " bytes, but only "
+                throw in.beyondEnd(what + " at byte " + start + " declares " + itemLength + " bytes, but only "
                         + in.remaining() + " remain");
             }
             readItemContent(item, in.position() + itemLength, depth + 1);
@@ -297,7 +297,9 @@ final class DataSetParser {
     private void readPixelData(Attributes ds, VR vr, long length, long elementStart) throws IOException {
         if (length != UNDEFINED) {
             long offset = in.position();
-            long available = Math.min(length, in.remaining());
+            // where the length is unknown (a header-only read of a deflated data set), the pixel data is not there
+            // to be counted: what it declares stands
+            long available = in.lengthKnown() ? Math.min(length, in.remaining()) : length;
             ds.set(Tag.PixelData, vr, new NativePixelData(vr, new BulkData(offset, length, available)));
             if (available < length) {
                 throw new DicomException("Pixel Data (7FE0,0010) declares " + length + " bytes at byte " + offset

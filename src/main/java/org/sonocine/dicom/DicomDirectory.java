@@ -102,8 +102,8 @@ public final class DicomDirectory {
     }
 
     /**
-     * Builds the record tree, guarding against offset loops and files that escape the folder. Each record's file
-     * is resolved once, before either way of linking is tried, so a problem is reported once whichever is used.
+     * Builds the record tree, guarding against offset loops and files that escape the folder. A record's file is
+     * resolved when the record joins the tree, once, so only records in the tree have their problems reported.
      */
     private static final class Builder {
         private final Path folder;
@@ -116,16 +116,17 @@ public final class DicomDirectory {
             this.folder = folder;
             this.problems = problems;
             for (Attributes r : records) {
-                Node node = new Node(r.getString(Tag.DirectoryRecordType, "").trim(), r,
-                        resolve(r.getStrings(Tag.ReferencedFileID)));
+                Node node = new Node(r.getString(Tag.DirectoryRecordType, "").trim(), r);
                 nodes.add(node);
                 byPosition.put(r.itemPosition(), node);
             }
         }
 
         /**
-         * Follows Offset of the Next/Lower-Level records from the root record; when they do not reach every
-         * record (a writer that left them at zero, or broken links), nests the records by their order instead.
+         * Follows Offset of the Next/Lower-Level records from the root record. When they lead nowhere (a writer
+         * that left them at zero), nests the records by their stored order instead. When they link only some of
+         * the records, the linked tree is kept and the rest are left out and counted: a record no offset leads to
+         * is not part of the directory (PS3.10 8.5), and its place in the tree is unknown.
          */
         List<DirectoryRecord> build(long first) {
             if (nodes.isEmpty()) {
@@ -133,14 +134,19 @@ public final class DicomDirectory {
             }
             Set<Long> visited = new HashSet<>();
             List<DirectoryRecord> roots = byPosition.containsKey(first) ? siblings(first, visited, 0) : List.of();
-            if (visited.size() == nodes.size()) {
-                return roots;
+            if (visited.isEmpty()) {
+                if (first != 0) {
+                    problems.add("the offset of the root record (" + first + ") leads to no directory record; the "
+                            + nodes.size() + " records were read in their stored order instead");
+                }
+                return bySequenceOrder();
             }
-            if (first != 0) {
-                problems.add("the record offsets link " + visited.size() + " of the " + nodes.size()
-                        + " directory records; the records were read in their stored order instead");
+            int unlinked = nodes.size() - visited.size();
+            if (unlinked > 0) {
+                problems.add(unlinked + " of the " + nodes.size() + " directory records are not linked from the"
+                        + " root record; they were left out");
             }
-            return bySequenceOrder();
+            return roots;
         }
 
         private List<DirectoryRecord> siblings(long offset, Set<Long> visited, int depth) {
@@ -150,7 +156,7 @@ public final class DicomDirectory {
                 Node node = byPosition.get(next);
                 long lower = node.attributes.getLong(Tag.OffsetOfReferencedLowerLevelDirectoryEntity, 0, 0);
                 List<DirectoryRecord> children = lower != 0 ? siblings(lower, visited, depth + 1) : List.of();
-                out.add(node.record(children));
+                out.add(record(node, children));
                 next = node.attributes.getLong(Tag.OffsetOfTheNextDirectoryRecord, 0, 0);
             }
             return out;
@@ -174,7 +180,7 @@ public final class DicomDirectory {
                     open.push(branch);
                 }
             }
-            return roots.stream().map(Branch::freeze).toList();
+            return roots.stream().map(this::freeze).toList();
         }
 
         private static int levelOf(String type) {
@@ -183,6 +189,15 @@ public final class DicomDirectory {
                 return level;
             }
             return TOP_LEVEL_LEAVES.contains(type) ? TOP_LEAF : LEAF;
+        }
+
+        private DirectoryRecord freeze(Branch branch) {
+            return record(branch.node, branch.children.stream().map(this::freeze).toList());
+        }
+
+        private DirectoryRecord record(Node node, List<DirectoryRecord> children) {
+            Optional<Path> file = resolve(node.attributes.getStrings(Tag.ReferencedFileID));
+            return new DirectoryRecord(node.type, node.attributes, file, List.copyOf(children));
         }
 
         private Optional<Path> resolve(String[] components) {
@@ -262,21 +277,14 @@ public final class DicomDirectory {
         }
     }
 
-    /** One record as stored, with its file resolved. */
-    private record Node(String type, Attributes attributes, Optional<Path> file) {
-        DirectoryRecord record(List<DirectoryRecord> children) {
-            return new DirectoryRecord(type, attributes, file, List.copyOf(children));
-        }
+    /** One record as stored. */
+    private record Node(String type, Attributes attributes) {
     }
 
     /** A record whose children are still being gathered, while the tree is rebuilt from the stored order. */
     private record Branch(Node node, int level, List<Branch> children) {
         Branch(Node node, int level) {
             this(node, level, new ArrayList<>());
-        }
-
-        DirectoryRecord freeze() {
-            return node.record(children.stream().map(Branch::freeze).toList());
         }
     }
 }

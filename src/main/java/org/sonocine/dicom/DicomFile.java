@@ -14,8 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * A DICOM file or bare data set, read up to its Pixel Data: the File Meta Information, the data set, where each
@@ -36,6 +34,8 @@ public final class DicomFile implements Closeable {
     /** The data stream when it is held in memory (deflated data sets, byte-array sources); null for files. */
     private final byte[] memory;
     private final long streamLength;
+    /** A deflated data set read for its header: what follows Pixel Data's header was never inflated. */
+    private final boolean headerOnlyInflated;
     private volatile FileChannel channel;
     private volatile boolean closed;
     private volatile FrameTable frameTable;
@@ -43,7 +43,7 @@ public final class DicomFile implements Closeable {
 
     private DicomFile(Path path, Attributes fileMeta, Attributes dataset, TransferSyntax transferSyntax,
                       boolean hasFileMeta, List<String> warnings, DicomException problem, byte[] memory,
-                      long streamLength) {
+                      long streamLength, boolean headerOnlyInflated) {
         this.path = path;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
@@ -55,6 +55,7 @@ public final class DicomFile implements Closeable {
         this.problem = problem;
         this.memory = memory;
         this.streamLength = streamLength;
+        this.headerOnlyInflated = headerOnlyInflated;
     }
 
     /** Reads a file; any defect is an exception (whose message says what and where). */
@@ -148,7 +149,6 @@ public final class DicomFile implements Closeable {
             in.skip(132);
         }
         boolean hasMeta = preamble || metaWithoutPreamble;
-        DicomException problem = null;
         if (hasMeta) {
             try {
                 readFileMeta(in, meta, options, warnings);
@@ -171,11 +171,28 @@ public final class DicomFile implements Closeable {
         }
         DicomInput body = in;
         byte[] bodyMemory = memory;
-        if (ts.deflated()) {
+        InflatingStream headerInflater = null;
+        if (ts.deflated() && options.headerOnly()) {
+            // the header is all that is wanted: inflate as far as Pixel Data, not the pixel data behind it
+            headerInflater = new InflatingStream(in.rest(), options.maxInflated());
+            body = DicomInput.upTo(headerInflater, headerInflater.most(), headerInflater::tooLarge);
+            bodyMemory = null;
+        } else if (ts.deflated()) {
             bodyMemory = inflate(in, options.maxInflated(), name);
             body = new DicomInput(bodyMemory, 0, bodyMemory.length);
-            guess = guessEncoding(body, name, true);
         }
+        try (InflatingStream closed = headerInflater) {
+            return parseBody(path, name, meta, hasMeta, ts, body, bodyMemory, closed != null, options, warnings);
+        } catch (InflatingStream.Refused e) {
+            throw new DicomException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static DicomFile parseBody(Path path, String name, Attributes meta, boolean hasMeta, TransferSyntax ts,
+                                       DicomInput body, byte[] bodyMemory, boolean streamed, ReadOptions options,
+                                       List<String> warnings) throws IOException {
+        DicomException problem = null;
+        Guess guess = guessEncoding(body, name, hasMeta || ts.deflated());
         boolean explicitVR = ts.explicitVR();
         boolean bigEndian = ts.bigEndian();
         if (guess != null && (guess.explicitVR != explicitVR || guess.bigEndian != bigEndian)) {
@@ -186,9 +203,12 @@ public final class DicomFile implements Closeable {
         }
         body.bigEndian(bigEndian);
         Attributes dataset = new Attributes(bigEndian, 64);
-        DataSetParser parser = new DataSetParser(body, explicitVR, options, warnings, bodyMemory == null);
+        DataSetParser parser = new DataSetParser(body, explicitVR, options, warnings,
+                bodyMemory == null && !streamed);
         try {
             parser.readTopLevel(dataset);
+        } catch (InflatingStream.Refused e) {
+            throw e;
         } catch (EOFException e) {
             problem = new DicomException(name + ": the file is truncated (" + e.getMessage() + ")");
         } catch (DicomException e) {
@@ -198,7 +218,7 @@ public final class DicomFile implements Closeable {
             throw new NotDicomException(name + " holds no DICOM elements");
         }
         warnings.addAll(dataset.specificCharacterSet().warnings());
-        return new DicomFile(path, meta, dataset, ts, hasMeta, warnings, problem, bodyMemory, body.length());
+        return new DicomFile(path, meta, dataset, ts, hasMeta, warnings, problem, bodyMemory, body.length(), streamed);
     }
 
     private static boolean isDicm(DicomInput in, int at) throws IOException {
@@ -278,26 +298,17 @@ public final class DicomFile implements Closeable {
     }
 
     /**
-     * Inflates a deflated data set into memory, in chunks, stopping at {@code limit} or at a quarter of the heap,
-     * whichever is less: a few hundred kilobytes of deflate can claim gigabytes, and holding what was inflated
-     * takes twice its size while the chunks are joined.
+     * Inflates a deflated data set into memory, in chunks, within the limit of {@link InflatingStream}: holding
+     * what was inflated takes twice its size while the chunks are joined.
      */
     private static byte[] inflate(DicomInput in, long limit, String name) throws IOException {
-        long heapShare = Runtime.getRuntime().maxMemory() / 4;
-        long most = Math.min(limit, heapShare);
-        Inflater inflater = new Inflater(true);
-        try (InputStream z = new InflaterInputStream(in.rest(), inflater, 64 * 1024)) {
+        try (InflatingStream z = new InflatingStream(in.rest(), limit)) {
             List<byte[]> chunks = new ArrayList<>();
             long total = 0;
             while (true) {
                 byte[] chunk = new byte[1 << 20];
                 int filled = z.readNBytes(chunk, 0, chunk.length);
                 total += filled;
-                if (total > most) {
-                    throw new DicomException(name + ": the deflated data set inflates to more than "
-                            + (most >> 20) + " MiB" + (most < limit ? ", more than Sonocine can hold in the memory"
-                            + " it has" : "") + ": refusing to inflate further");
-                }
                 if (filled < chunk.length) {
                     chunks.add(java.util.Arrays.copyOf(chunk, filled));
                     break;
@@ -311,12 +322,8 @@ public final class DicomFile implements Closeable {
                 at += c.length;
             }
             return out;
-        } catch (java.util.zip.ZipException e) {
-            throw new DicomException(name + ": the deflated data set is corrupt (" + e.getMessage() + ")");
-        } catch (EOFException e) {
-            throw new DicomException(name + ": the deflated data set is cut short");
-        } finally {
-            inflater.end();
+        } catch (InflatingStream.Refused | EOFException e) {
+            throw new DicomException(name + ": " + e.getMessage());
         }
     }
 
@@ -409,6 +416,10 @@ public final class DicomFile implements Closeable {
         if (memory != null) {
             System.arraycopy(memory, (int) offset, out, outOffset, length);
             return;
+        }
+        if (headerOnlyInflated) {
+            throw new DicomException("the deflated data set was read for its header only: its pixel data was not"
+                    + " inflated");
         }
         FileChannel ch = channel();
         ByteBuffer buffer = ByteBuffer.wrap(out, outOffset, length);

@@ -3,6 +3,7 @@ package org.sonocine.dicom;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
  * A buffered byte source that knows its absolute position and its length, so that a declared value length can
@@ -19,13 +20,39 @@ final class DicomInput {
     /** Absolute stream position of buf[0]. */
     private long bufStart;
     private final long length;
+    /** For a source of unknown length that may give at most {@code length} bytes: the failure past that. */
+    private final Supplier<DicomException> pastLimit;
     private boolean bigEndian;
 
     /** Reads {@code in}, whose total length is {@code length} bytes. */
     DicomInput(InputStream in, long length) {
+        this(in, length, null);
+    }
+
+    private DicomInput(InputStream in, long length, Supplier<DicomException> pastLimit) {
         this.in = in;
         this.buf = new byte[BUFFER];
         this.length = length;
+        this.pastLimit = pastLimit;
+    }
+
+    /**
+     * Reads {@code in}, whose length is not known but that gives at most {@code most} bytes (an inflating
+     * stream): a value declared to reach beyond that fails with {@code pastLimit}'s exception, not as a
+     * truncated file.
+     */
+    static DicomInput upTo(InputStream in, long most, Supplier<DicomException> pastLimit) {
+        return new DicomInput(in, most, pastLimit);
+    }
+
+    /** Whether the source's length is known, so that a length beyond it means the data is cut short. */
+    boolean lengthKnown() {
+        return pastLimit == null;
+    }
+
+    /** The failure for a value that reaches beyond the end: {@code truncated}, or the limit of an unknown length. */
+    DicomException beyondEnd(String truncated) {
+        return pastLimit != null ? pastLimit.get() : new DicomException(truncated);
     }
 
     /** Reads a byte array; positions are indexes into it. */
@@ -36,6 +63,7 @@ final class DicomInput {
         this.limit = offset + length;
         this.bufStart = 0;
         this.length = offset + length;
+        this.pastLimit = null;
     }
 
     void bigEndian(boolean bigEndian) {
@@ -156,6 +184,9 @@ final class DicomInput {
             return out;
         }
         if (n > remaining()) {
+            if (pastLimit != null) {
+                throw pastLimit.get();
+            }
             throw new EOFException("unexpected end of data: " + n + " bytes wanted at byte " + position()
                     + ", " + remaining() + " left");
         }

@@ -140,7 +140,12 @@ final class Values {
         }
     }
 
+    /**
+     * Value {@code index} as a whole number. A value cut short (an OL element holding 2 bytes, say: "other" VRs
+     * count as one value whatever their length) is no number at all, like text that does not parse.
+     */
     static long integer(VR vr, byte[] b, int index, boolean bigEndian) {
+        requireWhole(vr, b, index);
         return switch (vr) {
             case US, OW -> Bytes.uint16(b, 2 * index, bigEndian);
             case SS -> Bytes.int16(b, 2 * index, bigEndian);
@@ -155,11 +160,20 @@ final class Values {
     }
 
     static double real(VR vr, byte[] b, int index, boolean bigEndian) {
+        requireWhole(vr, b, index);
         return switch (vr) {
             case FL, OF -> Float.intBitsToFloat(Bytes.int32(b, 4 * index, bigEndian));
             case FD, OD -> Double.longBitsToDouble(Bytes.int64(b, 8 * index, bigEndian));
             default -> integer(vr, b, index, bigEndian);
         };
+    }
+
+    private static void requireWhole(VR vr, byte[] b, int index) {
+        int width = vr == VR.AT ? 4 : vr.bytesPerValue();
+        if (width > 0 && (long) (index + 1) * width > b.length) {
+            throw new NumberFormatException("value " + (index + 1) + " of " + vr + " needs " + width + " bytes; the"
+                    + " element holds " + b.length);
+        }
     }
 
     /** Decimal strings as written by real devices: tolerant of '+', spaces and a comma as decimal mark. */

@@ -5,7 +5,6 @@ import org.sonocine.imaging.codec.DecodeException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The decoders for each transfer syntax, in order of preference. Decoding tries them in turn; when all fail,
@@ -15,10 +14,6 @@ public final class FrameDecoders {
     private static final NativeDecoder NATIVE = new NativeDecoder();
     private static final RleDecoder RLE = new RleDecoder();
     private static final DeflatedFrameDecoder DEFLATED_FRAMES = new DeflatedFrameDecoder();
-    /** What third-party codecs put before their reason: JJ2000's preamble and qualified exception class names. */
-    private static final Pattern WRAPPING = Pattern.compile(
-            "^(An uncaught runtime exception has occurred:?\\s*)?(([a-z_][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error):\\s*)*");
-
     private static final class Jpeg {
         static final List<FrameDecoder> CHAIN = jpegChain();
         static final List<FrameDecoder> JPEG_2000 = List.of(new Jpeg2000Decoder());
@@ -95,21 +90,9 @@ public final class FrameDecoders {
         throw new DecodeException("frame " + (frame.index() + 1) + " could not be decoded (" + reasons + ")", last);
     }
 
-    /**
-     * A third-party failure in words: its message, or its kind only when it has none. JJ2000 wraps its reasons in
-     * "An uncaught runtime exception has occurred" and a qualified class name; the reader needs only the reason.
-     */
+    /** A third-party failure in words: see {@link FailureWords}. */
     static String describe(Throwable e) {
-        if (e instanceof NullPointerException) {
-            // Java's helpful message names the codec's variables and methods, which say nothing about the data
-            return "it met a value missing from the data";
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String reason = WRAPPING.matcher(message.strip()).replaceAll("").strip();
-        return reason.isEmpty() ? e.getClass().getSimpleName() : reason;
+        return FailureWords.of(e);
     }
 
 }

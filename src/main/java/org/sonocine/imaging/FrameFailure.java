@@ -43,10 +43,7 @@ public final class FrameFailure {
         if (thrown instanceof ClosedChannelException) {
             return frame + ": reading was stopped";
         }
-        String message = thrown instanceof IOException ? thrown.getMessage() : FrameDecoders.describe(thrown);
-        if (message == null || message.isBlank()) {
-            message = thrown.getClass().getSimpleName();
-        }
+        String message = FailureWords.of(thrown);
         if (namesFrame(message, index)) {
             return message;
         }
@@ -62,6 +59,24 @@ public final class FrameFailure {
             if (t instanceof RetryableDecodeException || t instanceof OutOfMemoryError
                     || t instanceof java.nio.channels.ClosedByInterruptException) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code thrown} or one of its causes is the virtual machine running out of memory, including the
+     * runtime exceptions some codecs turn that error into, with its message ("Java heap space") as theirs.
+     */
+    static boolean isOutOfMemory(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof OutOfMemoryError || message != null && (message.contains("Java heap space")
+                    || message.contains("Requested array size exceeds VM limit"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;

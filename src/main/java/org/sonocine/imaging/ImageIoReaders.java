@@ -70,9 +70,14 @@ final class ImageIoReaders {
                      new com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream(frame.bytes())) {
             reader.setInput(in, true, true);
             return reader.readRaster(0, null);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(codec, frame);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (java.io.IOException | RuntimeException | Error e) {
+            if (FrameFailure.isOutOfMemory(e)) {
+                throw outOfMemory(codec, frame);
+            }
             // Codec internals ("Index 59904 out of bounds") mean nothing to a reader: say what they amount to.
             throw new DecodeException("frame " + (frame.index() + 1) + ": the " + codec + " data is corrupt ("
                     + name + ": " + FrameDecoders.describe(e) + ")", e);
@@ -81,6 +86,18 @@ final class ImageIoReaders {
                 reader.setInput(null);
             }
         }
+    }
+
+    /**
+     * A codec that runs out of memory on a frame whose header fits in memory was led there by its data. The
+     * allocation that failed is given back by now; the frame is refused, not retried, and the error is not kept
+     * as the cause, which would mark the failure as a passing shortage.
+     */
+    private static DecodeException outOfMemory(String codec, EncodedFrame frame) {
+        PixelDescription header = frame.header();
+        return new DecodeException("frame " + (frame.index() + 1) + ": the " + codec + " decoder ran out of memory"
+                + " on " + header.columns() + " x " + header.rows() + " pixels of " + header.samplesPerPixel()
+                + " samples (the data may be corrupt)");
     }
 
     /** The raster's samples, interleaved by pixel, as little-endian bytes of 1 or 2 bytes per sample. */

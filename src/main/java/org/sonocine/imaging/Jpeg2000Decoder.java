@@ -31,8 +31,11 @@ public final class Jpeg2000Decoder implements FrameDecoder {
 
     @Override
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
-        Jpeg2000Header siz = Jpeg2000Header.parse(frame.bytes());
+        byte[] bytes = frame.bytes();
+        int start = Jpeg2000Siz.codestreamStart(bytes);
+        Jpeg2000Siz siz = Jpeg2000Siz.parse(bytes, start);
         PixelDescription header = frame.header();
+        siz.requireFits(header, bytes.length - start);
         EncodedFrame readable = withTilePartsJaiReads(frame);
         // JAI's reader throws on a null input, so the input stays until the next frame replaces it.
         Raster raster = ImageIoReaders.readRaster(reader, deadline, name(), "JPEG 2000", readable, false);
@@ -50,7 +53,7 @@ public final class Jpeg2000Decoder implements FrameDecoder {
     /** The frame, or its codestream rewritten by {@link Jpeg2000TileParts} when JAI would misread its tile-parts. */
     private static EncodedFrame withTilePartsJaiReads(EncodedFrame frame) throws DecodeException {
         byte[] bytes = frame.bytes();
-        int start = Jpeg2000Header.codestreamStart(bytes);
+        int start = Jpeg2000Siz.codestreamStart(bytes);
         if (start < 0) {
             return frame;
         }
@@ -61,47 +64,5 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         }
         return new EncodedFrame(frame.index(), normalised, frame.header(), frame.bigEndian(), frame.swapUnit(),
                 frame.bitOffset(), frame.buffers());
-    }
-
-    /** The SIZ segment: precision and signedness of the first component. */
-    record Jpeg2000Header(int precision, boolean signed) {
-        static Jpeg2000Header parse(byte[] b) throws DecodeException {
-            int start = codestreamStart(b);
-            // SOC (2) SIZ marker (2) Lsiz (2) Rsiz (2) Xsiz..YTOsiz (32) Csiz (2) then Ssiz of component 0.
-            int ssiz = start + 2 + 2 + 2 + 2 + 32 + 2;
-            if (start < 0 || ssiz >= b.length || (b[start + 2] & 0xFF) != 0xFF || (b[start + 3] & 0xFF) != 0x51) {
-                throw new DecodeException("not a JPEG 2000 codestream: no SOC and SIZ markers at its start");
-            }
-            int s = b[ssiz] & 0xFF;
-            return new Jpeg2000Header((s & 0x7F) + 1, (s & 0x80) != 0);
-        }
-
-        /** The codestream itself: at byte 0, or inside the 'jp2c' box of a JP2 file. */
-        static int codestreamStart(byte[] b) {
-            if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0x4F) {
-                return 0;
-            }
-            int pos = 0;
-            while (pos + 8 <= b.length) {
-                long length = ((b[pos] & 0xFFL) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8)
-                        | (b[pos + 3] & 0xFF);
-                int header = 8;
-                if (length == 1 && pos + 16 <= b.length) {
-                    length = 0;
-                    for (int i = 8; i < 16; i++) {
-                        length = (length << 8) | (b[pos + i] & 0xFF);
-                    }
-                    header = 16;
-                }
-                if (b[pos + 4] == 'j' && b[pos + 5] == 'p' && b[pos + 6] == '2' && b[pos + 7] == 'c') {
-                    return pos + header;
-                }
-                if (length == 0 || length < header || pos + length > b.length) {
-                    return -1;
-                }
-                pos += (int) length;
-            }
-            return -1;
-        }
     }
 }

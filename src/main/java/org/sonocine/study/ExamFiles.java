@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * Walks what a scan was given and hands each file to examine to a {@link Sink} as soon as it is met, so files are
  * examined while folders are still being listed: every regular file under the folders given, the files a DICOMDIR
  * given references, and files given by name. Symbolic links are followed, as a file manager does; a folder or file
- * reached again through another link is handed over once, and a link back into its own folder is not walked.
+ * reached again, through another link or another root (a folder and a DICOMDIR inside it), is handed over once, and
+ * a link back into its own folder is not walked.
  * Folders that cannot be read and DICOMDIRs that cannot be read are failures; what is wrong inside a readable
  * DICOMDIR is a warning. The walk stops between two entries once {@code cancelled} says so.
  */
@@ -36,7 +37,7 @@ final class ExamFiles {
 
     private final Sink sink;
     private final BooleanSupplier cancelled;
-    private final Set<Path> files = new HashSet<>();
+    /** The folders and files met so far, by their identity in the file system, or their real path if it has none. */
     private final Set<Object> seen = new HashSet<>();
 
     private ExamFiles(Sink sink, BooleanSupplier cancelled) {
@@ -71,8 +72,30 @@ final class ExamFiles {
     }
 
     private void deliver(Path file) {
-        if (files.add(file)) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            attrs = null; // examining it will say why it cannot be read
+        }
+        deliver(file, attrs);
+    }
+
+    private void deliver(Path file, BasicFileAttributes attrs) {
+        if (seen.add(identity(file, attrs))) {
             sink.file(file);
+        }
+    }
+
+    private static Object identity(Path file, BasicFileAttributes attrs) {
+        Object key = attrs == null ? null : attrs.fileKey();
+        if (key != null) {
+            return key;
+        }
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
         }
     }
 
@@ -89,8 +112,8 @@ final class ExamFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && firstVisit(attrs)) {
-                        deliver(file);
+                    if (attrs.isRegularFile()) {
+                        deliver(file, attrs);
                     }
                     return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
@@ -117,7 +140,7 @@ final class ExamFiles {
         }
     }
 
-    /** Whether this folder or file has not been met before through another path; unknown identity counts as new. */
+    /** Whether this folder has not been met before through another path; unknown identity counts as new. */
     private boolean firstVisit(BasicFileAttributes attrs) {
         Object key = attrs.fileKey();
         return key == null || seen.add(key);

@@ -1,60 +1,138 @@
 package org.sonocine.study;
 
+import java.nio.file.Path;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Instances grouped as a reader browses them: patient, study, series. Built incrementally as a scan finds files;
- * not thread-safe (the scanner feeds it from one thread at a time).
+ * Instances grouped as a reader browses them: patient, study, series; each file once, however often it is added.
+ * Built incrementally as a scan finds files; not thread-safe (the scanner feeds it from one thread at a time).
+ *
+ * <p>The order a reader expects is kept here, so that every view of the tree (the viewer's browser, {@code sonocine
+ * scan}) lists it alike: patients by name (ignoring case), then ID; studies newest first, undated ones last; series
+ * and instances by number, unnumbered ones last.
  */
 public final class ExamTree {
+    private static final Collator NAMES = names();
+
+    /** Patients by name, ignoring case and with unnamed ones last, then by ID. */
+    public static final Comparator<Patient> PATIENT_ORDER = Comparator
+            .comparing(Patient::name, ExamTree::compareNames)
+            .thenComparing(Patient::id)
+            .thenComparing(Patient::name);
+
+    /** Studies newest first (date, then time), undated ones last, then by description. */
+    public static final Comparator<Study> STUDY_ORDER = Comparator
+            .comparing(Study::sortKey, ExamTree::newestFirst)
+            .thenComparing(Study::description, ExamTree::compareNames)
+            .thenComparing(Study::uid);
+
+    /** Series by number, unnumbered ones last, then by description. */
+    public static final Comparator<Series> SERIES_ORDER = Comparator
+            .comparingLong((Series s) -> numberKey(s.number()))
+            .thenComparing(Series::description, ExamTree::compareNames)
+            .thenComparing(Series::uid);
+
+    /** Instances by number, unnumbered ones last, then by file. */
+    public static final Comparator<InstanceEntry> INSTANCE_ORDER = Comparator
+            .comparingLong((InstanceEntry e) -> numberKey(e.instanceNumber()))
+            .thenComparing(e -> e.path().toString());
+
     /** A patient and their studies. */
     public record Patient(String id, String name, Map<String, Study> studies) {
         public List<Study> studyList() {
-            return studies.values().stream().sorted(Comparator.comparing(Study::date).reversed()).toList();
+            return studies.values().stream().sorted(STUDY_ORDER).toList();
         }
     }
 
-    /** A study and its series. */
-    public record Study(String uid, String date, String description, Map<String, Series> series) {
+    /** A study and its series; date and time as the header has them (DA, TM), empty when absent. */
+    public record Study(String uid, String date, String time, String description, Map<String, Series> series) {
         public List<Series> seriesList() {
-            return series.values().stream().sorted(Comparator.comparingInt(Series::number)).toList();
+            return series.values().stream().sorted(SERIES_ORDER).toList();
+        }
+
+        /** Whether the study has a usable date (DA, or the older form with dots). */
+        public boolean isDated() {
+            return digits(date).length() == 8;
+        }
+
+        /** Date and time as one string that sorts in time order; empty when undated. */
+        String sortKey() {
+            if (!isDated()) {
+                return "";
+            }
+            String fraction = time.contains(".") ? time.substring(time.indexOf('.') + 1) : "";
+            String whole = digits(time.contains(".") ? time.substring(0, time.indexOf('.')) : time);
+            // TM may stop after the hour or the minute: the missing parts count as zero.
+            return digits(date) + (whole + "000000").substring(0, 6) + (digits(fraction) + "000000").substring(0, 6);
         }
     }
 
-    /** A series and its instances. */
+    /** A series and its instances ({@code number} is {@link InstanceEntry#NO_NUMBER} when the header has none). */
     public record Series(String uid, int number, String modality, String description, List<InstanceEntry> instances) {
         public List<InstanceEntry> sortedInstances() {
-            return instances.stream().sorted(Comparator.comparingInt(InstanceEntry::instanceNumber)
-                    .thenComparing(e -> e.path().toString())).toList();
+            return instances.stream().sorted(INSTANCE_ORDER).toList();
         }
+
+        public boolean isNumbered() {
+            return number != InstanceEntry.NO_NUMBER;
+        }
+    }
+
+    /** Where an instance sits in the tree. */
+    public record Location(Patient patient, Study study, Series series, InstanceEntry instance) {
+    }
+
+    /** Where an added instance went, and whether its patient, study and series came with it. */
+    public record Added(Location location, boolean newPatient, boolean newStudy, boolean newSeries) {
     }
 
     private final Map<String, Patient> patients = new LinkedHashMap<>();
-    private int instances;
+    private final Map<Path, Location> byFile = new HashMap<>();
 
-    /** Adds an entry and returns the series it joined. */
-    public Series add(InstanceEntry e) {
+    /**
+     * Adds an entry and says where it went; a file already in the tree (found twice, or opened again) is not added
+     * a second time, and the answer is then empty.
+     */
+    public Optional<Added> add(InstanceEntry e) {
+        Path file = normal(e.path());
+        if (byFile.containsKey(file)) {
+            return Optional.empty();
+        }
+        boolean newPatient = !patients.containsKey(e.patientKey());
         Patient patient = patients.computeIfAbsent(e.patientKey(),
                 k -> new Patient(e.patientId(), e.patientName(), new LinkedHashMap<>()));
-        Study study = patient.studies().computeIfAbsent(e.studyUid(),
-                k -> new Study(e.studyUid(), e.studyDate(), e.studyDescription(), new LinkedHashMap<>()));
+        boolean newStudy = !patient.studies().containsKey(e.studyUid());
+        Study study = patient.studies().computeIfAbsent(e.studyUid(), k -> new Study(e.studyUid(), e.studyDate(),
+                e.studyTime(), e.studyDescription(), new LinkedHashMap<>()));
+        boolean newSeries = !study.series().containsKey(e.seriesUid());
         Series series = study.series().computeIfAbsent(e.seriesUid(),
                 k -> new Series(e.seriesUid(), e.seriesNumber(), e.modality(), e.seriesDescription(), new ArrayList<>()));
         series.instances().add(e);
-        instances++;
-        return series;
+        Location location = new Location(patient, study, series, e);
+        byFile.put(file, location);
+        return Optional.of(new Added(location, newPatient, newStudy, newSeries));
     }
 
+    /** Where the instance read from {@code file} sits, if the tree holds it. */
+    public Optional<Location> find(Path file) {
+        return Optional.ofNullable(byFile.get(normal(file)));
+    }
+
+    /** The patients in the order a reader expects ({@link #PATIENT_ORDER}). */
     public List<Patient> patients() {
-        return List.copyOf(patients.values());
+        return patients.values().stream().sorted(PATIENT_ORDER).toList();
     }
 
     public int instanceCount() {
-        return instances;
+        return byFile.size();
     }
 
     public int studyCount() {
@@ -64,5 +142,50 @@ public final class ExamTree {
     public int seriesCount() {
         return patients.values().stream().flatMap(p -> p.studies().values().stream())
                 .mapToInt(s -> s.series().size()).sum();
+    }
+
+    private static Path normal(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    private static Collator names() {
+        // Secondary strength: "baker" and "Baker" are equal (the ID then decides), "Émile" and "Emile" are not.
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        collator.setStrength(Collator.SECONDARY);
+        return collator;
+    }
+
+    /** Names and descriptions as a reader sorts them: ignoring case, and blank ones after all the others. */
+    private static int compareNames(String a, String b) {
+        boolean blankA = a.isBlank();
+        boolean blankB = b.isBlank();
+        if (blankA || blankB) {
+            return Boolean.compare(blankA, blankB);
+        }
+        return NAMES.compare(a, b);
+    }
+
+    /** Sort keys in descending order, with the empty key (undated) after all the others. */
+    private static int newestFirst(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        return b.compareTo(a);
+    }
+
+    /** Numbers ascending, a missing number after every real one. */
+    private static long numberKey(int number) {
+        return number == InstanceEntry.NO_NUMBER ? Long.MAX_VALUE : number;
+    }
+
+    private static String digits(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.sonocine.study;
 
+import org.sonocine.imaging.FailureWords;
+
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -41,10 +43,12 @@ public final class FailureReason {
             return "nested too deeply to read";
         }
         String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return "could not be read (" + failure.getClass().getSimpleName() + ")";
+        String words = FailureWords.of(failure);
+        if (message == null || !message.strip().equals(words)) {
+            // no message of its own, or one wrapped in class names: what the failure comes to
+            return "could not be read: " + words;
         }
-        return withoutName(file, message);
+        return withoutName(file, message.strip());
     }
 
     /** "NAME: reason" becomes "reason"; a message that has the file as its subject says "the file" instead. */

@@ -2,6 +2,7 @@ package org.sonocine.ui;
 
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.DisplayFrame;
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
@@ -64,8 +65,9 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
                     frameProblem = FrameFailure.reason(timing.startFrame() - 1, e);
                 }
             }
-        } catch (IOException e) {
-            imageProblem = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // a header the image cannot be shown from still shows its attributes
+            imageProblem = FailureWords.of(e);
         }
         return new LoadedInstance(path, file, info, geometry, timing, frames, renderer, first, imageProblem,
                 frameProblem, List.copyOf(notes));

@@ -23,6 +23,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
+import org.sonocine.ui.browser.BrowserPane;
+import org.sonocine.ui.browser.BrowserViewModel;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.measure.MeasureToolBar;
 import org.sonocine.ui.measure.MeasurementLayer;
 import org.sonocine.ui.measure.MeasurementsPanel;
@@ -50,6 +53,7 @@ public final class MainWindow {
     private final MetadataPanel metadata;
     private final AttributeTreeView attributes = new AttributeTreeView();
     private final MeasurementsViewModel measure = new MeasurementsViewModel();
+    private final BrowserViewModel browserModel;
     private final BrowserPane browser;
     private final NotificationPane notifications;
     private final AnimationTimer pulse;
@@ -61,7 +65,8 @@ public final class MainWindow {
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
-        browser = new BrowserPane(vm, thumbnails, vm::openInstance);
+        browserModel = new BrowserViewModel(vm.instances(), vm.failures(), vm.skippedProperty(), vm::openInstance);
+        browser = new BrowserPane(browserModel, thumbnails);
         CineViewModel cine = vm.cine();
 
         viewport.addMeasurementLayer(new MeasurementLayer(measure));
@@ -99,6 +104,10 @@ public final class MainWindow {
         vm.currentProperty().addListener((o, a, instance) -> {
             measure.clear();
             measure.readerProperty().set(vm.measurementReader(instance));
+            if (instance != null) {
+                // However the file was opened (browser, drop, menu, desktop), the browser selects what is shown.
+                browserModel.reveal(instance.path());
+            }
             metadata.show(instance);
             attributes.show(instance == null ? null : instance.file());
             viewport.setImage(instance == null ? 0 : instance.info().columns(), instance == null ? 0
@@ -112,6 +121,7 @@ public final class MainWindow {
         });
         vm.loadErrorProperty().addListener((o, a, message) -> {
             if (message != null && !message.isEmpty()) {
+                browserModel.openFailed();
                 notifications.show(message);
             } else {
                 notifications.hide();
@@ -330,6 +340,10 @@ public final class MainWindow {
 
     BrowserPane browser() {
         return browser;
+    }
+
+    BrowserViewModel browserModel() {
+        return browserModel;
     }
 
     SidePanels panels() {

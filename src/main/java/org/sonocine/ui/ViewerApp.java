@@ -9,6 +9,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sonocine.study.DemoCine;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.BackgroundTask;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.PooledTaskExecutor;

@@ -13,7 +13,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sonocine.cine.FrameBudget;
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.study.ExamScanner;
+import org.sonocine.study.FailureReason;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
@@ -116,7 +118,7 @@ public final class ViewerViewModel {
             }
             firstFile.ifPresent(this::openInstance);
             scan(roots, firstFile.isEmpty());
-        }).onFailure(failure -> status.set("Could not open: " + message(failure)))
+        }).onFailure(failure -> status.set("Could not open: " + FailureWords.of(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);
     }
 
@@ -144,8 +146,7 @@ public final class ViewerViewModel {
                     ended[0] = true;
                     endLoading(path);
                     String name = path.getFileName().toString();
-                    String message = message(failure);
-                    loadError.set(message.contains(name) ? message : name + ": " + message);
+                    loadError.set(name + ": " + FailureReason.of(path, failure));
                     status.set("Could not open " + name);
                 })
                 .onDiscarded(LoadedInstance::close)
@@ -176,11 +177,6 @@ public final class ViewerViewModel {
             loading = null;
             loadingPath = null;
         }
-    }
-
-    private static String message(Throwable failure) {
-        Throwable t = failure.getCause() != null && failure.getMessage() == null ? failure.getCause() : failure;
-        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     private void show(LoadedInstance loaded) {
@@ -216,8 +212,7 @@ public final class ViewerViewModel {
                 addInstances(rest);
                 if (error != null) {
                     busy.set(false);
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    status.set("Scan failed: " + (cause.getMessage() != null ? cause.getMessage() : cause));
+                    status.set("Scan failed: " + FailureWords.of(error.getCause() != null ? error.getCause() : error));
                 } else {
                     finishScan(summary);
                 }
@@ -351,7 +346,7 @@ public final class ViewerViewModel {
             Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return file;
         }).onSuccess(saved -> status.set("Saved " + saved.getFileName()))
-                .onFailure(failure -> status.set("Could not save " + file.getFileName() + ": " + message(failure)))
+                .onFailure(failure -> status.set("Could not save " + file.getFileName() + ": " + FailureWords.of(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);
     }
 

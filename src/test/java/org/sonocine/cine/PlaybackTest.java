@@ -124,6 +124,18 @@ class PlaybackTest {
     }
 
     @Test
+    void aLoopShorterThanOneDecodeIsDecodedOnceAndThenPlaysInFull() throws IOException {
+        FrameSource source = TestCines.grey(2, 8);
+        Playback playback = playback(source, 1, 500, 1 << 20);
+        playAndMeasure(playback, 3000, 2000, PULSE_MS);
+        assertThat(shown.subList(shownAtMeasureStart, shown.size())).as("both frames in turn, not frame 1 for ever")
+                .contains(0, 1);
+        assertThat(playback.framesShown()).as("every slot of 2 s at 30 frames/s once both are kept")
+                .isBetween(58L, 61L);
+        assertEquals(2, playback.cache().decodedCount(), "each frame decoded once");
+    }
+
+    @Test
     void aFastEnoughDecoderShowsEveryFrame() throws IOException {
         FrameSource source = TestCines.grey(300, 8);
         Playback playback = playback(source, 2, 25, 1 << 20);

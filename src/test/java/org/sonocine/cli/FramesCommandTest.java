@@ -27,6 +27,26 @@ class FramesCommandTest {
     }
 
     @Test
+    void anAttributeHoldingTooFewBytesForItsVrGivesAMessage(@TempDir Path dir) throws IOException {
+        org.sonocine.dicom.Attributes ds = org.sonocine.testing.ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", 1);
+        ds.setBytes(org.sonocine.dicom.Tag.PixelData, org.sonocine.dicom.VR.OB, new byte[16]);
+        ds.setBytes(org.sonocine.dicom.Tag.Rows, org.sonocine.dicom.VR.OL, new byte[] {4, 0});
+        Path file = dir.resolve("short-rows.dcm");
+        new org.sonocine.dicom.DicomWriter(org.sonocine.dicom.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
+                .writeFile(file, ds);
+
+        CliRun frames = CliRun.of("frames", file.toString(), "--out", dir.resolve("out").toString());
+        CliRun info = CliRun.of("info", file.toString());
+
+        assertEquals(1, frames.status(), frames.err());
+        assertEquals("sonocine frames: " + file + ": the image has no size (Rows 0, Columns 4)\n", frames.err());
+        assertEquals(0, info.status(), info.err());
+        assertEquals("", info.err());
+        assertThat(info.out()).as("the unreadable Rows is left out, the rest shown").contains("Columns  ")
+                .doesNotContain("Rows  ");
+    }
+
+    @Test
     void rawFramesAreTheStoredValuesOneFilePerFrame(@TempDir Path out) throws IOException {
         String sample = "US-PAL-8-10x-echo";
         CliRun run = CliRun.of("frames", Samples.file(sample).toString(), "--out", out.toString(), "--format", "raw",

@@ -45,6 +45,79 @@ class ScanCommandTest {
     }
 
     @Test
+    void aDeflatedFileIsScannedWithoutInflatingItsPixelData(@TempDir Path dir) throws IOException {
+        Attributes header = org.sonocine.testing.ImageHeaders.of(1024, 1024, 1, 8, "MONOCHROME2", 1100);
+        header.setString(Tag.PatientID, VR.LO, "BOMB-2");
+        Path bomb = Files.write(dir.resolve("deflated.dcm"),
+                org.sonocine.testing.DeflateBombs.withPixelDataOfZeros(header, 1100));
+
+        CliRun run = CliRun.of("scan", "--threads", "1", dir.toString());
+
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertThat(run.out()).contains(bomb.toString())
+                .contains("1 instance; 0 files skipped (not DICOM), 0 failed, 0 warnings; 1 file in");
+    }
+
+    @Test
+    void aFolderAndItsDicomdirGivenTogetherListEachInstanceOnce() {
+        Path folder = Samples.file("dicomdir");
+
+        CliRun run = CliRun.of("scan", folder.toString(), folder.resolve("DICOMDIR").toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).contains("31 instances; 1 file skipped (not DICOM), 0 failed, 0 warnings; 32 files");
+        List<String> instanceLines = Arrays.stream(run.out().split("\n")).filter(line -> line.contains("98892001"))
+                .toList();
+        assertThat(instanceLines).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void patientsStudiesSeriesAndInstancesAreListedInTheOrderAReaderExpects(@TempDir Path dir) throws IOException {
+        header(dir.resolve("1.dcm"), "zed", "2.25.1", "20200101", "2.25.11", "7", "2");
+        header(dir.resolve("2.dcm"), "Adams", "2.25.2", "20190101", "2.25.21", "1", "1");
+        header(dir.resolve("3.dcm"), "Adams", "2.25.3", "20240101", "2.25.31", "700", "1");
+        header(dir.resolve("4.dcm"), "Adams", "2.25.3", "20240101", "2.25.32", "", "");
+        header(dir.resolve("5.dcm"), "Adams", "2.25.3", "20240101", "2.25.33", "2", "4");
+        header(dir.resolve("6.dcm"), "Adams", "2.25.3", "20240101", "2.25.33", "2", "3");
+
+        CliRun run = CliRun.of("scan", "--threads", "1", dir.toString());
+
+        List<String> listed = run.out().lines().filter(l -> !l.startsWith("    ") || l.startsWith("    Series"))
+                .map(String::strip).map(l -> l.replace(dir + "/", "")).toList();
+        assertThat(listed.subList(0, 9)).containsExactly(
+                "Patient Adams (ID (none))",
+                "Study 20240101   [2.25.3]",
+                "Series 2 US  (2 instances)",
+                "Series 700 US  (1 instance)",
+                "Series ? US  (1 instance)",
+                "Study 20190101   [2.25.2]",
+                "Series 1 US  (1 instance)",
+                "Patient zed (ID (none))",
+                "Study 20200101   [2.25.1]");
+        assertThat(run.out()).containsSubsequence("6.dcm  #3", "5.dcm  #4", "4.dcm  #?");
+    }
+
+    /** A header-only ultrasound instance; empty series or instance numbers are left out. */
+    private static void header(Path file, String patient, String study, String date, String series,
+                               String seriesNumber, String instanceNumber) throws IOException {
+        Attributes ds = new Attributes(false, 16);
+        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.6.1");
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.9" + file.getFileName().toString().charAt(0));
+        ds.setString(Tag.PatientName, VR.PN, patient);
+        ds.setString(Tag.StudyInstanceUID, VR.UI, study);
+        ds.setString(Tag.StudyDate, VR.DA, date);
+        ds.setString(Tag.Modality, VR.CS, "US");
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        if (!seriesNumber.isEmpty()) {
+            ds.setString(Tag.SeriesNumber, VR.IS, seriesNumber);
+        }
+        if (!instanceNumber.isEmpty()) {
+            ds.setString(Tag.InstanceNumber, VR.IS, instanceNumber);
+        }
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+    }
+
+    @Test
     void anUnreadableFileIsPermissionDenied(@TempDir Path dir) throws IOException {
         Path locked = Files.copy(Samples.file("US1_UNCR.dcm"), dir.resolve("locked.dcm"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));

@@ -93,11 +93,11 @@ class DicomDirectoryTest {
     }
 
     @Test
-    void offsetsThatLinkOnlySomeRecordsAreReportedOnceAndEachFileProblemOnce(@TempDir Path dir) throws IOException {
-        DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
+    void offsetsThatLinkOnlySomeRecordsKeepTheirTreeAndReportTheRestOnce(@TempDir Path dir) throws IOException {
         Consumer<Sequence> unlinkAndEscape = records -> {
             FileSets.unlink(records);
             records.get(3).setString(Tag.ReferencedFileID, VR.CS, "..", "ESCAPE");
+            records.get(7).setString(Tag.ReferencedFileID, VR.CS, "..", "UNLINKED");
         };
         List<Long> positions = itemPositions(FileSets.copyOfSample(dir, unlinkAndEscape, 0));
         // The root, its first study, series and image are linked one below the other; no record links further.
@@ -110,12 +110,55 @@ class DicomDirectoryTest {
 
         DicomDirectory directory = DicomDirectory.read(dicomdir);
 
-        assertThat(directory.problems()).containsExactly(
+        assertThat(directory.problems()).as("the file IDs of records left out are not looked at").containsExactly(
                 "Referenced File ID '..\\ESCAPE' refused: it does not name a file inside the DICOMDIR's folder",
-                "the record offsets link 4 of the 52 directory records; the records were read in their stored order"
-                        + " instead");
-        assertEquals(shape(original.roots()), shape(directory.roots()));
-        assertEquals(original.referencedFiles().size() - 1, directory.referencedFiles().size());
+                "48 of the 52 directory records are not linked from the root record; they were left out");
+        assertEquals("PATIENT(STUDY(SERIES(IMAGE)))", shape(directory.roots()));
+        assertEquals(List.of(), directory.referencedFiles());
+    }
+
+    @Test
+    void aLinkBrokenPartWayKeepsTheTreeBeforeIt(@TempDir Path dir) throws IOException {
+        DicomDirectory original = DicomDirectory.read(Samples.file("dicomdir/DICOMDIR"));
+        long originalRoot;
+        List<Long> originalPositions;
+        try (DicomFile file = DicomFile.open(Samples.file("dicomdir/DICOMDIR"))) {
+            originalRoot = file.dataset().getLong(Tag.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, 0, 0);
+            originalPositions = file.dataset().getSequence(Tag.DirectoryRecordSequence).stream()
+                    .map(Attributes::itemPosition).toList();
+        }
+        int firstPatient = originalPositions.indexOf(originalRoot);
+        List<Long> positions = itemPositions(FileSets.copyOfSample(dir, records -> { }, 0));
+        // The copy's records lie elsewhere than the original's: its offsets are moved with them, and the first
+        // patient's link to the next patient is lost.
+        Map<Long, Long> moved = new java.util.HashMap<>();
+        for (int i = 0; i < positions.size(); i++) {
+            moved.put(originalPositions.get(i), positions.get(i));
+        }
+        Path dicomdir = FileSets.copyOfSample(dir, records -> {
+            for (Attributes r : records) {
+                for (int tag : new int[] {Tag.OffsetOfTheNextDirectoryRecord,
+                    Tag.OffsetOfReferencedLowerLevelDirectoryEntity}) {
+                    long offset = r.getLong(tag, 0, 0);
+                    r.setInt(tag, VR.UL, Math.toIntExact(offset == 0 ? 0 : moved.get(offset)));
+                }
+            }
+            records.get(firstPatient).setInt(Tag.OffsetOfTheNextDirectoryRecord, VR.UL, 0);
+        }, positions.get(firstPatient));
+
+        DicomDirectory directory = DicomDirectory.read(dicomdir);
+
+        DicomDirectory.DirectoryRecord kept = original.roots().get(0);
+        int linked = size(List.of(kept));
+        assertEquals(shape(List.of(kept)), shape(directory.roots()));
+        assertThat(directory.problems()).containsExactly((52 - linked) + " of the 52 directory records are not"
+                + " linked from the root record; they were left out");
+        assertThat(relative(directory, dir)).isEqualTo(relative(original, Samples.file("dicomdir"))
+                .subList(0, directory.referencedFiles().size())).isNotEmpty();
+    }
+
+    private static int size(List<DicomDirectory.DirectoryRecord> records) {
+        return records.stream().mapToInt(r -> 1 + size(r.children())).sum();
     }
 
     @Test

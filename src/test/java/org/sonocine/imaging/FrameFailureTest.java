@@ -39,7 +39,7 @@ class FrameFailureTest {
         assertThat(FrameFailure.reason(0, new StackOverflowError()))
                 .isEqualTo("frame 1 could not be decoded: its data nests too deeply");
         @SuppressWarnings("removal") ThreadDeath death = new ThreadDeath();
-        assertThat(FrameFailure.reason(0, death)).isEqualTo("frame 1 could not be decoded: ThreadDeath");
+        assertThat(FrameFailure.reason(0, death)).isEqualTo("frame 1 could not be decoded: it gave up on the data");
         assertThat(FrameFailure.reason(0, new ArrayIndexOutOfBoundsException("Index 59904 out of bounds")))
                 .isEqualTo("frame 1 could not be decoded: Index 59904 out of bounds");
     }
@@ -53,7 +53,9 @@ class FrameFailureTest {
         assertThat(FrameFailure.reason(0, new NullPointerException("Cannot invoke \"String.equals(Object)\" because"
                 + " \"this.name\" is null"))).isEqualTo("frame 1 could not be decoded: it met a value missing from the data");
         assertThat(FrameFailure.reason(0, new IllegalStateException("java.io.EOFException: ")))
-                .isEqualTo("frame 1 could not be decoded: IllegalStateException");
+                .isEqualTo("frame 1 could not be decoded: the compressed data ends early");
+        assertThat(FrameFailure.reason(0, new java.io.EOFException()))
+                .isEqualTo("frame 1: the compressed data ends early");
     }
 
     @Test

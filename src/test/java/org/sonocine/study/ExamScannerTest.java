@@ -112,6 +112,22 @@ class ExamScannerTest {
     }
 
     @Test
+    void aFolderAndItsDicomdirGivenTogetherExamineEachFileOnce() throws IOException {
+        Path folder = Samples.file("dicomdir");
+        List<Path> examined = new ArrayList<>();
+        ScanSummary summary = scan(List.of(folder, folder.resolve("DICOMDIR")), new ScanListener() {
+            @Override
+            public void found(InstanceEntry entry) {
+                examined.add(entry.path());
+            }
+        });
+        assertEquals(31, summary.tree().instanceCount());
+        assertEquals(31, examined.size());
+        assertEquals(32, summary.files(), "31 images and the DICOMDIR itself");
+        assertEquals(1, summary.skipped());
+    }
+
+    @Test
     void aDicomdirWhoseOffsetsAreLeftAtZeroFindsWhatTheLinkedOneFinds(@TempDir Path dir) throws IOException {
         ScanSummary linked = scan(List.of(Samples.file("dicomdir/DICOMDIR")),
                 new ScanListener() { });

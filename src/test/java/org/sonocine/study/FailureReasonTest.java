@@ -50,6 +50,9 @@ class FailureReasonTest {
 
     @Test
     void aFailureWithoutMessageIsNamedByItsKind() {
-        assertEquals("could not be read (NullPointerException)", FailureReason.of(FILE, new NullPointerException()));
+        assertEquals("could not be read: it met a value missing from the data",
+                FailureReason.of(FILE, new NullPointerException()));
+        assertEquals("could not be read: the compressed data ends early",
+                FailureReason.of(FILE, new java.io.IOException(new java.io.EOFException())));
     }
 }

@@ -26,6 +26,7 @@ import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
 import org.sonocine.testing.Samples;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.PooledTaskExecutor;
 import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;

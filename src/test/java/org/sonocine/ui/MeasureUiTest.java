@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.measure.ImagePoint;
 import org.sonocine.ui.measure.Measurement;
 import org.sonocine.ui.task.PooledTaskExecutor;
@@ -22,7 +23,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;

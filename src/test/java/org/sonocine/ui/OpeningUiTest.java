@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.PooledTaskExecutor;
 import org.sonocine.ui.task.SteppedTaskExecutor;

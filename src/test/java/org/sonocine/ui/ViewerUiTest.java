@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sonocine.testing.Samples;
+import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.PooledTaskExecutor;
 import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
@@ -167,7 +168,7 @@ class ViewerUiTest {
         });
         waitUntil("31 instances are listed", () -> vm.instances().size() == 31 && !vm.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        TreeItem<BrowserPane.Node> tree = window.browser().tree().getRoot();
+        TreeItem<org.sonocine.ui.browser.BrowserNode> tree = window.browser().tree().getRoot();
         assertEquals(2, tree.getChildren().size(), "patients");
         assertEquals(6, tree.getChildren().stream().mapToInt(p -> p.getChildren().size()).sum(), "studies");
         assertEquals(13, tree.getChildren().stream().flatMap(p -> p.getChildren().stream())

@@ -198,7 +198,7 @@ class ViewerViewModelTest {
         tasks.runAll();
 
         assertEquals("Could not open notes.dcm", vm.statusProperty().get());
-        assertEquals("notes.dcm is not DICOM: no 'DICM' prefix at byte 128 and the first bytes are not a data element",
+        assertEquals("notes.dcm: the file is not DICOM: no 'DICM' prefix at byte 128 and the first bytes are not a data element",
                 vm.loadErrorProperty().get());
     }
 

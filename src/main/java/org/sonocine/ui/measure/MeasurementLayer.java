@@ -121,7 +121,7 @@ public final class MeasurementLayer extends Pane {
         vm.move(p);
         hover.setText(vm.describePlace(p));
         var local = sceneToLocal(e.getSceneX(), e.getSceneY());
-        hover.relocate(local.getX() + 14, local.getY() + 14);
+        place(hover, local.getX() + 6, local.getY() + 10);
     }
 
     private void onClicked(MouseEvent e) {
@@ -180,9 +180,22 @@ public final class MeasurementLayer extends Pane {
                 label.getStyleClass().add("refused");
             }
             ImagePoint last = points.get(points.size() - 1);
-            label.relocate(mapping.screenX(last) + 8, mapping.screenY(last) + 4);
             getChildren().add(label);
+            place(label, mapping.screenX(last), mapping.screenY(last));
         }
+    }
+
+    /**
+     * Puts {@code label} just right of and below (x, y), or on the other side where it would leave the layer, so
+     * that a value next to the image's edge is still read in full.
+     */
+    private void place(Label label, double x, double y) {
+        label.applyCss();
+        double w = label.prefWidth(-1);
+        double h = label.prefHeight(w);
+        double left = x + 8 + w <= getWidth() ? x + 8 : Math.max(0, x - 8 - w);
+        double top = y + 4 + h <= getHeight() ? y + 4 : Math.max(0, y - 4 - h);
+        label.resizeRelocate(left, top, w, h);
     }
 
     private Shape shape(MeasureTool tool, List<ImagePoint> points) {
