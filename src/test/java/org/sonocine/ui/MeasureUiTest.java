@@ -88,12 +88,12 @@ class MeasureUiTest {
             throws Exception {
         openDemo(robot, dir);
         robot.clickOn("#toolDistance");
-        robot.moveTo(screen(robot, 100, 100)).press(MouseButton.PRIMARY).moveTo(screen(robot, 400, 100))
+        robot.moveTo(screen(robot, 250, 250)).press(MouseButton.PRIMARY).moveTo(screen(robot, 400, 250))
                 .release(MouseButton.PRIMARY);
 
         assertThat(window.measurements().measurements()).hasSize(1);
         Measurement drawn = window.measurements().measurements().get(0);
-        assertEquals(100, drawn.points().get(0).x(), 1.5);
+        assertEquals(250, drawn.points().get(0).x(), 1.5);
         assertEquals(400, drawn.points().get(1).x(), 1.5);
         String first = label(robot);
         assertEquals(vm.measurementReader(vm.currentProperty().get()).read(drawn).text(), first);
@@ -102,12 +102,38 @@ class MeasureUiTest {
         robot.interact(() -> stage.setWidth(1100));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first, label(robot), "zoom and resize change the picture, not the measurement");
+        assertThat(first).endsWith(" cm");
+        assertEquals(4.5, Double.parseDouble(first.split(" ")[0]), 0.05, "150 pixels of 0.03 cm in the demo's sector");
         assertEquals(drawn, window.measurements().measurements().get(0));
 
-        robot.moveTo(screen(robot, 400, 100)).press(MouseButton.PRIMARY).moveTo(screen(robot, 300, 100))
+        robot.moveTo(screen(robot, 400, 250)).press(MouseButton.PRIMARY).moveTo(screen(robot, 300, 250))
                 .release(MouseButton.PRIMARY);
         assertNotEquals(first, label(robot), "dragging a handle changes the value");
         assertEquals(300, window.measurements().measurements().get(0).points().get(1).x(), 2);
+    }
+
+    @Test
+    void theListsContextMenuHoldsAMeasurementOnEveryFrame(FxRobot robot, @TempDir Path dir) throws Exception {
+        openDemo(robot, dir);
+        robot.clickOn("#toolDistance");
+        robot.moveTo(screen(robot, 250, 250)).press(MouseButton.PRIMARY).moveTo(screen(robot, 350, 250))
+                .release(MouseButton.PRIMARY);
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> vm.cine().step(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#measurementLayer .measurement-label").queryAll()).as("made on frame 1 only")
+                .isEmpty();
+
+        robot.clickOn("#measurementsTab");
+        javafx.scene.control.TableView<?> table = robot.lookup("#measurementTable").queryAs(
+                javafx.scene.control.TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        // The headless toolkit sends no context-menu request for a right click: show the table's menu as one would.
+        robot.interact(() -> table.getContextMenu().show(table, javafx.geometry.Side.BOTTOM, 0, 0));
+        robot.clickOn("Show on all frames");
+
+        assertThat(window.measurements().measurements().get(0).onAllFrames()).isTrue();
+        assertThat(robot.lookup("#measurementLayer .measurement-label").queryAll()).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sonocine.ui.measure;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -69,6 +70,7 @@ public final class MeasurementLayer extends Pane {
 
     /** Listens to the pointer on {@code source}, the node the image is drawn in, ahead of its own handlers. */
     public void listenTo(Node source) {
+        vm.toolProperty().addListener((o, a, tool) -> source.setCursor(tool == null ? Cursor.DEFAULT : Cursor.CROSSHAIR));
         source.addEventFilter(MouseEvent.MOUSE_PRESSED, this::onPressed);
         source.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         source.addEventFilter(MouseEvent.MOUSE_RELEASED, this::onReleased);

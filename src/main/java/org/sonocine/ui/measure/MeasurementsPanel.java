@@ -2,6 +2,9 @@ package org.sonocine.ui.measure;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -16,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The measurements of the open instance as a list with their values; choosing one selects it on the image, Delete
- * removes it, Copy puts the list on the clipboard as tab-separated text and Export hands CSV text to the caller,
+ * or the context menu removes it, the context menu shows it on every frame or on its own only, Copy puts the list on the clipboard as tab-separated text and Export hands CSV text to the caller,
  * which chooses where to write it.
  */
 public final class MeasurementsPanel extends VBox {
@@ -51,6 +54,18 @@ public final class MeasurementsPanel extends VBox {
                 e.consume();
             }
         });
+        CheckMenuItem hold = new CheckMenuItem("Show on all frames");
+        hold.setOnAction(e -> vm.holdSelectedOnAllFrames(hold.isSelected()));
+        MenuItem delete = new MenuItem("Delete");
+        delete.setOnAction(e -> vm.deleteSelected());
+        ContextMenu menu = new ContextMenu(hold, delete);
+        menu.setOnShowing(e -> {
+            Measurement m = vm.selectedProperty().get();
+            hold.setSelected(m != null && m.onAllFrames());
+            hold.setDisable(m == null);
+            delete.setDisable(m == null);
+        });
+        table.setContextMenu(menu);
         Button copy = new Button("Copy");
         copy.setId("copyMeasurements");
         copy.setOnAction(e -> {
