@@ -58,7 +58,11 @@ final class ImageViewport extends StackPane {
             new Shortcut("Ctrl+Wheel", "Zoom"),
             new Shortcut("Drag", "Pan"),
             new Shortcut("Right-drag", "Grey-level window (up/down level, left/right width)"),
-            new Shortcut("Double-click", "Fit to window"));
+            new Shortcut("Double-click", "Fit to window"),
+            new Shortcut("Drag or click (with a measuring tool)", "Draw a measurement; drag a handle to move a point"),
+            new Shortcut("Double-click or Enter (tracing)", "End the trace"),
+            new Shortcut("Esc", "Drop the measurement being drawn; again, leave the tool"),
+            new Shortcut("Delete", "Remove the selected measurement"));
 
     ImageViewport() {
         getStyleClass().add("image-viewport");
