@@ -244,10 +244,14 @@ public final class BrowserPane extends BorderPane {
         return false;
     }
 
-    /** A patient, study or series; a click shows its instances and opens the first. */
+    /**
+     * A patient, study or series; a click shows its instances and opens the first. It acts on the press, not on the
+     * click: while a scan inserts rows, the row under the pointer may be laid out anew between press and release,
+     * and the click would then be lost.
+     */
     private final class NodeCell extends TreeCell<BrowserNode> {
         NodeCell() {
-            setOnMouseClicked(e -> {
+            setOnMousePressed(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null && !onDisclosure(this, e)) {
                     model.open(getItem());
                 }
@@ -310,7 +314,8 @@ public final class BrowserPane extends BorderPane {
                 askOrStop();
             });
             sceneProperty().addListener(whereShown);
-            setOnMouseClicked(e -> {
+            // On the press, as the tree's cells do: thumbnails arriving during a scan lay the grid out anew.
+            setOnMousePressed(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
                     grid.requestFocus();
                     model.open(getItem());

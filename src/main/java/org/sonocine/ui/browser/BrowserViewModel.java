@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -181,17 +183,21 @@ public final class BrowserViewModel {
         BrowserNode firstSeries = null;
         boolean shownGrew = false;
         BrowserNode current = selected.get();
+        Set<BrowserNode> grown = new LinkedHashSet<>();
         for (InstanceEntry entry : found) {
             Optional<ExamTree.Added> added = tree.add(entry);
             if (added.isEmpty()) {
                 continue;
             }
             BrowserNode series = place(added.get());
+            grown.add(series);
             if (firstSeries == null) {
                 firstSeries = series;
             }
             shownGrew |= current != null && current.contains(series);
         }
+        // Counts in the labels change once per batch: each change lays a tree row out again.
+        grown.forEach(BrowserNode::relabel);
         if (shownGrew) {
             // Once per batch, not per instance: the grid then lays out its thumbnails once.
             shown.setAll(current.instances());
@@ -224,8 +230,6 @@ public final class BrowserViewModel {
             series = BrowserNode.of(study, at.series());
             nodes.put(at.series(), series);
             study.insert(series, BrowserNode.SERIES_ORDER);
-        } else {
-            series.relabel();
         }
         return series;
     }

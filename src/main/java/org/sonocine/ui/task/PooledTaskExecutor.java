@@ -15,9 +15,17 @@ import java.util.function.Consumer;
  * Lanes of daemon threads, each lane its own pool, with results posted to the UI thread by {@code ui} (the
  * JavaFX implementation passes {@code Platform::runLater}). The thumbnail lane takes the newest request first;
  * the others run in order. Work cancelled before it starts leaves its queue at once.
+ *
+ * <p>Bulk work gives way to what the user is waiting for: a piece of scan or thumbnail work about to start waits
+ * while interactive work runs (up to {@link #MAX_YIELD_MS}), so that on a machine with few or busy processors the
+ * file the user clicked is not opened in competition with a folder scan. Scans hand their thread back every few
+ * dozen milliseconds, so they pause quickly.
  */
 public final class PooledTaskExecutor implements TaskExecutor {
+    /** The longest bulk work waits for interactive work, so that a load that hangs cannot stall a scan for ever. */
+    static final long MAX_YIELD_MS = 2000;
     private final Consumer<Runnable> ui;
+    private final AtomicInteger interactiveRunning = new AtomicInteger();
     private final Map<Lane, ThreadPoolExecutor> pools = new EnumMap<>(Lane.class);
 
     /** Lanes sized for {@code processors} processors. */
@@ -52,12 +60,13 @@ public final class PooledTaskExecutor implements TaskExecutor {
     public <T> Cancellable execute(Lane lane, BackgroundTask<T> task) {
         ThreadPoolExecutor pool = pools.get(lane);
         TaskRun<T> run = new TaskRun<>(task, ui);
-        pool.execute(run);
+        Runnable work = inLane(lane, run);
+        pool.execute(work);
         return new Cancellable() {
             @Override
             public void cancel() {
                 run.cancel();
-                pool.remove(run);
+                pool.remove(work);
             }
 
             @Override
@@ -74,7 +83,39 @@ public final class PooledTaskExecutor implements TaskExecutor {
 
     @Override
     public Executor lane(Lane lane) {
-        return pools.get(lane);
+        ThreadPoolExecutor pool = pools.get(lane);
+        return work -> pool.execute(inLane(lane, work));
+    }
+
+    /** {@code work} as it runs on {@code lane}: counted while interactive, giving way to interactive work if bulk. */
+    private Runnable inLane(Lane lane, Runnable work) {
+        return switch (lane) {
+            case INTERACTIVE -> () -> {
+                interactiveRunning.incrementAndGet();
+                try {
+                    work.run();
+                } finally {
+                    interactiveRunning.decrementAndGet();
+                }
+            };
+            case SCAN, THUMBNAILS -> () -> {
+                yieldToInteractive();
+                work.run();
+            };
+            case CINE -> work;
+        };
+    }
+
+    private void yieldToInteractive() {
+        long deadline = System.nanoTime() + MAX_YIELD_MS * 1_000_000;
+        while (interactiveRunning.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
