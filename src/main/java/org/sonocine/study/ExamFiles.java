@@ -112,7 +112,10 @@ final class ExamFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
+                    // Followed links come with their target's attributes: a link still seen as a link leads
+                    // nowhere (its target is gone, or links lead round in a circle), and examining it says so,
+                    // as it does for the same link given by name.
+                    if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                         deliver(file, attrs);
                     }
                     return cancelled.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;

@@ -19,9 +19,12 @@ final class ScanStatus {
             return String.format(Locale.ROOT, "Cancelled: %,d of %,d files examined", summary.files(),
                     summary.total());
         }
-        return String.format(Locale.ROOT, "%s in %s; %s skipped (not DICOM), %,d failed",
+        String counts = String.format(Locale.ROOT, "%s in %s; %s skipped (not DICOM), %,d failed",
                 Counts.of(summary.tree().instanceCount(), "instance"),
                 Counts.of(summary.tree().studyCount(), "study", "studies"), Counts.of(summary.skipped(), "file"),
                 summary.failures().size());
+        // A DICOMDIR whose every reference was refused finds nothing: without this the status would not say why.
+        return summary.warnings().isEmpty() ? counts
+                : counts + ", " + Counts.of(summary.warnings().size(), "DICOMDIR problem");
     }
 }

@@ -8,7 +8,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.study.DemoCine;
+import org.sonocine.study.FailureReason;
 import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.BackgroundTask;
 import org.sonocine.ui.task.Lane;
@@ -16,6 +18,7 @@ import org.sonocine.ui.task.PooledTaskExecutor;
 import org.sonocine.ui.task.TaskExecutor;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,8 +79,15 @@ public final class ViewerApp extends Application {
             if (!openedFromOutside) {
                 vm.openDemo(demo);
             }
-        }).onFailure(failure -> vm.statusProperty().set("Could not write the demo cine: " + failure.getMessage()))
+        }).onFailure(failure -> vm.statusProperty().set(demoFailure(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);
+    }
+
+    /** The file system's own messages are often the bare path it tried: the status says what went wrong instead. */
+    static String demoFailure(Throwable failure) {
+        String reason = failure instanceof FileSystemException ? FailureReason.of(Path.of(DEMO_NAME), failure)
+                : FailureWords.of(failure);
+        return "Could not write the demo cine: " + reason;
     }
 
     /**

@@ -62,6 +62,8 @@ public final class ViewerViewModel {
     /** Files already listed, skipped or failed, so that opening or scanning them again adds no second entry. */
     private final Set<Path> listed = new HashSet<>();
     private final Set<Path> reported = new HashSet<>();
+    /** DICOMDIR problems already listed, as the DICOMDIR and the message, for the same reason. */
+    private final Set<List<Object>> warned = new HashSet<>();
     /** The flag of the latest scan; only the UI thread reads or replaces it. */
     private AtomicBoolean scanCancel;
     /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
@@ -261,6 +263,16 @@ public final class ViewerViewModel {
             post(() -> {
                 if (reported.add(file.toAbsolutePath().normalize())) {
                     failures.add(new ScanSummary.Failure(file, reason));
+                }
+            });
+        }
+
+        /** A DICOMDIR reference refused or missing is listed with the files that could not be read. */
+        @Override
+        public void warned(Path source, String message) {
+            post(() -> {
+                if (warned.add(List.of(source.toAbsolutePath().normalize(), message))) {
+                    failures.add(new ScanSummary.Failure(source, message));
                 }
             });
         }

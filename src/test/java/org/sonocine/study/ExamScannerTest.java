@@ -101,6 +101,21 @@ class ExamScannerTest {
     }
 
     @Test
+    void aBrokenLinkInAFolderIsReportedAsWhenGivenByName(@TempDir Path dir) throws IOException {
+        Path exam = Files.createDirectories(dir.resolve("exam"));
+        Files.copy(Samples.file("US1_UNCR.dcm"), exam.resolve("IMG1.dcm"));
+        Files.createSymbolicLink(exam.resolve("IMG2.dcm"), dir.resolve("moved-away.dcm"));
+
+        ScanSummary inFolder = scan(List.of(exam), new ScanListener() { });
+        ScanSummary byName = scan(List.of(exam.resolve("IMG2.dcm")), new ScanListener() { });
+
+        assertEquals(1, inFolder.tree().instanceCount());
+        assertEquals(List.of(new ScanSummary.Failure(exam.resolve("IMG2.dcm"), "no such file")), inFolder.failures());
+        assertEquals(byName.failures(), inFolder.failures());
+        assertEquals(2, inFolder.total());
+    }
+
+    @Test
     void aLinkToAFolderScannedAnywayIsWalkedOnce(@TempDir Path dir) throws IOException {
         Path real = Files.createDirectories(dir.resolve("real"));
         Files.copy(Samples.file("US1_UNCR.dcm"), real.resolve("a.dcm"));

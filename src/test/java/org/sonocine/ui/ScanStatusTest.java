@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sonocine.study.ExamTree;
 import org.sonocine.study.ScanSummary;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,15 @@ class ScanStatusTest {
     void aFinishedScanCountsWhatItFound() {
         ScanSummary done = new ScanSummary(new ExamTree(), 1200, 1200, 1200, List.of(), List.of(), 1, false);
         assertEquals("0 instances in 0 studies; 1,200 files skipped (not DICOM), 0 failed", ScanStatus.finished(done));
+    }
+
+    @Test
+    void aFinishedScanCountsTheProblemsOfItsDicomdirs() {
+        ScanSummary done = new ScanSummary(new ExamTree(), 0, 0, 0, List.of(),
+                List.of(new ScanSummary.Warning(Path.of("DICOMDIR"), "Referenced File ID 'A' names a missing file")),
+                1, false);
+        assertEquals("0 instances in 0 studies; 0 files skipped (not DICOM), 0 failed, 1 DICOMDIR problem",
+                ScanStatus.finished(done));
     }
 
     @Test

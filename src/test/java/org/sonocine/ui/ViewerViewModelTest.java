@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
+import org.sonocine.testing.FileSets;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.SteppedTaskExecutor;
 
@@ -200,6 +201,24 @@ class ViewerViewModelTest {
         assertEquals("Could not open notes.dcm", vm.statusProperty().get());
         assertEquals("notes.dcm: the file is not DICOM: no 'DICM' prefix at byte 128 and the first bytes are not a data element",
                 vm.loadErrorProperty().get());
+    }
+
+    @Test
+    void aDicomdirWithReferencesRefusedOrMissingSaysSoAndListsThem(@TempDir Path dir) throws IOException {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Path dicomdir = FileSets.writeImageRecords(media, new String[] {"..", "outside.dcm"},
+                new String[] {"MISSING"});
+        vm.open(List.of(dicomdir));
+        tasks.runAll();
+        vm.open(List.of(dicomdir));
+        tasks.runAll();
+
+        assertEquals("0 instances in 0 studies; 0 files skipped (not DICOM), 0 failed, 2 DICOMDIR problems",
+                vm.statusProperty().get());
+        assertThat(vm.failures()).extracting(f -> f.file().getFileName() + ": " + f.reason()).containsExactly(
+                "DICOMDIR: Referenced File ID '..\\outside.dcm' refused: it does not name a file inside the"
+                        + " DICOMDIR's folder",
+                "DICOMDIR: Referenced File ID 'MISSING' names a missing file");
     }
 
     private static Path cine(Path dir, String name) throws IOException {

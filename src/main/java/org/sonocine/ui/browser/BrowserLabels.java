@@ -1,5 +1,6 @@
 package org.sonocine.ui.browser;
 
+import org.sonocine.study.Counts;
 import org.sonocine.study.ExamTree;
 import org.sonocine.study.InstanceEntry;
 
@@ -41,9 +42,9 @@ final class BrowserLabels {
         return number + frames + (e.isIntact() ? "" : "  ⚠");
     }
 
-    /** "1 file", "2 files". */
+    /** "1 file", "2,000 files": as the status line counts. */
     static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return Counts.of(n, one, many);
     }
 
     private static String date(String da) {

@@ -220,6 +220,12 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void largeCountsHaveThousandsSeparatorsAsInTheStatusLine() {
+        skipped.set(12345);
+        assertEquals("12,345 files skipped (not DICOM)", browser.skippedTextProperty().get());
+    }
+
+    @Test
     void nothingIsSelectedBeforeAnythingIsFound() {
         assertNull(browser.selectedProperty().get());
         assertThat(browser.shownInstances()).isEmpty();
