@@ -31,7 +31,7 @@ public final class RecentFiles {
         return out;
     }
 
-    public void add(Path path) {
+    public synchronized void add(Path path) {
         List<Path> items = list();
         Path absolute = path.toAbsolutePath().normalize();
         items.remove(absolute);

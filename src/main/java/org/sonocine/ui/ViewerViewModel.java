@@ -65,7 +65,11 @@ public final class ViewerViewModel {
     /** DICOMDIR problems already listed, as the DICOMDIR and the message, for the same reason. */
     private final Set<List<Object>> warned = new HashSet<>();
     /** The flag of the latest scan; only the UI thread reads or replaces it. */
-    private AtomicBoolean scanCancel;
+    private final List<AtomicBoolean> scans = new ArrayList<>();
+    /** The newest scan's flag: its progress is what the status line shows. */
+    private AtomicBoolean latestScan;
+    /** Counts the user's requests to show a file, so that a scan does not open its first image over a later one. */
+    private int openRequests;
     /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
     private Cancellable opening;
     /** The load under way, if any: a newer open cancels it. */
@@ -132,6 +136,7 @@ public final class ViewerViewModel {
         if (closed || (loading != null && !loading.isCancelled() && path.equals(loadingPath))) {
             return;
         }
+        openRequests++;
         cancelLoading();
         loadError.set("");
         status.set("Opening " + path.getFileName() + "…");
@@ -193,13 +198,15 @@ public final class ViewerViewModel {
     }
 
     /**
-     * Scans folders in the background; instances appear as they are found. Cancelling asks the scan to stop between
-     * two files (no read is interrupted), and the scan's own summary then says how far it got.
+     * Scans folders in the background; instances appear as they are found. A scan still under way when another
+     * starts goes on (what it finds is listed too, each file once), and the status line follows the newest.
+     * Cancelling asks every scan to stop between two files (no read is interrupted), and the newest scan's own
+     * summary then says how far it got.
      */
     private void scan(List<Path> roots, boolean openFirst) {
-        cancelScan();
         AtomicBoolean cancel = new AtomicBoolean();
-        scanCancel = cancel;
+        scans.add(cancel);
+        latestScan = cancel;
         ScanFeed feed = new ScanFeed(cancel, openFirst);
         progress.set(-1);
         busy.set(true);
@@ -208,12 +215,16 @@ public final class ViewerViewModel {
                 .whenComplete((summary, error) -> {
             List<InstanceEntry> rest = feed.drain();
             tasks.onUi(() -> {
-                if (scanCancel != cancel) {
+                scans.remove(cancel);
+                if (closed) {
                     return;
                 }
                 addInstances(rest);
+                busy.set(!scans.isEmpty());
+                if (latestScan != cancel) {
+                    return;
+                }
                 if (error != null) {
-                    busy.set(false);
                     status.set("Scan failed: " + FailureWords.of(error.getCause() != null ? error.getCause() : error));
                 } else {
                     finishScan(summary);
@@ -224,8 +235,8 @@ public final class ViewerViewModel {
 
     /**
      * Hands what the scan finds to the JavaFX thread: instances in batches and progress a few times a second, so
-     * thousands of files do not flood it. Results of a scan that a newer one replaced are dropped; after Cancel,
-     * what was found still arrives but the progress no longer does, so the status ends on the scan's summary.
+     * thousands of files do not flood it. Only the newest scan's progress is shown; after Cancel, what was found
+     * still arrives but the progress no longer does, so the status ends on the scan's summary.
      */
     private final class ScanFeed implements ScanListener {
         private final AtomicBoolean cancel;
@@ -233,6 +244,8 @@ public final class ViewerViewModel {
         private boolean opened;
         private long lastFlush;
         private long lastProgress;
+
+        private final int openRequestsAtStart = openRequests;
 
         ScanFeed(AtomicBoolean cancel, boolean openFirst) {
             this.cancel = cancel;
@@ -244,7 +257,12 @@ public final class ViewerViewModel {
             batch.add(entry);
             if (!opened && entry.hasPixelData() && entry.isIntact()) {
                 opened = true;
-                post(() -> openInstance(entry.path()));
+                post(() -> {
+                    // Not over a file the user asked for since the scan began.
+                    if (openRequests == openRequestsAtStart) {
+                        openInstance(entry.path());
+                    }
+                });
             }
             flush(false);
         }
@@ -285,7 +303,7 @@ public final class ViewerViewModel {
                 String text = ScanStatus.scanning(done, total);
                 double fraction = total > 0 ? (double) done / total : -1;
                 post(() -> {
-                    if (!cancel.get()) {
+                    if (!cancel.get() && latestScan == cancel) {
                         status.set(text);
                         progress.set(fraction);
                     }
@@ -312,7 +330,7 @@ public final class ViewerViewModel {
 
         private void post(Runnable update) {
             tasks.onUi(() -> {
-                if (scanCancel == cancel) {
+                if (!closed) {
                     update.run();
                 }
             });
@@ -331,19 +349,18 @@ public final class ViewerViewModel {
     }
 
     private void finishScan(ScanSummary summary) {
-        busy.set(false);
         progress.set(summary.cancelled() ? 0 : 1);
         status.set(ScanStatus.finished(summary));
     }
 
-    /** Asks the scan under way to stop; its status then ends on how many files it examined. */
+    /** Asks the scans under way to stop; the status then ends on how many files the newest examined. */
     public void cancelScan() {
-        AtomicBoolean cancel = scanCancel;
-        if (cancel != null && !cancel.get()) {
-            cancel.set(true);
-            if (busy.get()) {
-                status.set("Cancelling the scan…");
-            }
+        boolean any = false;
+        for (AtomicBoolean cancel : scans) {
+            any |= !cancel.getAndSet(true);
+        }
+        if (any && busy.get()) {
+            status.set("Cancelling the scan…");
         }
     }
 

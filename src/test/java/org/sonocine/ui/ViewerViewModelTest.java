@@ -150,6 +150,26 @@ class ViewerViewModelTest {
     }
 
     @Test
+    void aScanUnderWayGoesOnWhenAFileIsOpenedAndItsFindingsAreListed(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("exam"));
+        cine(folder, "a.dcm");
+        cine(folder, "b.dcm");
+        Path other = cine(dir, "other.dcm");
+        vm.open(List.of(folder));
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+        tasks.runNext(Lane.SCAN);
+
+        vm.open(List.of(other));
+        tasks.runAll();
+
+        assertThat(vm.instances()).extracting(e -> e.path().getFileName().toString())
+                .containsExactlyInAnyOrder("a.dcm", "b.dcm", "other.dcm");
+        assertEquals(other, vm.currentProperty().get().path(), "the folder's first image does not replace it");
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
     void cancelEndsOnHowManyOfTheFilesKnownWereExamined(@TempDir Path dir) throws IOException {
         filesNamedLikeImages(dir);
         vm.open(List.of(dir));
