@@ -215,6 +215,25 @@ class BrowserUiTest {
     }
 
     @Test
+    void openingAFolderAndAFileOfItAgainAddsNoSecondEntry(FxRobot robot, @TempDir Path dir) throws IOException {
+        scanExams(robot, dir);
+        Files.writeString(dir.resolve("notes.dcm"), "DICM? no");
+        robot.interact(() -> vm.open(List.of(dir)));
+        waitUntil("the second scan ends", () -> !vm.busyProperty().get());
+        robot.interact(() -> vm.open(List.of(dir.resolve("g.dcm"), dir)));
+        waitUntil("the third scan ends and g.dcm is shown", () -> !vm.busyProperty().get()
+                && showing(dir.resolve("g.dcm")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(labels(laterStudy())).containsExactly("Series 1 · US · 1 instance", "Series 2 · US · 3 instances",
+                "Series 700 · US · 1 instance");
+        waitUntil("the series' thumbnails are shown", () -> thumbnails(robot).size() == 3);
+        assertThat(thumbnails(robot)).extracting(c -> c.getItem().path().getFileName().toString())
+                .containsExactly("h.dcm", "g.dcm", "f.dcm");
+        assertEquals("1 file skipped (not DICOM)", robot.lookup("#skippedLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
     void oneClickOnAThumbnailOpensThatImage(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
         assertEquals("Click an image to open it", robot.lookup("#browserHint").queryAs(Label.class).getText());
