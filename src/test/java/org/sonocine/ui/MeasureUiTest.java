@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
+import org.sonocine.testing.Samples;
 import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.measure.ImagePoint;
 import org.sonocine.ui.measure.Measurement;
@@ -110,6 +111,28 @@ class MeasureUiTest {
                 .release(MouseButton.PRIMARY);
         assertNotEquals(first, label(robot), "dragging a handle changes the value");
         assertEquals(300, window.measurements().measurements().get(0).points().get(1).x(), 2);
+    }
+
+    @Test
+    void aDistanceOnARealSampleUsesItsRegionsScale(FxRobot robot) throws Exception {
+        // examples_ybr_color.dcm: one 2D region over the image, 0.051049705594778061 cm per pixel both ways.
+        Path sample = Samples.file("examples_ybr_color.dcm");
+        robot.interact(() -> vm.openInstance(sample));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null);
+        robot.interact(() -> vm.cine().pause());
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView view = robot.lookup("#imageView").queryAs(ImageView.class);
+        double px = view.getFitWidth() / vm.currentProperty().get().info().columns();
+        double py = view.getFitHeight() / vm.currentProperty().get().info().rows();
+        robot.clickOn("#toolDistance");
+        robot.moveTo(view.localToScreen(100.5 * px, 100.5 * py)).press(MouseButton.PRIMARY)
+                .moveTo(view.localToScreen(200.5 * px, 100.5 * py)).release(MouseButton.PRIMARY);
+
+        String label = label(robot);
+        assertThat(label).endsWith(" cm");
+        assertEquals(100 * 0.051049705594778061, Double.parseDouble(label.split(" ")[0]), 0.1);
+        assertEquals("region 1", vm.measurementReader(vm.currentProperty().get())
+                .read(window.measurements().measurements().get(0)).source());
     }
 
     @Test
