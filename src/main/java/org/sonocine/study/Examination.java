@@ -10,15 +10,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * What reading one file's header found: an instance, a file to skip (not DICOM, or a DICOMDIR, which is an index
- * and not an image), a failure with its reason, or nothing because the read was interrupted. A file that is, or is
+ * What reading one file's header found: an instance, a file to skip (not DICOM), a readable DICOMDIR (an index of
+ * other files, DICOM but not an image: neither listed nor counted as skipped), a failure with its reason, or
+ * nothing because the read was interrupted. A file that is, or is
  * named, a DICOMDIR is read as one, so a damaged DICOMDIR met in a folder fails with the same reason it gives when
  * scanned by name.
  */
 record Examination(Kind kind, InstanceEntry entry, String reason) {
     private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
 
-    enum Kind { INSTANCE, SKIPPED, FAILED, INTERRUPTED }
+    enum Kind { INSTANCE, SKIPPED, DIRECTORY, FAILED, INTERRUPTED }
 
     /** Reads {@code file}'s header; whatever goes wrong with it is this file's failure and the scan goes on. */
     static Examination of(Path file) {
@@ -45,7 +46,7 @@ record Examination(Kind kind, InstanceEntry entry, String reason) {
     private static Examination ofDirectory(Path dicomdir) {
         try {
             DicomDirectory.read(dicomdir);
-            return new Examination(Kind.SKIPPED, null, null);
+            return new Examination(Kind.DIRECTORY, null, null);
         } catch (IOException | RuntimeException | Error e) {
             return failed(dicomdir, e);
         }

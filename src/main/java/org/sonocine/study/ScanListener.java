@@ -10,7 +10,7 @@ public interface ScanListener {
     default void found(InstanceEntry entry) {
     }
 
-    /** A file that is not DICOM (or a DICOMDIR, which is an index, not an image). */
+    /** A file that is not DICOM. */
     default void skipped(Path file) {
     }
 

@@ -175,6 +175,9 @@ final class ScanRun implements ExamFiles.Sink {
                 skipped++;
                 listener.skipped(file);
             }
+            case DIRECTORY -> {
+                // Its files are in the folders walked, or were handed over when it was given by name.
+            }
             case FAILED -> fail(file, examination.reason());
             case INTERRUPTED -> {
                 stop();
