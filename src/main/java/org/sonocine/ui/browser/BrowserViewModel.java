@@ -174,9 +174,14 @@ public final class BrowserViewModel {
         selectedInstance.set(location.get().instance());
     }
 
-    /** The file last asked for could not be shown: asking for it again tries again. */
+    /**
+     * The file last asked for could not be shown: asking for it again tries again, and the highlight goes back to
+     * the file still on display, so that it marks what is shown rather than what failed.
+     */
     public void openFailed() {
         requested = displayed;
+        selectedInstance.set(displayed == null ? null
+                : tree.find(displayed).map(ExamTree.Location::instance).orElse(null));
     }
 
     private void add(List<? extends InstanceEntry> found) {

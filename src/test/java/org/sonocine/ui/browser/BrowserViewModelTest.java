@@ -158,6 +158,7 @@ class BrowserViewModelTest {
 
         browser.open(broken);
         browser.openFailed();
+        assertSame(shown, browser.selectedInstanceProperty().get(), "the highlight marks the file on display");
         browser.open(broken);
         browser.openFailed();
         browser.open(shown);
