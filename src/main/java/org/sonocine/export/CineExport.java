@@ -1,0 +1,125 @@
+package org.sonocine.export;
+
+import org.sonocine.imaging.FrameSource;
+import org.sonocine.imaging.ParallelDecoder;
+import org.sonocine.study.Geometry;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a cine's frames, as the viewer shows them and in the order and timing of an {@link ExportPlan}, as an
+ * animated GIF or a folder of PNG images. Nothing appears at the output path until the export is complete; the
+ * input file is never written over. A frame that cannot be decoded stops the export, since an animation with a
+ * frame missing would misstate the timing. Interrupting the calling thread cancels it.
+ */
+public final class CineExport {
+
+    /** What can be written. */
+    public enum Format { GIF, PNG }
+
+    /** Told after each frame is written. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void framesWritten(int done, int total);
+    }
+
+    /** What was written: how many frames, at what size. */
+    public record Result(Path out, int frames, int width, int height) {
+    }
+
+    private final FrameSource source;
+    private final ExportRenderer renderer;
+    private final ParallelDecoder decoder;
+
+    public CineExport(FrameSource source, ExportRenderer renderer, ParallelDecoder decoder) {
+        this.source = source;
+        this.renderer = renderer;
+        this.decoder = decoder;
+    }
+
+    /** The name of entry {@code i} (0-based, in play order) of a PNG export. */
+    public static String pngName(int i) {
+        return String.format(Locale.ROOT, "frame-%04d.png", i + 1);
+    }
+
+    /**
+     * Writes {@code plan} to {@code out} (a file for GIF, a folder for PNG) from the file at {@code input}.
+     *
+     * @throws IOException when {@code out} would replace the input, or decoding or writing fails
+     */
+    public Result write(ExportPlan plan, Format format, Path input, Path out, Progress progress) throws IOException {
+        refuseInput(input, out, format, plan.size());
+        if (format == Format.GIF && Files.isDirectory(out)) {
+            throw new IOException(out + " is a folder: give a file name ending in .gif");
+        }
+        if (format == Format.PNG && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException(out + " is a file: PNG frames are written into a folder");
+        }
+        List<Integer> frames = plan.frames();
+        try (PendingOutput pending = format == Format.GIF ? PendingOutput.file(out) : PendingOutput.folder(out)) {
+            if (format == Format.GIF) {
+                int[] delays = plan.gifDelaysCentiseconds();
+                try (GifWriter gif = new GifWriter(pending.path())) {
+                    decodeInOrder(frames, progress, (i, image) -> gif.add(image, delays[i]));
+                    gif.finish();
+                }
+            } else {
+                decodeInOrder(frames, progress, (i, image) -> {
+                    if (!ImageIO.write(image, "png", pending.path().resolve(pngName(i)).toFile())) {
+                        throw new IOException("no PNG writer available");
+                    }
+                });
+            }
+            pending.commit();
+        }
+        return new Result(out, frames.size(), renderer.width(), renderer.height());
+    }
+
+    private interface ImageSink {
+        void accept(int entry, BufferedImage image) throws IOException;
+    }
+
+    private void decodeInOrder(List<Integer> frames, Progress progress, ImageSink sink) throws IOException {
+        int[] entry = {0};
+        decoder.decodeInOrder(source, frames, (index, frame) -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("export cancelled");
+            }
+            sink.accept(entry[0], renderer.image(frame));
+            entry[0]++;
+            progress.framesWritten(entry[0], frames.size());
+        });
+    }
+
+    /** Refuses an output that is the input file itself, or, for PNG, a frame name the input file has. */
+    static void refuseInput(Path input, Path out, Format format, int entries) throws IOException {
+        if (same(input, out)) {
+            throw new IOException(out + " is the file being exported: choose another output");
+        }
+        if (format == Format.PNG) {
+            Path parent = input.toAbsolutePath().normalize().getParent();
+            String name = String.valueOf(input.getFileName());
+            for (int i = 0; i < entries && parent != null; i++) {
+                if (name.equals(pngName(i)) && same(parent, out)) {
+                    throw new IOException(out + " holds the file being exported as " + name
+                            + ": choose another folder");
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}
