@@ -21,14 +21,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code sonocine export}: the cine as the viewer plays it, as an animated GIF or PNG frames. */
+/** {@code sonocine export}: the cine as the viewer plays it, as an MP4 video, an animated GIF or PNG frames. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports a cine as it is displayed (pixel aspect applied) at the file's own timing: an"
-                + " animated GIF, or a folder of PNG frames (frame-0001.png, ... in play order). Without --frames,"
+                + " MP4 video (H.264, each frame with its own time stamp), an animated GIF, or a folder of PNG frames (frame-0001.png, ... in play order). Without --frames,"
                 + " the trimmed range, a sweep played forward then back.")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { GIF, PNG, MP4 }
-
     @Spec
     CommandSpec spec;
 
@@ -41,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", description = "gif, png or mp4 (default: from the extension of --out; a name"
             + " without one is a PNG folder)")
-    Format format;
+    CineExport.Format format;
 
     @Option(names = "--frames", paramLabel = "LIST", description = "frames to export in this order, e.g. 1-10,"
             + " 1,5,9 (default: the played range)")
@@ -58,14 +56,10 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Format chosen = format != null ? format : inferred(out);
+        CineExport.Format chosen = format != null ? format : inferred(out);
         if (chosen == null) {
             err.println("sonocine export: cannot tell the format from " + out.getFileName()
                     + ": give --format gif, png or mp4");
-            return 1;
-        }
-        if (chosen == Format.MP4) {
-            err.println("sonocine export: MP4 export is not available yet");
             return 1;
         }
         try (DicomFile dicom = DicomFile.openLenient(file); ParallelDecoder decoder = new ParallelDecoder(threads)) {
@@ -76,13 +70,12 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 plan = frames == null ? ExportPlan.of(timing)
                         : ExportPlan.ofFrames(timing, FrameSelection.parse(frames, source.frameCount()));
-                renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), scale);
+                renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), scale, chosen.needsEvenSize());
             } catch (IllegalArgumentException e) {
                 err.println("sonocine export: " + e.getMessage());
                 return 1;
             }
-            CineExport.Result result = new CineExport(source, renderer, decoder).write(plan,
-                    chosen == Format.GIF ? CineExport.Format.GIF : CineExport.Format.PNG, file, out,
+            CineExport.Result result = new CineExport(source, renderer, decoder).write(plan, chosen, file, out,
                     CineExport.Progress.NONE);
             stdout.println(String.format(Locale.ROOT, "wrote %d frames of %d x %d, %.0f ms, to %s", result.frames(),
                     result.width(), result.height(), plan.totalMs(), out));
@@ -93,18 +86,18 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static Format inferred(Path out) {
+    private static CineExport.Format inferred(Path out) {
         if (Files.isDirectory(out)) {
-            return Format.PNG;
+            return CineExport.Format.PNG;
         }
         String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
-            return Format.PNG;
+            return CineExport.Format.PNG;
         }
         return switch (name.substring(dot + 1)) {
-            case "gif" -> Format.GIF;
-            case "mp4" -> Format.MP4;
+            case "gif" -> CineExport.Format.GIF;
+            case "mp4" -> CineExport.Format.MP4;
             default -> null;
         };
     }

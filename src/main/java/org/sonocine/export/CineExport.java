@@ -1,5 +1,6 @@
 package org.sonocine.export;
 
+import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.imaging.ParallelDecoder;
 import org.sonocine.study.Geometry;
@@ -15,14 +16,21 @@ import java.util.Locale;
 
 /**
  * Writes a cine's frames, as the viewer shows them and in the order and timing of an {@link ExportPlan}, as an
- * animated GIF or a folder of PNG images. Nothing appears at the output path until the export is complete; the
+ * animated GIF, an MP4 video (H.264, each frame with its own time stamp) or a folder of PNG images. Nothing appears at the output path until the export is complete; the
  * input file is never written over. A frame that cannot be decoded stops the export, since an animation with a
  * frame missing would misstate the timing. Interrupting the calling thread cancels it.
  */
 public final class CineExport {
 
     /** What can be written. */
-    public enum Format { GIF, PNG }
+    public enum Format {
+        GIF, PNG, MP4;
+
+        /** Whether frames must have even sides (4:2:0 video). */
+        public boolean needsEvenSize() {
+            return this == MP4;
+        }
+    }
 
     /** Told after each frame is written. */
     public interface Progress {
@@ -57,43 +65,57 @@ public final class CineExport {
      */
     public Result write(ExportPlan plan, Format format, Path input, Path out, Progress progress) throws IOException {
         refuseInput(input, out, format, plan.size());
-        if (format == Format.GIF && Files.isDirectory(out)) {
-            throw new IOException(out + " is a folder: give a file name ending in .gif");
+        if (format != Format.PNG && Files.isDirectory(out)) {
+            throw new IOException(out + " is a folder: give a file name ending in ."
+                    + format.name().toLowerCase(Locale.ROOT));
         }
         if (format == Format.PNG && Files.exists(out) && !Files.isDirectory(out)) {
             throw new IOException(out + " is a file: PNG frames are written into a folder");
         }
         List<Integer> frames = plan.frames();
-        try (PendingOutput pending = format == Format.GIF ? PendingOutput.file(out) : PendingOutput.folder(out)) {
-            if (format == Format.GIF) {
-                int[] delays = plan.gifDelaysCentiseconds();
-                try (GifWriter gif = new GifWriter(pending.path())) {
-                    decodeInOrder(frames, progress, (i, image) -> gif.add(image, delays[i]));
-                    gif.finish();
+        try (PendingOutput pending = format == Format.PNG ? PendingOutput.folder(out) : PendingOutput.file(out)) {
+            switch (format) {
+                case GIF -> {
+                    int[] delays = plan.gifDelaysCentiseconds();
+                    try (GifWriter gif = new GifWriter(pending.path())) {
+                        decodeInOrder(frames, progress, (i, frame) -> gif.add(image(frame), delays[i]));
+                        gif.finish();
+                    }
                 }
-            } else {
-                decodeInOrder(frames, progress, (i, image) -> {
-                    if (!ImageIO.write(image, "png", pending.path().resolve(pngName(i)).toFile())) {
+                case PNG -> decodeInOrder(frames, progress, (i, frame) -> {
+                    if (!ImageIO.write(image(frame), "png", pending.path().resolve(pngName(i)).toFile())) {
                         throw new IOException("no PNG writer available");
                     }
                 });
+                case MP4 -> {
+                    long[] ticks = plan.ticks(Mp4Writer.TIMESCALE);
+                    try (Mp4Writer mp4 = new Mp4Writer(pending.path(), renderer.width(), renderer.height())) {
+                        decodeInOrder(frames, progress, (i, frame) -> mp4.add(frame, ticks[i], ticks[i + 1] - ticks[i]));
+                        mp4.finish();
+                    }
+                }
+                default -> throw new IllegalStateException(format.name());
             }
             pending.commit();
         }
         return new Result(out, frames.size(), renderer.width(), renderer.height());
     }
 
-    private interface ImageSink {
-        void accept(int entry, BufferedImage image) throws IOException;
+    private interface DisplaySink {
+        void accept(int entry, DisplayFrame frame) throws IOException;
     }
 
-    private void decodeInOrder(List<Integer> frames, Progress progress, ImageSink sink) throws IOException {
+    private BufferedImage image(DisplayFrame frame) {
+        return DisplayImages.of(frame, renderer.monochrome());
+    }
+
+    private void decodeInOrder(List<Integer> frames, Progress progress, DisplaySink sink) throws IOException {
         int[] entry = {0};
         decoder.decodeInOrder(source, frames, (index, frame) -> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("export cancelled");
             }
-            sink.accept(entry[0], renderer.image(frame));
+            sink.accept(entry[0], renderer.render(frame));
             entry[0]++;
             progress.framesWritten(entry[0], frames.size());
         });

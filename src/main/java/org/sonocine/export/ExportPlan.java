@@ -97,6 +97,20 @@ public record ExportPlan(List<Shown> shown) {
     }
 
     /**
+     * Time stamps in ticks of {@code timescale} per second: element i is when entry i starts, the last element
+     * when the export ends. Rounded from the true times, so durations (the differences) carry no drift.
+     */
+    public long[] ticks(int timescale) {
+        long[] ticks = new long[shown.size() + 1];
+        double t = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            t += shown.get(i).durationMs;
+            ticks[i + 1] = Math.round(t * timescale / 1000);
+        }
+        return ticks;
+    }
+
+    /**
      * GIF delays, in the format's 1/100 s: each entry ends at its true end time rounded to the nearest 10 ms, so
      * the rounding of one frame is made up by the next and the animation never drifts more than 5 ms from the
      * file's clock.

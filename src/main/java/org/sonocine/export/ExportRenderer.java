@@ -1,5 +1,6 @@
 package org.sonocine.export;
 
+import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
@@ -9,7 +10,6 @@ import org.sonocine.imaging.StoredFrame;
 import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.study.Geometry;
 
-import java.awt.image.BufferedImage;
 
 /**
  * Frames as the viewer shows them, for export: the display rendering (the pixels of {@code frames --format png}),
@@ -39,14 +39,20 @@ public final class ExportRenderer {
      * @throws IllegalArgumentException when the scale or the size it gives is out of range
      */
     public static ExportRenderer of(FrameSource source, Geometry geometry, double scale) throws DecodeException {
+        return of(source, geometry, scale, false);
+    }
+
+    /** As {@link #of(FrameSource, Geometry, double)}, with both sides rounded to even numbers when {@code even}. */
+    public static ExportRenderer of(FrameSource source, Geometry geometry, double scale, boolean even)
+            throws DecodeException {
         if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
             throw new IllegalArgumentException("scale " + scale + " is outside " + MIN_SCALE + "-" + MAX_SCALE);
         }
         PixelDescription d = source.header();
         double aspect = geometry.displayAspect() > 0 && Double.isFinite(geometry.displayAspect())
                 ? geometry.displayAspect() : 1;
-        long width = Math.max(1, Math.round(d.columns() * scale));
-        long height = Math.max(1, Math.round(d.rows() * aspect * scale));
+        long width = side(d.columns() * scale, even);
+        long height = side(d.rows() * aspect * scale, even);
         if (width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("the exported image would be " + width + " x " + height
                     + " pixels, more than " + MAX_SIDE + " on a side: choose a smaller scale");
@@ -57,6 +63,10 @@ public final class ExportRenderer {
         return new ExportRenderer(renderer, d.photometric().isMonochrome(), (int) width, (int) height);
     }
 
+    private static long side(double exact, boolean even) {
+        return even ? Math.max(2, 2 * Math.round(exact / 2)) : Math.max(1, Math.round(exact));
+    }
+
     public int width() {
         return width;
     }
@@ -65,7 +75,12 @@ public final class ExportRenderer {
         return height;
     }
 
-    public BufferedImage image(StoredFrame frame) throws DecodeException {
-        return DisplayImages.of(renderer.render(frame), monochrome);
+    public DisplayFrame render(StoredFrame frame) throws DecodeException {
+        return renderer.render(frame);
+    }
+
+    /** Whether the rendering is grey (written as grey images). */
+    public boolean monochrome() {
+        return monochrome;
     }
 }

@@ -11,6 +11,14 @@ import org.sonocine.dicom.VR;
 import org.sonocine.study.DemoCine;
 import org.sonocine.testing.ImageHeaders;
 import org.sonocine.testing.Samples;
+import org.jcodec.api.FrameGrab;
+import org.jcodec.api.JCodecException;
+import org.jcodec.api.PictureWithMetadata;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.ColorSpace;
+import org.jcodec.common.model.Picture;
+import org.jcodec.scale.ColorUtil;
 import org.w3c.dom.Node;
 
 import javax.imageio.ImageIO;
@@ -220,12 +228,98 @@ class ExportCommandTest {
         assertEquals(List.of("broken.dcm"), names(dir));
     }
 
+    /** A decoded MP4 (by jcodec, independently of the writer): each frame's time, duration and picture. */
+    private record Video(List<Double> startsMs, List<Double> durationsMs, List<BufferedImage> frames) {
+        static Video read(Path file) throws IOException {
+            List<Double> starts = new ArrayList<>();
+            List<Double> durations = new ArrayList<>();
+            List<BufferedImage> frames = new ArrayList<>();
+            try (SeekableByteChannel in = NIOUtils.readableChannel(file.toFile())) {
+                FrameGrab grab = FrameGrab.createFrameGrab(in);
+                PictureWithMetadata frame;
+                while ((frame = grab.getNativeFrameWithMetadata()) != null) {
+                    starts.add(frame.getTimestamp() * 1000);
+                    durations.add(frame.getDuration() * 1000);
+                    frames.add(rgb(frame.getPicture()));
+                }
+            } catch (JCodecException e) {
+                throw new IOException(e);
+            }
+            return new Video(starts, durations, frames);
+        }
+
+        /** The picture's visible part in RGB, read as studio-range BT.601 as players read it. */
+        private static BufferedImage rgb(Picture picture) {
+            Picture studio = Picture.createPicture(picture.getWidth(), picture.getHeight(), picture.getData(),
+                    ColorSpace.YUV420);
+            Picture rgb = Picture.create(picture.getWidth(), picture.getHeight(), ColorSpace.RGB);
+            ColorUtil.getTransform(ColorSpace.YUV420, ColorSpace.RGB).transform(studio, rgb);
+            int width = picture.getCroppedWidth();
+            int height = picture.getCroppedHeight();
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            byte[] packed = rgb.getPlaneData(0);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int at = (y * picture.getWidth() + x) * 3;
+                    image.setRGB(x, y, (packed[at] + 128) << 16 | (packed[at + 1] + 128) << 8 | (packed[at + 2] + 128));
+                }
+            }
+            return image;
+        }
+    }
+
     @Test
-    void mp4IsRefusedPlainlyUntilItExists(@TempDir Path dir) throws IOException {
-        Path file = tallSweep(dir);
-        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.mp4").toString());
-        assertEquals(1, run.status());
-        assertEquals("sonocine export: MP4 export is not available yet\n", run.err());
+    void theDemoCineBecomesAnMp4WithItsFrameTimesAndColours(@TempDir Path dir) throws IOException {
+        Path demo = dir.resolve("demo.dcm");
+        DemoCine.write(demo);
+        Path mp4 = dir.resolve("demo.mp4");
+
+        CliRun run = CliRun.of("export", demo.toString(), "--out", mp4.toString());
+        CliRun png = CliRun.of("frames", demo.toString(), "--out", dir.resolve("png").toString(), "--frames", "25");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(0, png.status(), png.err());
+        Video video = Video.read(mp4);
+        assertEquals(DemoCine.FRAMES, video.frames().size());
+        for (int i = 0; i < DemoCine.FRAMES; i++) {
+            assertThat(video.startsMs().get(i)).as("time of frame %d", i + 1)
+                    .isCloseTo(i * 33.333, org.assertj.core.data.Offset.offset(1.0));
+        }
+        assertEquals(DemoCine.COLUMNS, video.frames().get(0).getWidth());
+        assertEquals(DemoCine.ROWS, video.frames().get(0).getHeight());
+        double[] exported = meanRgb(video.frames().get(24));
+        double[] displayed = meanRgb(ImageIO.read(dir.resolve("png/frame-0025.png").toFile()));
+        for (int c = 0; c < 3; c++) {
+            assertThat(exported[c]).as("mean of channel %d", c).isCloseTo(displayed[c],
+                    org.assertj.core.data.Offset.offset(3.0));
+        }
+        assertEquals(List.of("demo.dcm", "demo.mp4", "png"), names(dir), "no temporary file left beside it");
+    }
+
+    @Test
+    void aFrameTimeVectorGivesEachVideoFrameItsOwnTimeStamp(@TempDir Path dir) throws IOException {
+        Path sample = Samples.file("IM00001.implicit_little_endian.dcm");
+        Path mp4 = dir.resolve("vector.mp4");
+
+        CliRun run = CliRun.of("export", sample.toString(), "--out", mp4.toString());
+
+        assertEquals(0, run.status(), run.err());
+        // Frame Time Vector 33.333\50\33.333\50\50\50\33.333\43.333: element i is the time from frame i-1 to i,
+        // the first the time from the last frame back to the first.
+        double[] vector = {33.333, 50, 33.333, 50, 50, 50, 33.333, 43.333};
+        Video video = Video.read(mp4);
+        assertEquals(vector.length, video.frames().size());
+        double start = 0;
+        for (int i = 0; i < vector.length; i++) {
+            double duration = vector[(i + 1) % vector.length];
+            assertThat(video.startsMs().get(i)).as("time of frame %d", i + 1)
+                    .isCloseTo(start, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(video.durationsMs().get(i)).as("duration of frame %d", i + 1)
+                    .isCloseTo(duration, org.assertj.core.data.Offset.offset(1.0));
+            start += duration;
+        }
+        assertEquals(320, video.frames().get(0).getWidth());
+        assertEquals(240, video.frames().get(0).getHeight());
     }
 
     @Test
