@@ -4,6 +4,7 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.export.CineExport;
 import org.sonocine.export.ExportPlan;
 import org.sonocine.export.ExportRenderer;
+import org.sonocine.export.OutputException;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.imaging.ParallelDecoder;
 import org.sonocine.study.CineTiming;
@@ -80,6 +81,9 @@ final class ExportCommand implements Callable<Integer> {
             stdout.println(String.format(Locale.ROOT, "wrote %d frames of %d x %d, %.0f ms, to %s", result.frames(),
                     result.width(), result.height(), plan.totalMs(), out));
             return 0;
+        } catch (OutputException e) {
+            err.println("sonocine export: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             err.println("sonocine export: " + Errors.describe(file, e));
             return 1;

@@ -59,46 +59,76 @@ public final class CineExport {
     }
 
     /**
-     * Writes {@code plan} to {@code out} (a file for GIF, a folder for PNG) from the file at {@code input}.
+     * Writes {@code plan} to {@code out} (a file for GIF and MP4, a folder for PNG) from the file at {@code input}.
      *
-     * @throws IOException when {@code out} would replace the input, or decoding or writing fails
+     * @throws OutputException when {@code out} is not acceptable (the input, a folder for a file) or cannot be
+     *                         written
+     * @throws InterruptedIOException when the calling thread is interrupted
+     * @throws IOException when a frame cannot be read or decoded
      */
     public Result write(ExportPlan plan, Format format, Path input, Path out, Progress progress) throws IOException {
         refuseInput(input, out, format, plan.size());
         if (format != Format.PNG && Files.isDirectory(out)) {
-            throw new IOException(out + " is a folder: give a file name ending in ."
+            throw new OutputException(out + " is a folder: give a file name ending in ."
                     + format.name().toLowerCase(Locale.ROOT));
         }
         if (format == Format.PNG && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException(out + " is a file: PNG frames are written into a folder");
+            throw new OutputException(out + " is a file: PNG frames are written into a folder");
         }
         List<Integer> frames = plan.frames();
-        try (PendingOutput pending = format == Format.PNG ? PendingOutput.folder(out) : PendingOutput.file(out)) {
+        try (PendingOutput pending = written(out, () -> format == Format.PNG ? PendingOutput.folder(out)
+                : PendingOutput.file(out))) {
             switch (format) {
                 case GIF -> {
                     int[] delays = plan.gifDelaysCentiseconds();
-                    try (GifWriter gif = new GifWriter(pending.path())) {
-                        decodeInOrder(frames, progress, (i, frame) -> gif.add(image(frame), delays[i]));
-                        gif.finish();
+                    try (GifWriter gif = written(out, () -> new GifWriter(pending.path()))) {
+                        decodeInOrder(frames, progress, out, (i, frame) -> gif.add(image(frame), delays[i]));
+                        written(out, () -> {
+                            gif.finish();
+                            return gif;
+                        });
                     }
                 }
-                case PNG -> decodeInOrder(frames, progress, (i, frame) -> {
+                case PNG -> decodeInOrder(frames, progress, out, (i, frame) -> {
                     if (!ImageIO.write(image(frame), "png", pending.path().resolve(pngName(i)).toFile())) {
                         throw new IOException("no PNG writer available");
                     }
                 });
                 case MP4 -> {
                     long[] ticks = plan.ticks(Mp4Writer.TIMESCALE);
-                    try (Mp4Writer mp4 = new Mp4Writer(pending.path(), renderer.width(), renderer.height())) {
-                        decodeInOrder(frames, progress, (i, frame) -> mp4.add(frame, ticks[i], ticks[i + 1] - ticks[i]));
-                        mp4.finish();
+                    try (Mp4Writer mp4 = written(out, () -> new Mp4Writer(pending.path(), renderer.width(),
+                            renderer.height()))) {
+                        decodeInOrder(frames, progress, out,
+                                (i, frame) -> mp4.add(frame, ticks[i], ticks[i + 1] - ticks[i]));
+                        written(out, () -> {
+                            mp4.finish();
+                            return mp4;
+                        });
                     }
                 }
                 default -> throw new IllegalStateException(format.name());
             }
-            pending.commit();
+            written(out, () -> {
+                pending.commit();
+                return pending;
+            });
         }
         return new Result(out, frames.size(), renderer.width(), renderer.height());
+    }
+
+    private interface Writing<T> {
+        T run() throws IOException;
+    }
+
+    /** {@code step}'s failures as failures to write {@code out}. */
+    private static <T> T written(Path out, Writing<T> step) throws OutputException {
+        try {
+            return step.run();
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new OutputException(out, e);
+        }
     }
 
     private interface DisplaySink {
@@ -109,29 +139,40 @@ public final class CineExport {
         return DisplayImages.of(frame, renderer.monochrome());
     }
 
-    private void decodeInOrder(List<Integer> frames, Progress progress, DisplaySink sink) throws IOException {
+    /** Frames decoded on the pool, rendered and handed to {@code sink} here, in play order. */
+    private void decodeInOrder(List<Integer> frames, Progress progress, Path out, DisplaySink sink)
+            throws IOException {
         int[] entry = {0};
         decoder.decodeInOrder(source, frames, (index, frame) -> {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("export cancelled");
-            }
-            sink.accept(entry[0], renderer.render(frame));
+            stopIfCancelled();
+            DisplayFrame shown = renderer.render(frame);
+            written(out, () -> {
+                sink.accept(entry[0], shown);
+                return shown;
+            });
             entry[0]++;
             progress.framesWritten(entry[0], frames.size());
+            stopIfCancelled();
         });
+    }
+
+    private static void stopIfCancelled() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("export cancelled");
+        }
     }
 
     /** Refuses an output that is the input file itself, or, for PNG, a frame name the input file has. */
     static void refuseInput(Path input, Path out, Format format, int entries) throws IOException {
         if (same(input, out)) {
-            throw new IOException(out + " is the file being exported: choose another output");
+            throw new OutputException(out + " is the file being exported: choose another output");
         }
         if (format == Format.PNG) {
             Path parent = input.toAbsolutePath().normalize().getParent();
             String name = String.valueOf(input.getFileName());
             for (int i = 0; i < entries && parent != null; i++) {
                 if (name.equals(pngName(i)) && same(parent, out)) {
-                    throw new IOException(out + " holds the file being exported as " + name
+                    throw new OutputException(out + " holds the file being exported as " + name
                             + ": choose another folder");
                 }
             }

@@ -323,6 +323,18 @@ class ExportCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsNamedNotTheInput(@TempDir Path dir) throws IOException {
+        Path file = tallSweep(dir);
+        Path out = file.resolve("out.gif");
+
+        CliRun run = CliRun.of("export", file.toString(), "--out", out.toString());
+
+        assertEquals(1, run.status());
+        assertEquals("sonocine export: " + out + ": " + file + " is in the way: it is not a folder\n", run.err());
+        assertEquals(List.of("tall.dcm"), names(dir));
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.avi").toString());
