@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering of DESIGN.md, checked: ui -> cine -> study -> imaging -> dicom, cli over study (and cine, for the
- * playback benchmark, which must run the viewer's own pipeline); JavaFX only in ui.
+ * playback benchmark, which must run the viewer's own pipeline); export beside cine, over study, for ui and cli;
+ * JavaFX only in ui.
  */
 @AnalyzeClasses(packages = "org.sonocine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,16 +22,18 @@ class ArchitectureTest {
             .layer("app").definedBy("org.sonocine", "org.sonocine.app..")
             .layer("ui").definedBy("org.sonocine.ui..")
             .layer("cli").definedBy("org.sonocine.cli..")
+            .layer("export").definedBy("org.sonocine.export..")
             .layer("cine").definedBy("org.sonocine.cine..")
             .layer("study").definedBy("org.sonocine.study..")
             .layer("imaging").definedBy("org.sonocine.imaging..")
             .layer("dicom").definedBy("org.sonocine.dicom..")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("cine").mayOnlyBeAccessedByLayers("ui", "cli")
-            .whereLayer("study").mayOnlyBeAccessedByLayers("cine", "ui", "cli")
-            .whereLayer("imaging").mayOnlyBeAccessedByLayers("study", "cine", "ui", "cli")
-            .whereLayer("dicom").mayOnlyBeAccessedByLayers("imaging", "study", "cine", "ui", "cli");
+            .whereLayer("study").mayOnlyBeAccessedByLayers("cine", "export", "ui", "cli")
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("study", "cine", "export", "ui", "cli")
+            .whereLayer("dicom").mayOnlyBeAccessedByLayers("imaging", "study", "cine", "export", "ui", "cli");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.sonocine.ui..")

@@ -1,6 +1,7 @@
 package org.sonocine.cli;
 
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.export.DisplayImages;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
@@ -17,9 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -120,20 +118,7 @@ final class FramesCommand implements Callable<Integer> {
     }
 
     private static void writePng(DisplayFrame frame, Photometric photometric, Path path) throws IOException {
-        BufferedImage image;
-        if (photometric.isMonochrome()) {
-            image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_BYTE_GRAY);
-            byte[] grey = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            int[] argb = frame.argb();
-            for (int i = 0; i < grey.length; i++) {
-                grey[i] = (byte) argb[i];
-            }
-        } else {
-            image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-            int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-            System.arraycopy(frame.argb(), 0, rgb, 0, rgb.length);
-        }
-        if (!ImageIO.write(image, "png", path.toFile())) {
+        if (!ImageIO.write(DisplayImages.of(frame, photometric.isMonochrome()), "png", path.toFile())) {
             throw new IOException("no PNG writer available");
         }
     }

@@ -1,5 +1,6 @@
 /**
- * The command line ({@code sonocine info|dump|frames|bench|scan}) over the study, imaging and dicom packages.
+ * The command line ({@code sonocine info|dump|frames|bench|scan|measure|export}) over the export, study, imaging
+ * and dicom packages.
  * Starts no JavaFX.
  */
 package org.sonocine.cli;

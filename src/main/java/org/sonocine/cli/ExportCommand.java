@@ -1,0 +1,108 @@
+package org.sonocine.cli;
+
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.export.CineExport;
+import org.sonocine.export.ExportPlan;
+import org.sonocine.export.ExportRenderer;
+import org.sonocine.export.OutputException;
+import org.sonocine.imaging.FrameSource;
+import org.sonocine.imaging.ParallelDecoder;
+import org.sonocine.study.CineTiming;
+import org.sonocine.study.Geometry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code sonocine export}: the cine as the viewer plays it, as an MP4 video, an animated GIF or PNG frames. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Exports a cine as it is displayed (pixel aspect applied) at the file's own timing: an"
+                + " MP4 video (H.264, each frame with its own time stamp), an animated GIF, or a folder of PNG frames (frame-0001.png, ... in play order). Without --frames,"
+                + " the trimmed range, a sweep played forward then back.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a DICOM file")
+    Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "PATH",
+            description = "the GIF or MP4 file, or the folder for PNG frames")
+    Path out;
+
+    @Option(names = "--format", description = "gif, png or mp4 (default: from the extension of --out; a name"
+            + " without one is a PNG folder)")
+    CineExport.Format format;
+
+    @Option(names = "--frames", paramLabel = "LIST", description = "frames to export in this order, e.g. 1-10,"
+            + " 1,5,9 (default: the played range)")
+    String frames;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
+            description = "size factor after the pixel aspect is applied (default ${DEFAULT-VALUE})")
+    double scale;
+
+    @Option(names = "--threads", description = "decoding threads (default: one per processor)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CineExport.Format chosen = format != null ? format : inferred(out);
+        if (chosen == null) {
+            err.println("sonocine export: cannot tell the format from " + out.getFileName()
+                    + ": give --format gif, png or mp4");
+            return 1;
+        }
+        try (DicomFile dicom = DicomFile.openLenient(file); ParallelDecoder decoder = new ParallelDecoder(threads)) {
+            FrameSource source = FrameSource.of(dicom);
+            CineTiming timing = CineTiming.of(dicom.dataset(), source.frameCount());
+            ExportPlan plan;
+            ExportRenderer renderer;
+            try {
+                plan = frames == null ? ExportPlan.of(timing)
+                        : ExportPlan.ofFrames(timing, FrameSelection.parse(frames, source.frameCount()));
+                renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), scale, chosen.needsEvenSize());
+            } catch (IllegalArgumentException e) {
+                err.println("sonocine export: " + e.getMessage());
+                return 1;
+            }
+            CineExport.Result result = new CineExport(source, renderer, decoder).write(plan, chosen, file, out,
+                    CineExport.Progress.NONE);
+            stdout.println(String.format(Locale.ROOT, "wrote %d frames of %d x %d, %.0f ms, to %s", result.frames(),
+                    result.width(), result.height(), plan.totalMs(), out));
+            return 0;
+        } catch (OutputException e) {
+            err.println("sonocine export: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("sonocine export: " + Errors.describe(file, e));
+            return 1;
+        }
+    }
+
+    private static CineExport.Format inferred(Path out) {
+        if (Files.isDirectory(out)) {
+            return CineExport.Format.PNG;
+        }
+        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return CineExport.Format.PNG;
+        }
+        return switch (name.substring(dot + 1)) {
+            case "gif" -> CineExport.Format.GIF;
+            case "mp4" -> CineExport.Format.MP4;
+            default -> null;
+        };
+    }
+}

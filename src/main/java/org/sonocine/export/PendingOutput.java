@@ -1,0 +1,125 @@
+package org.sonocine.export;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+
+/**
+ * An output written beside its target under a temporary name and moved into place only when complete, so that a
+ * failed or cancelled export leaves nothing half-written where the user looks. Closing without {@link #commit()}
+ * removes it.
+ */
+final class PendingOutput implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path target;
+    private final Path temporary;
+    private boolean committed;
+
+    private PendingOutput(Path target, Path temporary) {
+        this.target = target;
+        this.temporary = temporary;
+    }
+
+    /** A temporary file in {@code target}'s folder. */
+    static PendingOutput file(Path target) throws IOException {
+        Path folder = parentOf(target);
+        Files.createDirectories(folder);
+        return new PendingOutput(target, create(folder, target, false));
+    }
+
+    /** A temporary folder beside {@code target}, which becomes {@code target} (or is merged into it) at the end. */
+    static PendingOutput folder(Path target) throws IOException {
+        Path folder = parentOf(target);
+        Files.createDirectories(folder);
+        return new PendingOutput(target, create(folder, target, true));
+    }
+
+    /**
+     * A new hidden name beside the target. Not {@code Files.createTemp*}: those are private to the owner, and the
+     * export should end up readable as any file the user saves.
+     */
+    private static Path create(Path folder, Path target, boolean directory) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path path = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+                    + ".partial");
+            try {
+                return directory ? Files.createDirectory(path) : Files.createFile(path);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path parentOf(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException(target + " has no folder to write into");
+        }
+        return parent;
+    }
+
+    Path path() {
+        return temporary;
+    }
+
+    void commit() throws IOException {
+        if (Files.isDirectory(temporary)) {
+            commitFolder();
+        } else {
+            move(temporary, target);
+        }
+        committed = true;
+    }
+
+    /** An existing target folder keeps its other files; frames of the same names are replaced. */
+    private void commitFolder() throws IOException {
+        if (!Files.exists(target)) {
+            move(temporary, target);
+            return;
+        }
+        try (var files = Files.list(temporary)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                move(file, target.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.delete(temporary);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed && Files.exists(temporary)) {
+            Files.walkFileTree(temporary, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.sonocine.export;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PendingOutputTest {
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFileAppearsOnlyWhenCommitted(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out.gif");
+        try (PendingOutput pending = PendingOutput.file(target)) {
+            Files.writeString(pending.path(), "complete");
+            assertEquals(List.of(), names(dir).stream().filter(n -> !n.endsWith(".partial")).toList());
+            pending.commit();
+        }
+        assertEquals(List.of("out.gif"), names(dir));
+        assertEquals("complete", Files.readString(target));
+    }
+
+    @Test
+    void anUncommittedFileOrFolderIsRemovedAndAnOldTargetKept(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("out.gif"), "previous");
+        try (PendingOutput pending = PendingOutput.file(dir.resolve("out.gif"))) {
+            Files.writeString(pending.path(), "half");
+        }
+        try (PendingOutput pending = PendingOutput.folder(dir.resolve("frames"))) {
+            Files.writeString(pending.path().resolve("frame-0001.png"), "half");
+        }
+        assertEquals(List.of("out.gif"), names(dir));
+        assertEquals("previous", Files.readString(dir.resolve("out.gif")));
+    }
+
+    @Test
+    void anExistingFolderKeepsItsOtherFilesAndGetsTheNewFrames(@TempDir Path dir) throws IOException {
+        Path frames = Files.createDirectory(dir.resolve("frames"));
+        Files.writeString(frames.resolve("notes.txt"), "mine");
+        Files.writeString(frames.resolve("frame-0001.png"), "old");
+        try (PendingOutput pending = PendingOutput.folder(frames)) {
+            Files.writeString(pending.path().resolve("frame-0001.png"), "new");
+            Files.writeString(pending.path().resolve("frame-0002.png"), "new");
+            pending.commit();
+        }
+        assertEquals(List.of("frames"), names(dir));
+        assertEquals(List.of("frame-0001.png", "frame-0002.png", "notes.txt"), names(frames));
+        assertEquals("new", Files.readString(frames.resolve("frame-0001.png")));
+        assertEquals("mine", Files.readString(frames.resolve("notes.txt")));
+    }
+}
