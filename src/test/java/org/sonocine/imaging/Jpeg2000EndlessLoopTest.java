@@ -3,6 +3,7 @@ package org.sonocine.imaging;
 import com.github.jaiimageio.jpeg2000.J2KImageWriteParam;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageWriterSpi;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.imaging.codec.DecodeException;
@@ -22,7 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** A codestream that sends JAI into an endless loop costs the caller a deadline, not a thread for ever. */
+/**
+ * A codestream that sends JAI into an endless loop costs the caller a deadline, not a thread for ever. The loop
+ * itself spins on until the JVM exits, so these tests run in a JVM of their own (tag "abandons-threads").
+ */
+@Tag("abandons-threads")
 class Jpeg2000EndlessLoopTest {
 
     @Test
