@@ -85,6 +85,8 @@ public final class ViewerViewModel {
                 FrameBudget.forThisJvm());
         this.recent = recent;
         this.export = new ExportViewModel(tasks, tasks.threads(Lane.CINE));
+        // The outcome of an export stays in sight after its dialog is closed.
+        export.statusProperty().addListener((o, was, text) -> status.set(text));
     }
 
     public CineViewModel cine() {
