@@ -8,6 +8,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
@@ -59,6 +60,8 @@ public final class MainWindow {
     private final AnimationTimer pulse;
     private final SidePanels panels;
     private MenuBar menuBar;
+    private MenuItem exportItem;
+    private ExportDialog exportDialog;
 
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails) {
         this.vm = vm;
@@ -258,10 +261,16 @@ public final class MainWindow {
             }
         });
         recent.getItems().add(new MenuItem("(none)"));
+        exportItem = new MenuItem("Export…");
+        exportItem.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.currentProperty().get() == null
+                || !vm.currentProperty().get().hasImage(), vm.currentProperty()));
+        exportItem.setOnAction(e -> showExport());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> root.getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, openFolder, recent, quit);
+        Menu file = new Menu("File", null, open, openFolder, recent, new SeparatorMenuItem(), exportItem,
+                new SeparatorMenuItem(), quit);
 
         CheckMenuItem overlay = new CheckMenuItem("Overlay");
         overlay.setSelected(true);
@@ -332,6 +341,26 @@ public final class MainWindow {
         if (dir != null) {
             vm.open(List.of(dir.toPath()));
         }
+    }
+
+    /** File › Export… for the cine on screen. */
+    void showExport() {
+        LoadedInstance shown = vm.currentProperty().get();
+        if (shown == null || !shown.hasImage()) {
+            return;
+        }
+        if (exportDialog == null) {
+            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export());
+        }
+        exportDialog.show(shown);
+    }
+
+    ExportDialog exportDialog() {
+        return exportDialog;
+    }
+
+    MenuItem exportItem() {
+        return exportItem;
     }
 
     ImageViewport viewport() {

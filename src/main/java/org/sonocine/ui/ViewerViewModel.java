@@ -47,6 +47,7 @@ public final class ViewerViewModel {
     private final TaskExecutor tasks;
     private final LongSupplier clock;
     private final CineViewModel cine;
+    private final ExportViewModel export;
     private final RecentFiles recent;
 
     private final ObjectProperty<LoadedInstance> current = new SimpleObjectProperty<>();
@@ -83,10 +84,18 @@ public final class ViewerViewModel {
         this.cine = new CineViewModel(clock, tasks.lane(Lane.CINE), tasks.threads(Lane.CINE),
                 FrameBudget.forThisJvm());
         this.recent = recent;
+        this.export = new ExportViewModel(tasks, tasks.threads(Lane.CINE));
+        // The outcome of an export stays in sight after its dialog is closed.
+        export.statusProperty().addListener((o, was, text) -> status.set(text));
     }
 
     public CineViewModel cine() {
         return cine;
+    }
+
+    /** Exporting the file on screen (File › Export…). */
+    public ExportViewModel export() {
+        return export;
     }
 
     /**
@@ -448,6 +457,7 @@ public final class ViewerViewModel {
         }
         cancelLoading();
         cancelScan();
+        export.cancel();
         cine.close();
         LoadedInstance shown = current.get();
         if (shown != null) {

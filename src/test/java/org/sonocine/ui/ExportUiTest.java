@@ -1,0 +1,156 @@
+package org.sonocine.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.export.CineExport.Format;
+import org.sonocine.study.DemoCine;
+import org.sonocine.ui.browser.ThumbnailService;
+import org.sonocine.ui.task.PooledTaskExecutor;
+import org.sonocine.ui.task.TaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** File › Export… in the window: the dialog runs an export in the background, and Cancel leaves nothing. */
+@ExtendWith(ApplicationExtension.class)
+class ExportUiTest {
+    private static final String RECENT_NODE = "org/sonocine/test-export-recent";
+    private TaskExecutor tasks;
+    private ViewerViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        tasks = new PooledTaskExecutor(Platform::runLater, 2);
+        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+        window = new MainWindow(vm, new ThumbnailService(tasks));
+        Scene scene = new Scene(window.root(), 1200, 800);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws BackingStoreException {
+        robot.interact(() -> {
+            if (window.exportDialog() != null) {
+                window.exportDialog().stage().hide();
+            }
+        });
+        window.stop();
+        vm.close();
+        tasks.close();
+        Preferences.userRoot().node(RECENT_NODE).removeNode();
+    }
+
+    private Path openDemo(FxRobot robot, Path dir) throws Exception {
+        Path file = dir.resolve("demo.dcm");
+        DemoCine.write(file);
+        robot.interact(() -> vm.openInstance(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null);
+        robot.interact(() -> vm.cine().pause());
+        return file;
+    }
+
+    /** The dialog opened from the menu, writing to {@code out} when asked where. */
+    private ExportDialog dialogWritingTo(FxRobot robot, Path out, Format format, double scale) {
+        robot.interact(() -> {
+            window.showExport();
+            window.exportDialog().chooseOutputWith((owner, chosenFormat, suggested) -> out);
+            robot.lookup("#exportFormat").queryAs(ChoiceBox.class).setValue(format);
+            robot.lookup("#exportScale").queryAs(ChoiceBox.class).setValue(scale);
+        });
+        robot.clickOn("#exportChoose");
+        WaitForAsyncUtils.waitForFxEvents();
+        return window.exportDialog();
+    }
+
+    @Test
+    void exportIsOfferedOnlyWithACineOpenAndWritesAGifOfThePlayedFrames(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        assertTrue(window.exportItem().isDisable(), "nothing to export before a cine is open");
+        openDemo(robot, dir);
+        assertFalse(window.exportItem().isDisable());
+        Path out = dir.resolve("loop.gif");
+
+        ExportDialog dialog = dialogWritingTo(robot, out, Format.GIF, 0.5);
+        assertEquals(ExportRequest.played(Format.GIF, out, 0.5), dialog.request());
+        robot.clickOn("#exportStart");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Exported " + DemoCine.FRAMES + " frames to loop.gif", vm.export().statusProperty().get());
+        assertEquals(vm.export().statusProperty().get(), vm.statusProperty().get(), "shown in the status bar too");
+        assertEquals(DemoCine.FRAMES, ExportViewModelTest.gifFrames(out));
+    }
+
+    @Test
+    void cancelStopsTheExportAndLeavesNoFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path input = openDemo(robot, dir);
+        // Twice the size makes the export last long enough to be stopped half way.
+        dialogWritingTo(robot, dir.resolve("big.gif"), Format.GIF, 2.0);
+        robot.clickOn("#exportStart");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.export().progressProperty().get() > 0);
+        robot.clickOn("#exportCancel");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Export cancelled: nothing was written", vm.export().statusProperty().get());
+        assertTrue(vm.export().progressProperty().get() < 1, "stopped before the end");
+        assertEquals(List.of(input), files(dir));
+    }
+
+    @Test
+    void aFrameRangeTypedInTheSpinnersIsExportedAndNonsenseKeepsTheFrame(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        openDemo(robot, dir);
+        Path out = dir.resolve("part.gif");
+        ExportDialog dialog = dialogWritingTo(robot, out, Format.GIF, 0.25);
+        robot.clickOn("#exportRange");
+        robot.interact(() -> {
+            Spinner<?> first = robot.lookup("#exportFirst").queryAs(Spinner.class);
+            first.getEditor().setText("5");
+            first.commitValue();
+            Spinner<?> last = robot.lookup("#exportLast").queryAs(Spinner.class);
+            last.getEditor().setText("twelve");
+            last.commitValue();
+            last.getEditor().setText("14");
+            last.commitValue();
+        });
+        assertEquals(ExportRequest.frames(Format.GIF, out, 5, 14, 0.25), dialog.request());
+
+        robot.clickOn("#exportStart");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Exported 10 frames to part.gif", vm.export().statusProperty().get());
+        assertEquals(10, ExportViewModelTest.gifFrames(out));
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.toList();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.sonocine.ui;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.export.CineExport.Format;
+import org.sonocine.study.DemoCine;
+import org.sonocine.ui.task.DirectTaskExecutor;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.SteppedTaskExecutor;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exporting from the viewer, driven without a toolkit. */
+class ExportViewModelTest {
+    @TempDir
+    Path dir;
+    private Path input;
+
+    @BeforeEach
+    void writeDemo() throws IOException {
+        input = dir.resolve("demo.dcm");
+        DemoCine.write(input);
+    }
+
+    @Test
+    void thePlayedRangeIsExportedOnTheScanLaneWithProgressAndAnOutcomeInWords() throws IOException {
+        SteppedTaskExecutor tasks = new SteppedTaskExecutor();
+        ExportViewModel export = new ExportViewModel(tasks, 1);
+        Path out = dir.resolve("loop.gif");
+
+        assertTrue(export.start(input, ExportRequest.played(Format.GIF, out, 0.25)));
+        assertTrue(export.runningProperty().get());
+        assertEquals(1, tasks.queued(Lane.SCAN));
+        tasks.runAll();
+
+        assertFalse(export.runningProperty().get());
+        assertEquals("Exported " + DemoCine.FRAMES + " frames to loop.gif", export.statusProperty().get());
+        assertEquals(1.0, export.progressProperty().get(), 1e-9);
+        assertEquals(DemoCine.FRAMES, gifFrames(out));
+    }
+
+    @Test
+    void aFrameRangeExportsThoseFramesOnly() throws IOException {
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+        Path out = dir.resolve("part.gif");
+
+        export.start(input, ExportRequest.frames(Format.GIF, out, 3, 12, 0.25));
+
+        assertEquals("Exported 10 frames to part.gif", export.statusProperty().get());
+        assertEquals(10, gifFrames(out));
+    }
+
+    @Test
+    void aRangeBeyondTheCineIsRefusedInWords() {
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+
+        export.start(input, ExportRequest.frames(Format.GIF, dir.resolve("x.gif"), 50, DemoCine.FRAMES + 1, 0.25));
+
+        assertEquals("Could not export to x.gif: frames 50 to 61 are outside 1-60",
+                export.statusProperty().get());
+        assertEquals(List.of(input), files());
+    }
+
+    @Test
+    void theInputIsNeverTheOutput() throws IOException {
+        byte[] before = Files.readAllBytes(input);
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+
+        export.start(input, ExportRequest.played(Format.GIF, input, 0.25));
+
+        assertEquals("Could not export: " + input + " is the file being exported: choose another output",
+                export.statusProperty().get());
+        assertArrayEquals(before, Files.readAllBytes(input));
+        assertEquals(List.of(input), files());
+    }
+
+    @Test
+    void cancellingWhileFramesAreWrittenStopsAndLeavesNothing() {
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+        // The UI thread is the export's here: the cancel arrives with the first progress, as a click would.
+        export.progressProperty().addListener((o, was, now) -> export.cancel());
+
+        export.start(input, ExportRequest.played(Format.GIF, dir.resolve("stopped.gif"), 0.25));
+
+        assertFalse(export.runningProperty().get());
+        assertEquals("Export cancelled: nothing was written", export.statusProperty().get());
+        assertTrue(export.progressProperty().get() < 0.5, "stopped early: " + export.progressProperty().get());
+        assertEquals(List.of(input), files());
+        assertFalse(Thread.currentThread().isInterrupted(), "the interrupt does not outlive the export");
+    }
+
+    @Test
+    void cancellingBeforeTheExportStartsWritesNothing() {
+        SteppedTaskExecutor tasks = new SteppedTaskExecutor();
+        ExportViewModel export = new ExportViewModel(tasks, 1);
+
+        export.start(input, ExportRequest.played(Format.PNG, dir.resolve("frames"), 0.25));
+        export.cancel();
+        tasks.runAll();
+
+        assertEquals("Export cancelled: nothing was written", export.statusProperty().get());
+        assertEquals(List.of(input), files());
+    }
+
+    @Test
+    void oneExportAtATime() {
+        SteppedTaskExecutor tasks = new SteppedTaskExecutor();
+        ExportViewModel export = new ExportViewModel(tasks, 1);
+
+        assertTrue(export.start(input, ExportRequest.played(Format.GIF, dir.resolve("a.gif"), 0.25)));
+        assertFalse(export.start(input, ExportRequest.played(Format.GIF, dir.resolve("b.gif"), 0.25)));
+
+        assertEquals("An export is already running", export.statusProperty().get());
+        assertEquals(1, tasks.queued(Lane.SCAN));
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static int gifFrames(Path gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            return reader.getNumImages(true);
+        } finally {
+            reader.dispose();
+        }
+    }
+}
