@@ -127,7 +127,12 @@ final class ExportDialog {
         VBox content = new VBox(12, form, bar, status, new HBox(8, start, cancel));
         content.setPadding(new Insets(14));
         content.setPrefWidth(460);
-        stage.setScene(new Scene(content));
+        Scene scene = new Scene(content);
+        if (owner != null && owner.getScene() != null) {
+            // The window's look, as the shortcuts dialog has it.
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
     }
 
     /** Shows the dialog for {@code shown}; a running export keeps the choices it was started with. */
