@@ -35,6 +35,8 @@ final class ConfidentialityProfile {
             0000,1001 U   Requested SOP Instance UID
             0002,0003 U   Media Storage SOP Instance UID
             0004,1511 U   Referenced SOP Instance UID in File
+            0008,0012 X/D Instance Creation Date
+            0008,0013 X/Z/D Instance Creation Time
             0008,0014 U   Instance Creator UID
             0008,0015 X   Instance Coercion DateTime
             0008,0018 U   SOP Instance UID
@@ -137,6 +139,7 @@ final class ConfidentialityProfile {
             0018,1005 X   Generator ID
             0018,1007 X   Cassette ID
             0018,1008 X   Gantry ID
+            0018,1020 X   Software Versions
             0018,1030 X/D Protocol Name
             0018,1400 X/D Acquisition Device Processing Description
             0018,2042 U   Target UID
@@ -236,6 +239,7 @@ final class ConfidentialityProfile {
             0040,A730 X   Content Sequence
             0040,DB0C U   Template Extension Organization UID
             0040,DB0D U   Template Extension Creator UID
+            0050,0020 X   Device Description
             0070,0001 D   Graphic Annotation Sequence
             0070,0084 Z   Content Creator's Name
             0070,0086 X   Content Creator's Identification Code Sequence
