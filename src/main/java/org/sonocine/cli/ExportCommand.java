@@ -19,28 +19,44 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code sonocine export}: the cine as the viewer plays it, as an MP4 video, an animated GIF or PNG frames. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Exports a cine as it is displayed (pixel aspect applied) at the file's own timing: an"
+        description = {"Exports a cine as it is displayed (pixel aspect applied) at the file's own timing: an"
                 + " MP4 video (H.264, each frame with its own time stamp), an animated GIF, or a folder of PNG frames (frame-0001.png, ... in play order). Without --frames,"
-                + " the trimmed range, a sweep played forward then back.")
+                + " the trimmed range, a sweep played forward then back.",
+                "With --format dicom --deidentify, writes de-identified copies of one or more files into the"
+                        + " folder --out (Basic Application Level Confidentiality Profile, UIDs replaced"
+                        + " consistently across the files), uncompressed."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "a DICOM file")
-    Path file;
+    /** What --format accepts: the cine formats, and DICOM for de-identified copies. */
+    enum Format {
+        GIF, PNG, MP4, DICOM
+    }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "a DICOM file (several with --format dicom)")
+    List<Path> files;
 
     @Option(names = "--out", required = true, paramLabel = "PATH",
             description = "the GIF or MP4 file, or the folder for PNG frames")
     Path out;
 
-    @Option(names = "--format", description = "gif, png or mp4 (default: from the extension of --out; a name"
-            + " without one is a PNG folder)")
-    CineExport.Format format;
+    @Option(names = "--format", description = "gif, png, mp4 or dicom (default: from the extension of --out; a"
+            + " name without one is a PNG folder)")
+    Format format;
+
+    @Option(names = "--deidentify", description = "with --format dicom: remove the patient's identity (required)")
+    boolean deidentify;
+
+    @Option(names = "--blank-outside-regions", description = "with --format dicom: black out every pixel outside"
+            + " the ultrasound regions, where devices burn in names and dates")
+    boolean blankOutsideRegions;
 
     @Option(names = "--frames", paramLabel = "LIST", description = "frames to export in this order, e.g. 1-10,"
             + " 1,5,9 (default: the played range)")
@@ -57,7 +73,20 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CineExport.Format chosen = format != null ? format : inferred(out);
+        if (format == Format.DICOM) {
+            return new DeidentifiedCopies(spec, files, out, deidentify, blankOutsideRegions, frames != null
+                    || spec.commandLine().getParseResult().hasMatchedOption("--scale")).run();
+        }
+        if (deidentify || blankOutsideRegions) {
+            err.println("sonocine export: --deidentify and --blank-outside-regions apply to --format dicom only");
+            return 1;
+        }
+        if (files.size() != 1) {
+            err.println("sonocine export: a cine export takes one file; several only with --format dicom");
+            return 1;
+        }
+        Path file = files.get(0);
+        CineExport.Format chosen = format != null ? CineExport.Format.valueOf(format.name()) : inferred(out);
         if (chosen == null) {
             err.println("sonocine export: cannot tell the format from " + out.getFileName()
                     + ": give --format gif, png or mp4");
