@@ -8,9 +8,7 @@ public record EllipseArea(Scale scale, Quantity area, Quantity width, Quantity h
 
     public static EllipseArea of(Calibration calibration, PixelPoint corner, PixelPoint opposite) {
         Scale scale = calibration.scaleFor(corner, opposite);
-        if (!scale.isIsotropicLength()) {
-            throw new MeasurementException("an area needs x and y in the same length unit; " + scale.describe());
-        }
+        scale.requireSameLengthUnit("an area");
         double width = Math.abs(scale.x().difference(corner.x(), opposite.x()));
         double height = Math.abs(scale.y().difference(corner.y(), opposite.y()));
         String unit = scale.x().unit();

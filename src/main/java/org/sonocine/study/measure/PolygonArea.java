@@ -10,9 +10,7 @@ public record PolygonArea(Scale scale, Quantity area) {
             throw new MeasurementException("an area needs at least 3 points, got " + vertices.size());
         }
         Scale scale = calibration.scaleFor(vertices);
-        if (!scale.isIsotropicLength()) {
-            throw new MeasurementException("an area needs x and y in the same length unit; " + scale.describe());
-        }
+        scale.requireSameLengthUnit("an area");
         double pixels = Math.abs(shoelace(vertices));
         double area = pixels * Math.abs(scale.x().delta() * scale.y().delta());
         return new PolygonArea(scale, new Quantity(area, scale.x().unit() + "2"));

@@ -38,6 +38,13 @@ public record Scale(CalibrationSource source, int region, Axis x, Axis y) {
         return axis.isPhysical() ? axis.unit() : "no physical unit";
     }
 
+    /** Refuses unless x and y are the same length unit, saying that {@code what} needs it. */
+    void requireSameLengthUnit(String what) {
+        if (!isIsotropicLength()) {
+            throw new MeasurementException(what + " needs x and y in the same length unit; " + describe());
+        }
+    }
+
     /** Refuses unless x is {@code unit}, saying that {@code what} needs it. */
     void requireX(String unit, String what) {
         if (!x.unit().equals(unit)) {

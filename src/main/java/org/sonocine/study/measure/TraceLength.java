@@ -10,9 +10,7 @@ public record TraceLength(Scale scale, Quantity length) {
             throw new MeasurementException("a trace needs at least 2 points, got " + points.size());
         }
         Scale scale = calibration.scaleFor(points);
-        if (!scale.isIsotropicLength()) {
-            throw new MeasurementException("a length needs x and y in the same length unit; " + scale.describe());
-        }
+        scale.requireSameLengthUnit("a length");
         double length = 0;
         for (int i = 1; i < points.size(); i++) {
             PixelPoint a = points.get(i - 1);
