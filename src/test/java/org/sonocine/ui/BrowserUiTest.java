@@ -1,10 +1,8 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -23,9 +21,6 @@ import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.ui.browser.BrowserNode;
-import org.sonocine.ui.browser.ThumbnailService;
-import org.sonocine.ui.task.PooledTaskExecutor;
-import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,7 +32,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,28 +43,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserUiTest {
     private static final String RECENT_NODE = "org/sonocine/test-browser-recent";
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private TestWindow test;
     private ViewerViewModel vm;
     private MainWindow window;
-    private TaskExecutor tasks;
 
     @Start
     void start(Stage stage) {
-        tasks = new PooledTaskExecutor(Platform::runLater, 2);
-        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-        window = new MainWindow(vm, new ThumbnailService(tasks));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        test = TestWindow.show(stage, System::nanoTime, RECENT_NODE, 1200, 800, true);
+        vm = test.vm;
+        window = test.window;
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.stop();
-        vm.close();
-        tasks.close();
-        Preferences.userRoot().node(RECENT_NODE).removeNode();
+        test.close();
     }
 
     /** An 8 × 8 greyscale ultrasound image placed in a patient, study and series (no time or number when empty). */

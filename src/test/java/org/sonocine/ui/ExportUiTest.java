@@ -1,7 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -11,9 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.export.CineExport.Format;
 import org.sonocine.study.DemoCine;
-import org.sonocine.ui.browser.ThumbnailService;
-import org.sonocine.ui.task.PooledTaskExecutor;
-import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,19 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ExportUiTest {
     private static final String RECENT_NODE = "org/sonocine/test-export-recent";
-    private TaskExecutor tasks;
+    private TestWindow test;
     private ViewerViewModel vm;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        tasks = new PooledTaskExecutor(Platform::runLater, 2);
-        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-        window = new MainWindow(vm, new ThumbnailService(tasks));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        test = TestWindow.show(stage, System::nanoTime, RECENT_NODE, 1200, 800, false);
+        vm = test.vm;
+        window = test.window;
     }
 
     @AfterEach
@@ -58,10 +48,7 @@ class ExportUiTest {
                 window.exportDialog().stage().hide();
             }
         });
-        window.stop();
-        vm.close();
-        tasks.close();
-        Preferences.userRoot().node(RECENT_NODE).removeNode();
+        test.close();
     }
 
     private Path openDemo(FxRobot robot, Path dir) throws Exception {

@@ -1,8 +1,6 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -14,11 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
 import org.sonocine.testing.Samples;
-import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.measure.ImagePoint;
 import org.sonocine.ui.measure.Measurement;
-import org.sonocine.ui.task.PooledTaskExecutor;
-import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,28 +33,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class MeasureUiTest {
     private static final String RECENT_NODE = "org/sonocine/test-measure-recent";
     private Stage stage;
-    private TaskExecutor tasks;
+    private TestWindow test;
     private ViewerViewModel vm;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        tasks = new PooledTaskExecutor(Platform::runLater, 2);
-        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-        window = new MainWindow(vm, new ThumbnailService(tasks));
-        Scene scene = new Scene(window.root(), 1400, 860);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        test = TestWindow.show(stage, System::nanoTime, RECENT_NODE, 1400, 860, false);
+        vm = test.vm;
+        window = test.window;
     }
 
     @AfterEach
     void stop() throws BackingStoreException {
-        window.stop();
-        vm.close();
-        tasks.close();
-        Preferences.userRoot().node(RECENT_NODE).removeNode();
+        test.close();
     }
 
     private void openDemo(FxRobot robot, Path dir) throws Exception {

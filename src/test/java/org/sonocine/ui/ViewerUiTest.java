@@ -1,7 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.ImageView;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sonocine.testing.Samples;
-import org.sonocine.ui.browser.ThumbnailService;
-import org.sonocine.ui.task.PooledTaskExecutor;
-import org.sonocine.ui.task.TaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,28 +38,20 @@ class ViewerUiTest {
     /** The clock the player reads: the test moves it, so playback is checked without sleeping. */
     private final AtomicLong nanos = new AtomicLong();
     private final LongSupplier clock = nanos::get;
+    private TestWindow test;
     private ViewerViewModel vm;
     private MainWindow window;
-    private TaskExecutor tasks;
 
     @Start
     void start(Stage stage) {
-        tasks = new PooledTaskExecutor(Platform::runLater, 2);
-        vm = new ViewerViewModel(tasks, clock,
-                new RecentFiles(Preferences.userRoot().node("org/sonocine/test-recent")));
-        window = new MainWindow(vm, new ThumbnailService(tasks));
-        Scene scene = new Scene(window.root(), 1200, 800);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        test = TestWindow.show(stage, clock, "org/sonocine/test-recent", 1200, 800, false);
+        vm = test.vm;
+        window = test.window;
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.stop();
-        vm.close();
-        tasks.close();
-        Preferences.userRoot().node("org/sonocine/test-recent").removeNode();
+        test.close();
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) {
