@@ -35,12 +35,8 @@ public final class CinePlayer {
         this.first = timing.startFrame() - 1;
         this.last = timing.stopFrame() - 1;
         this.sequencing = timing.sequencing();
-        double[] intervals = timing.intervalsMs();
-        startMs = new double[last - first + 1];
-        for (int i = first + 1; i <= last; i++) {
-            startMs[i - first] = startMs[i - first - 1] + intervals[i];
-        }
-        loopMs = startMs[startMs.length - 1] + intervals[first];
+        startMs = timing.startTimesMs();
+        loopMs = startMs[startMs.length - 1] + timing.intervalsMs()[first];
         frame = first;
     }
 

@@ -41,7 +41,7 @@ final class DeidentifiedCopies {
             return 1;
         }
         if (cineOptions) {
-            err.println("sonocine export: --frames and --scale do not apply to --format dicom: every frame is"
+            err.println("sonocine export: --frames, --scale and --no-overlay do not apply to --format dicom: every frame is"
                     + " copied as stored");
             return 1;
         }

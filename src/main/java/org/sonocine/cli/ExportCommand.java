@@ -1,6 +1,7 @@
 package org.sonocine.cli;
 
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.export.BurnIn;
 import org.sonocine.export.CineExport;
 import org.sonocine.export.ExportPlan;
 import org.sonocine.export.ExportRenderer;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports a cine as it is displayed (pixel aspect applied) at the file's own timing: an"
                 + " MP4 video (H.264, each frame with its own time stamp), an animated GIF, or a folder of PNG frames (frame-0001.png, ... in play order). Without --frames,"
-                + " the trimmed range, a sweep played forward then back.",
+                + " the trimmed range, a sweep played forward then back. The overlay (frame number, time and"
+                + " rate) is drawn in the top-left corner unless --no-overlay is given.",
                 "With --format dicom --deidentify, writes de-identified copies of one or more files into the"
                         + " folder --out (Basic Application Level Confidentiality Profile, UIDs replaced"
                         + " consistently across the files), uncompressed."})
@@ -66,6 +68,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "size factor after the pixel aspect is applied (default ${DEFAULT-VALUE})")
     double scale;
 
+    @Option(names = "--no-overlay", description = "frames exactly as rendered, without the overlay text")
+    boolean noOverlay;
+
     @Option(names = "--threads", description = "decoding threads (default: one per processor)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -75,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (format == Format.DICOM) {
             return new DeidentifiedCopies(spec, files, out, deidentify, blankOutsideRegions, frames != null
-                    || spec.commandLine().getParseResult().hasMatchedOption("--scale")).run();
+                    || noOverlay || spec.commandLine().getParseResult().hasMatchedOption("--scale")).run();
         }
         if (deidentify || blankOutsideRegions) {
             err.println("sonocine export: --deidentify and --blank-outside-regions apply to --format dicom only");
@@ -100,7 +105,8 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 plan = frames == null ? ExportPlan.of(timing)
                         : ExportPlan.ofFrames(timing, FrameSelection.parse(frames, source.frameCount()));
-                renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), scale, chosen.needsEvenSize());
+                renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), scale, chosen.needsEvenSize())
+                        .withBurnIn(noOverlay ? BurnIn.NONE : BurnIn.OVERLAY_TEXT, timing);
             } catch (IllegalArgumentException e) {
                 err.println("sonocine export: " + e.getMessage());
                 return 1;

@@ -8,12 +8,14 @@ import org.sonocine.imaging.PixelDescription;
 import org.sonocine.imaging.ScaledRenderer;
 import org.sonocine.imaging.StoredFrame;
 import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.study.CineTiming;
 import org.sonocine.study.Geometry;
 
 
 /**
  * Frames as the viewer shows them, for export: the display rendering (the pixels of {@code frames --format png}),
- * resized so that pixels are square (rows stretched by the display aspect) and by the user's scale.
+ * resized so that pixels are square (rows stretched by the display aspect) and by the user's scale, with the
+ * overlay and measurements drawn in when asked.
  */
 public final class ExportRenderer {
     public static final double MIN_SCALE = 0.05;
@@ -23,14 +25,21 @@ public final class ExportRenderer {
 
     private final FrameRenderer renderer;
     private final boolean monochrome;
+    private final int columns;
+    private final int rows;
     private final int width;
     private final int height;
+    private final OverlayPainter painter;
 
-    private ExportRenderer(FrameRenderer renderer, boolean monochrome, int width, int height) {
+    private ExportRenderer(FrameRenderer renderer, boolean monochrome, int columns, int rows, int width, int height,
+                           OverlayPainter painter) {
         this.renderer = renderer;
         this.monochrome = monochrome;
+        this.columns = columns;
+        this.rows = rows;
         this.width = width;
         this.height = height;
+        this.painter = painter;
     }
 
     /**
@@ -60,7 +69,20 @@ public final class ExportRenderer {
         FrameRenderer display = FrameRenderers.forSource(source);
         FrameRenderer renderer = width == d.columns() && height == d.rows() ? display
                 : new ScaledRenderer(display, (int) width, (int) height);
-        return new ExportRenderer(renderer, d.photometric().isMonochrome(), (int) width, (int) height);
+        return new ExportRenderer(renderer, d.photometric().isMonochrome(), d.columns(), d.rows(), (int) width,
+                (int) height, null);
+    }
+
+    /**
+     * This renderer with {@code burnIn} drawn into each frame, its overlay text timed by {@code timing}. Frames with
+     * measurements are written in colour even when the image is grey, since the marks are coloured.
+     */
+    public ExportRenderer withBurnIn(BurnIn burnIn, CineTiming timing) {
+        if (burnIn.isEmpty()) {
+            return new ExportRenderer(renderer, monochrome, columns, rows, width, height, null);
+        }
+        return new ExportRenderer(renderer, monochrome && burnIn.marks().isEmpty(), columns, rows, width, height,
+                new OverlayPainter(burnIn, timing, columns, rows, width, height));
     }
 
     private static long side(double exact, boolean even) {
@@ -76,7 +98,8 @@ public final class ExportRenderer {
     }
 
     public DisplayFrame render(StoredFrame frame) throws DecodeException {
-        return renderer.render(frame);
+        DisplayFrame shown = renderer.render(frame);
+        return painter == null ? shown : painter.paint(shown);
     }
 
     /** Whether the rendering is grey (written as grey images). */

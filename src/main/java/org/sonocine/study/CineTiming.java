@@ -131,6 +131,19 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
         return intervalsMs.length;
     }
 
+    /**
+     * When each frame of the played range starts, in ms after its first frame: element 0 is frame
+     * {@code startFrame}, the last is frame {@code stopFrame}.
+     */
+    public double[] startTimesMs() {
+        double[] start = new double[stopFrame - startFrame + 1];
+        for (int f = startFrame; f < stopFrame; f++) {
+            // intervalsMs is indexed 0-based and holds, for each frame, the time since the one before it.
+            start[f - startFrame + 1] = start[f - startFrame] + intervalsMs[f];
+        }
+        return start;
+    }
+
     /** Frames per second the file asks for: one over the mean interval of the played range. */
     public double framesPerSecond() {
         double sum = 0;

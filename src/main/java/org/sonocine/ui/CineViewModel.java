@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sonocine.cine.CinePlayer;
 import org.sonocine.cine.Playback;
+import org.sonocine.export.OverlayText;
 import org.sonocine.imaging.DisplayFrame;
 import org.sonocine.imaging.GreyscaleRenderer;
 import org.sonocine.imaging.VoiWindow;
@@ -253,8 +254,7 @@ public final class CineViewModel {
         }
         CinePlayer player = playback.player();
         int f = frameIndex.get();
-        frameText.set(String.format(Locale.ROOT, "Frame %d/%d  ·  %.0f ms", f + 1, frameCount.get(),
-                player.timeOfFrameMs(f)));
+        frameText.set(OverlayText.frameLine(f, frameCount.get(), player.timeOfFrameMs(f)));
         if (frameCount.get() < 2) {
             rateText.set("");
             return;

@@ -119,7 +119,7 @@ class ExportCommandTest {
         DemoCine.write(demo);
         Path gif = dir.resolve("demo.gif");
 
-        CliRun run = CliRun.of("export", demo.toString(), "--out", gif.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", demo.toString(), "--out", gif.toString());
         CliRun png = CliRun.of("frames", demo.toString(), "--out", dir.resolve("png").toString(), "--frames", "25");
 
         assertEquals(0, run.status(), run.err());
@@ -147,11 +147,48 @@ class ExportCommandTest {
     }
 
     @Test
+    void theOverlayTextIsDrawnInTheTopLeftCornerUnlessNoOverlayIsGiven(@TempDir Path dir) throws IOException {
+        Path demo = dir.resolve("demo.dcm");
+        DemoCine.write(demo);
+
+        CliRun with = CliRun.of("export", demo.toString(), "--out", dir.resolve("with").toString(), "--frames",
+                "25");
+        CliRun without = CliRun.of("export", "--no-overlay", demo.toString(), "--out",
+                dir.resolve("without").toString(), "--frames", "25");
+        CliRun png = CliRun.of("frames", demo.toString(), "--out", dir.resolve("png").toString(), "--frames", "25");
+
+        assertEquals(0, with.status(), with.err());
+        assertEquals(0, without.status(), without.err());
+        assertEquals(0, png.status(), png.err());
+        BufferedImage overlaid = ImageIO.read(dir.resolve("with/frame-0001.png").toFile());
+        BufferedImage plain = ImageIO.read(dir.resolve("without/frame-0001.png").toFile());
+        BufferedImage rendered = ImageIO.read(dir.resolve("png/frame-0025.png").toFile());
+        assertThat(differingPixels(plain, rendered, 0, 0, plain.getWidth(), plain.getHeight()))
+                .as("--no-overlay: the rendering itself").isZero();
+        assertThat(differingPixels(overlaid, rendered, 0, 0, 200, 40)).as("text in the top-left corner")
+                .isGreaterThan(500);
+        assertThat(differingPixels(overlaid, rendered, 0, 80, overlaid.getWidth(), overlaid.getHeight()))
+                .as("the rest of the image untouched").isZero();
+    }
+
+    private static int differingPixels(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {
+        int differing = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
+    }
+
+    @Test
     void aSweepIsExportedForwardThenBackWithThePixelAspectApplied(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         Path gif = dir.resolve("out.gif");
 
-        CliRun run = CliRun.of("export", file.toString(), "--out", gif.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", gif.toString());
         CliRun png = CliRun.of("frames", file.toString(), "--out", dir.resolve("png").toString());
 
         assertEquals(0, run.status(), run.err());
@@ -176,7 +213,7 @@ class ExportCommandTest {
         Path file = tallSweep(dir);
         Path out = dir.resolve("frames");
 
-        CliRun run = CliRun.of("export", file.toString(), "--out", out.toString(), "--frames", "3,1", "--scale",
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", out.toString(), "--frames", "3,1", "--scale",
                 "2");
         CliRun png = CliRun.of("frames", file.toString(), "--out", dir.resolve("png").toString());
 
@@ -198,7 +235,7 @@ class ExportCommandTest {
         Path file = tallSweep(dir);
         byte[] before = Files.readAllBytes(file);
 
-        CliRun run = CliRun.of("export", file.toString(), "--out", file.toString(), "--format", "gif");
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", file.toString(), "--format", "gif");
 
         assertEquals(1, run.status());
         assertEquals("sonocine export: " + file + " is the file being exported: choose another output\n", run.err());
@@ -221,7 +258,7 @@ class ExportCommandTest {
         Path file = dir.resolve("broken.dcm");
         new DicomWriter(TransferSyntax.RLE_LOSSLESS).writeFile(file, ds);
 
-        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.gif").toString());
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.gif").toString());
 
         assertEquals(1, run.status());
         assertThat(run.err()).startsWith("sonocine export: ").doesNotContain("Exception").hasLineCount(1);
@@ -274,7 +311,7 @@ class ExportCommandTest {
         DemoCine.write(demo);
         Path mp4 = dir.resolve("demo.mp4");
 
-        CliRun run = CliRun.of("export", demo.toString(), "--out", mp4.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", demo.toString(), "--out", mp4.toString());
         CliRun png = CliRun.of("frames", demo.toString(), "--out", dir.resolve("png").toString(), "--frames", "25");
 
         assertEquals(0, run.status(), run.err());
@@ -301,7 +338,7 @@ class ExportCommandTest {
         Path sample = Samples.file("IM00001.implicit_little_endian.dcm");
         Path mp4 = dir.resolve("vector.mp4");
 
-        CliRun run = CliRun.of("export", sample.toString(), "--out", mp4.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", sample.toString(), "--out", mp4.toString());
 
         assertEquals(0, run.status(), run.err());
         // Frame Time Vector 33.333\50\33.333\50\50\50\33.333\43.333: element i is the time from frame i-1 to i,
@@ -327,7 +364,7 @@ class ExportCommandTest {
         Path file = tallSweep(dir);
         Path out = file.resolve("out.gif");
 
-        CliRun run = CliRun.of("export", file.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", out.toString());
 
         assertEquals(1, run.status());
         assertEquals("sonocine export: " + out + ": " + file + " is in the way: it is not a folder\n", run.err());
@@ -337,7 +374,7 @@ class ExportCommandTest {
     @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
-        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.avi").toString());
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());
         assertEquals(1, run.status());
         assertEquals("sonocine export: cannot tell the format from out.avi: give --format gif, png or mp4\n",
                 run.err());
@@ -346,7 +383,7 @@ class ExportCommandTest {
     @Test
     void aScaleOutOfRangeIsOneLine(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
-        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.gif").toString(), "--scale",
+        CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.gif").toString(), "--scale",
                 "0");
         assertEquals(1, run.status());
         assertEquals("sonocine export: scale 0.0 is outside 0.05-8.0\n", run.err());
@@ -357,7 +394,7 @@ class ExportCommandTest {
         Path sample = Samples.file("US-PAL-8-10x-echo");
         Path gif = dir.resolve("echo.gif");
 
-        CliRun run = CliRun.of("export", sample.toString(), "--out", gif.toString());
+        CliRun run = CliRun.of("export", "--no-overlay", sample.toString(), "--out", gif.toString());
         CliRun png = CliRun.of("frames", sample.toString(), "--out", dir.resolve("png").toString(), "--frames", "5");
 
         assertEquals(0, run.status(), run.err());

@@ -73,7 +73,7 @@ class ExportDeidentifiedCommandTest {
         CliRun frames = CliRun.of("export", a.toString(), "--out", out.toString(), "--format", "dicom",
                 "--deidentify", "--frames", "1");
         assertEquals(1, frames.status());
-        assertThat(frames.err()).contains("--frames and --scale do not apply to --format dicom");
+        assertThat(frames.err()).contains("--frames, --scale and --no-overlay do not apply to --format dicom");
         CliRun intoFile = CliRun.of("export", a.toString(), "--out", a.toString(), "--format", "dicom",
                 "--deidentify");
         assertEquals(1, intoFile.status());
