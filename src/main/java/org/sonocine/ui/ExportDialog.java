@@ -2,8 +2,10 @@ package org.sonocine.ui;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -21,33 +23,40 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.sonocine.export.CineExport.Format;
+import org.sonocine.dicom.Tag;
+import org.sonocine.export.BurnIn;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * File › Export…: format, frames, size and output of an export of the cine on screen, and, while it runs, its
- * progress and Cancel. Closing the window does not stop the export; its outcome also shows in the status bar.
+ * File › Export…: format, frames, size, burn-in and output of an export of the cine on screen, or a de-identified
+ * DICOM copy of it, and, while it runs, its progress and Cancel. Closing the window does not stop the export; its
+ * outcome also shows in the status bar.
  */
 final class ExportDialog {
-    /** Asks where to write: a file for GIF and MP4, a folder for PNG frames; null when the user gave up. */
+    /** Asks where to write: a file for GIF and MP4, a folder for PNG frames and DICOM; null when the user gave up. */
     interface OutputChooser {
-        Path choose(Window owner, Format format, Path suggested);
+        Path choose(Window owner, ExportTarget format, Path suggested);
     }
 
     static final List<Double> SCALES = List.of(0.25, 0.5, 1.0, 2.0);
 
     private final Stage stage = new Stage();
     private final ExportViewModel export;
-    private final ChoiceBox<Format> format = new ChoiceBox<>();
+    private final ChoiceBox<ExportTarget> format = new ChoiceBox<>();
     private final ChoiceBox<Double> scale = new ChoiceBox<>();
     private final RadioButton played = new RadioButton("As played (trim and sweep applied)");
     private final RadioButton range = new RadioButton("Frames");
     private final IntegerSpinnerValueFactory firstFrame = new IntegerSpinnerValueFactory(1, 1, 1);
     private final IntegerSpinnerValueFactory lastFrame = new IntegerSpinnerValueFactory(1, 1, 1);
+    private final CheckBox burnIn = new CheckBox("Burn in the overlay and measurements");
+    private final CheckBox blank = new CheckBox("Blank outside the ultrasound regions");
+    private final Label privacy = new Label();
+    private final Supplier<List<BurnIn.Mark>> marks;
     private final TextField output = new TextField();
     private final Button start = new Button("Export");
     private final Button cancel = new Button("Close");
@@ -55,16 +64,30 @@ final class ExportDialog {
     private LoadedInstance instance;
     private Path out;
 
-    ExportDialog(Window owner, ExportViewModel export) {
+    /**
+     * @param marks the measurements to burn in, asked for when an export starts
+     */
+    ExportDialog(Window owner, ExportViewModel export, Supplier<List<BurnIn.Mark>> marks) {
         this.export = export;
+        this.marks = marks;
         stage.initOwner(owner);
         stage.setTitle("Export");
 
-        format.getItems().setAll(Format.GIF, Format.MP4, Format.PNG);
-        format.setConverter(converter(ExportDialog::describe));
-        format.setValue(Format.GIF);
+        format.getItems().setAll(ExportTarget.values());
+        format.setConverter(converter(ExportTarget::description));
+        format.setValue(ExportTarget.GIF);
         format.setId("exportFormat");
-        format.valueProperty().addListener((o, was, now) -> setOutput(out == null ? null : withFormat(out, now)));
+        format.valueProperty().addListener((o, was, now) -> {
+            setOutput(out == null ? null : withFormat(out, now));
+            updatePrivacy();
+        });
+        burnIn.setId("exportBurnIn");
+        burnIn.setSelected(true);
+        blank.setId("exportBlank");
+        blank.selectedProperty().addListener((o, was, now) -> updatePrivacy());
+        privacy.setId("exportPrivacy");
+        privacy.setWrapText(true);
+        privacy.setMaxWidth(420);
         scale.getItems().setAll(SCALES);
         scale.setConverter(converter(s -> String.format(Locale.ROOT, "%s ×", s).replace(".0 ", " ")));
         scale.setValue(1.0);
@@ -79,8 +102,17 @@ final class ExportDialog {
         firstFrame.maxProperty().bind(lastFrame.valueProperty());
         Spinner<Integer> first = spinner(firstFrame, "exportFirst");
         Spinner<Integer> last = spinner(lastFrame, "exportLast");
-        first.disableProperty().bind(range.selectedProperty().not());
-        last.disableProperty().bind(range.selectedProperty().not());
+        var dicom = format.valueProperty().isEqualTo(ExportTarget.DICOM);
+        first.disableProperty().bind(range.selectedProperty().not().or(dicom));
+        last.disableProperty().bind(range.selectedProperty().not().or(dicom));
+        played.disableProperty().bind(dicom);
+        range.disableProperty().bind(dicom);
+        scale.disableProperty().bind(dicom);
+        burnIn.disableProperty().bind(dicom);
+        for (Node shownForDicom : List.of(blank, privacy)) {
+            shownForDicom.visibleProperty().bind(dicom);
+            shownForDicom.managedProperty().bind(dicom);
+        }
 
         output.setEditable(false);
         output.setId("exportOutput");
@@ -97,7 +129,9 @@ final class ExportDialog {
         form.addRow(1, new Label("Frames"), played);
         form.addRow(2, new Label(), new HBox(6, range, first, new Label("to"), last));
         form.addRow(3, new Label("Size"), scale);
-        form.addRow(4, new Label("Output"), new HBox(6, output, choose));
+        form.addRow(4, new Label(), burnIn);
+        form.addRow(5, new Label(), new VBox(6, blank, privacy));
+        form.addRow(6, new Label("Output"), new HBox(6, output, choose));
 
         ProgressBar bar = new ProgressBar();
         bar.setId("exportProgress");
@@ -144,27 +178,63 @@ final class ExportDialog {
             lastFrame.maxProperty().set(frames);
             lastFrame.setValue(frames);
             played.setSelected(true);
+            boolean regions = !shown.geometry().regions().isEmpty();
+            blank.setDisable(!regions);
+            blank.setText(regions ? "Blank outside the ultrasound regions"
+                    : "Blank outside the ultrasound regions (the file has none)");
+            blank.setSelected(regions && mayHoldBurnedInText(shown));
             setOutput(null);
+            updatePrivacy();
         }
         stage.show();
         stage.toFront();
     }
 
-    /** The choices as a request, or null until an output is chosen. */
+    /** The choices as a cine export, or null until an output is chosen or when a DICOM copy is chosen. */
     ExportRequest request() {
-        if (out == null) {
+        if (out == null || format.getValue() == ExportTarget.DICOM) {
             return null;
         }
-        return range.isSelected()
-                ? ExportRequest.frames(format.getValue(), out, firstFrame.getValue(), lastFrame.getValue(),
-                scale.getValue())
-                : ExportRequest.played(format.getValue(), out, scale.getValue());
+        ExportRequest request = range.isSelected()
+                ? ExportRequest.frames(format.getValue().cineFormat(), out, firstFrame.getValue(),
+                lastFrame.getValue(), scale.getValue())
+                : ExportRequest.played(format.getValue().cineFormat(), out, scale.getValue());
+        return burnIn.isSelected() ? request.withBurnIn(new BurnIn(true, marks.get())) : request;
     }
 
     void startExport() {
-        ExportRequest request = request();
-        if (request != null && instance != null) {
-            export.start(instance.path(), request);
+        if (out == null || instance == null) {
+            return;
+        }
+        if (format.getValue() == ExportTarget.DICOM) {
+            export.startDeidentified(instance.path(), out, blank.isSelected());
+        } else {
+            export.start(instance.path(), request());
+        }
+    }
+
+    /** Burned In Annotation YES or absent: the device may have written names and dates into the pixels. */
+    private static boolean mayHoldBurnedInText(LoadedInstance shown) {
+        String burnedIn = shown.file().dataset().getString(Tag.BurnedInAnnotation);
+        return burnedIn == null || !burnedIn.strip().equalsIgnoreCase("NO");
+    }
+
+    /** What a de-identified copy cannot do for the user, said before it is written. */
+    private void updatePrivacy() {
+        if (instance == null || format.getValue() != ExportTarget.DICOM) {
+            privacy.setText("");
+            return;
+        }
+        String pixels = instance.file().transferSyntax().encapsulated()
+                ? " Compressed pixels are decoded and written uncompressed." : "";
+        if (!mayHoldBurnedInText(instance)) {
+            privacy.setText("The file says no text is burned into its pixels (Burned In Annotation NO)." + pixels);
+        } else if (blank.isSelected()) {
+            privacy.setText("Names and dates burned into the pixels inside the ultrasound regions cannot be"
+                    + " removed automatically: check the images before sharing them." + pixels);
+        } else {
+            privacy.setText("The pixels may hold burned-in names and dates, which are kept: blank outside the"
+                    + " regions, and check the images before sharing them." + pixels);
         }
     }
 
@@ -191,7 +261,7 @@ final class ExportDialog {
         Path input = instance == null ? Path.of("export") : instance.path();
         String base = String.valueOf(input.getFileName()).replaceFirst("(?i)\\.dcm$", "");
         Path folder = input.toAbsolutePath().getParent();
-        Path name = Path.of(base + "-export");
+        Path name = Path.of(base + (format.getValue() == ExportTarget.DICOM ? "-deidentified" : "-export"));
         return withFormat(folder == null ? name : folder.resolve(name), format.getValue());
     }
 
@@ -200,29 +270,30 @@ final class ExportDialog {
         output.setText(path == null ? "" : path.toString());
     }
 
-    /** {@code path} with the extension of {@code format}; none for a folder of PNG frames. */
-    static Path withFormat(Path path, Format format) {
+    /** {@code path} with the extension of {@code format}; none for a folder. */
+    static Path withFormat(Path path, ExportTarget format) {
         String name = String.valueOf(path.getFileName());
         String base = name.replaceFirst("(?i)\\.(gif|mp4)$", "");
-        String wanted = format == Format.PNG ? base : base + "." + format.name().toLowerCase(Locale.ROOT);
+        String wanted = format.writesFolder() ? base : base + "." + format.name().toLowerCase(Locale.ROOT);
         return path.resolveSibling(wanted);
     }
 
-    private static Path ask(Window owner, Format format, Path suggested) {
+    private static Path ask(Window owner, ExportTarget format, Path suggested) {
         Path folder = suggested.toAbsolutePath().getParent();
         File chosen;
-        if (format == Format.PNG) {
+        if (format.writesFolder()) {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for the PNG frames");
+            chooser.setTitle(format == ExportTarget.DICOM ? "Folder for the de-identified copy"
+                    : "Folder for the PNG frames");
             if (folder != null && folder.toFile().isDirectory()) {
                 chooser.setInitialDirectory(folder.toFile());
             }
             chosen = chooser.showDialog(owner);
         } else {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export as " + describe(format));
+            chooser.setTitle("Export as " + format.description());
             String extension = "*." + format.name().toLowerCase(Locale.ROOT);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(describe(format), extension));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(), extension));
             if (folder != null && folder.toFile().isDirectory()) {
                 chooser.setInitialDirectory(folder.toFile());
             }
@@ -230,14 +301,6 @@ final class ExportDialog {
             chosen = chooser.showSaveDialog(owner);
         }
         return chosen == null ? null : chosen.toPath();
-    }
-
-    static String describe(Format format) {
-        return switch (format) {
-            case GIF -> "Animated GIF";
-            case MP4 -> "MP4 video (H.264)";
-            case PNG -> "PNG frames (a folder)";
-        };
     }
 
     private static Spinner<Integer> spinner(IntegerSpinnerValueFactory values, String id) {

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.export.CineExport;
+import org.sonocine.export.DeidentifiedExport;
 import org.sonocine.export.ExportPlan;
 import org.sonocine.export.ExportRenderer;
 import org.sonocine.export.OutputException;
@@ -30,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exports the cine on screen in the background, one export at a time, with its progress and an outcome in words.
+ * Exports the cine on screen, or a de-identified copy of its file, in the background, one export at a time, with its progress and an outcome in words.
  * The file is opened again for the export, so that opening another file meanwhile does not pull the frames from
  * under it. Cancelling interrupts the export's thread; the exporter then removes what it had written.
  */
@@ -55,6 +56,34 @@ public final class ExportViewModel {
      * status, when an export is already running.
      */
     public boolean start(Path input, ExportRequest request) {
+        if (!begin("Exporting to " + request.out().getFileName() + "…")) {
+            return false;
+        }
+        BackgroundTask.wrap(() -> exclusively(() -> export(input, request)))
+                .onSuccess(result -> finished("Exported " + result.frames() + " frames to "
+                        + result.out().getFileName()))
+                .onFailure(failure -> finished(failureText(request.out(), failure)))
+                .executeWith(tasks, Lane.SCAN);
+        return true;
+    }
+
+    /**
+     * Starts writing a de-identified copy of the file at {@code input} into {@code folder}, black outside the
+     * ultrasound regions when {@code blankOutsideRegions}. Returns false, with the reason in the status, when an
+     * export is already running.
+     */
+    public boolean startDeidentified(Path input, Path folder, boolean blankOutsideRegions) {
+        if (!begin("Writing a de-identified copy into " + folder.getFileName() + "…")) {
+            return false;
+        }
+        BackgroundTask.wrap(() -> exclusively(() -> new DeidentifiedExport(blankOutsideRegions).write(input, folder)))
+                .onSuccess(result -> finished(deidentifiedText(result, blankOutsideRegions)))
+                .onFailure(failure -> finished(failureText(folder, failure)))
+                .executeWith(tasks, Lane.SCAN);
+        return true;
+    }
+
+    private boolean begin(String what) {
         if (running.get()) {
             status.set("An export is already running");
             return false;
@@ -64,13 +93,19 @@ public final class ExportViewModel {
         }
         running.set(true);
         progress.set(0);
-        status.set("Exporting to " + request.out().getFileName() + "…");
-        BackgroundTask.wrap(() -> export(input, request))
-                .onSuccess(result -> finished("Exported " + result.frames() + " frames to "
-                        + result.out().getFileName()))
-                .onFailure(failure -> finished(failureText(request, failure)))
-                .executeWith(tasks, Lane.SCAN);
+        status.set(what);
         return true;
+    }
+
+    static String deidentifiedText(DeidentifiedExport.Result result, boolean blanked) {
+        String pixels = result.decodedFrom() == null ? ""
+                : ", its " + result.decodedFrom() + " pixels written uncompressed";
+        String warning = !result.mayHoldBurnedInText() ? ""
+                : blanked ? ". Text burned in inside the ultrasound regions cannot be removed automatically: check the"
+                + " images before sharing them"
+                : ". The pixels may hold burned-in names and dates: check the images before sharing them";
+        return "Wrote a de-identified copy, " + result.out().getFileName() + pixels
+                + (blanked ? ", black outside the ultrasound regions" : "") + warning;
     }
 
     /** Stops the running export; nothing of it is left at the output. */
@@ -87,13 +122,30 @@ public final class ExportViewModel {
         status.set("Cancelling the export…");
     }
 
-    private CineExport.Result export(Path input, ExportRequest request) throws IOException {
+    private interface Export<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code export} as the one that Cancel interrupts. */
+    private <T> T exclusively(Export<T> export) throws IOException {
         synchronized (lock) {
             if (cancelled) {
                 throw new InterruptedIOException("export cancelled");
             }
             worker = Thread.currentThread();
         }
+        try {
+            return export.run();
+        } finally {
+            synchronized (lock) {
+                worker = null;
+                // The pool's thread goes on to other work: a cancel that came late must not stop that.
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private CineExport.Result export(Path input, ExportRequest request) throws IOException {
         try (DicomFile dicom = DicomFile.openLenient(input);
              ParallelDecoder decoder = new ParallelDecoder(decoderThreads)) {
             FrameSource source = FrameSource.of(dicom);
@@ -101,19 +153,13 @@ public final class ExportViewModel {
             ExportPlan plan = request.frames() == null ? ExportPlan.of(timing)
                     : ExportPlan.ofFrames(timing, range(request.frames(), source.frameCount()));
             ExportRenderer renderer = ExportRenderer.of(source, Geometry.of(dicom.dataset()), request.scale(),
-                    request.format().needsEvenSize());
+                    request.format().needsEvenSize()).withBurnIn(request.burnIn(), timing);
             return new CineExport(source, renderer, decoder).write(plan, request.format(), input, request.out(),
                     (done, total) -> tasks.onUi(() -> {
                         if (running.get()) {
                             progress.set((double) done / total);
                         }
                     }));
-        } finally {
-            synchronized (lock) {
-                worker = null;
-                // The pool's thread goes on to other work: a cancel that came late must not stop that.
-                Thread.interrupted();
-            }
         }
     }
 
@@ -129,7 +175,7 @@ public final class ExportViewModel {
         return indices;
     }
 
-    private String failureText(ExportRequest request, Throwable failure) {
+    private String failureText(Path out, Throwable failure) {
         boolean wasCancelled;
         synchronized (lock) {
             wasCancelled = cancelled;
@@ -140,7 +186,7 @@ public final class ExportViewModel {
         if (failure instanceof OutputException) {
             return "Could not export: " + failure.getMessage();
         }
-        return "Could not export to " + request.out().getFileName() + ": " + FailureWords.of(failure);
+        return "Could not export to " + out.getFileName() + ": " + FailureWords.of(failure);
     }
 
     private void finished(String text) {

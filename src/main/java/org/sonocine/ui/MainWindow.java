@@ -350,7 +350,7 @@ public final class MainWindow {
             return;
         }
         if (exportDialog == null) {
-            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export());
+            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export(), measure::marks);
         }
         exportDialog.show(shown);
     }

@@ -1,7 +1,6 @@
 package org.sonocine.ui;
 
 import org.junit.jupiter.api.Test;
-import org.sonocine.export.CineExport.Format;
 
 import java.nio.file.Path;
 
@@ -12,9 +11,10 @@ class ExportDialogTest {
     @Test
     void aFileGetsTheFormatsExtensionAndAFolderOfFramesNone() {
         Path dir = Path.of("exports");
-        assertEquals(dir.resolve("echo.gif"), ExportDialog.withFormat(dir.resolve("echo.mp4"), Format.GIF));
-        assertEquals(dir.resolve("echo.mp4"), ExportDialog.withFormat(dir.resolve("echo"), Format.MP4));
-        assertEquals(dir.resolve("echo"), ExportDialog.withFormat(dir.resolve("echo.GIF"), Format.PNG));
-        assertEquals(dir.resolve("echo.v2.gif"), ExportDialog.withFormat(dir.resolve("echo.v2"), Format.GIF));
+        assertEquals(dir.resolve("echo.gif"), ExportDialog.withFormat(dir.resolve("echo.mp4"), ExportTarget.GIF));
+        assertEquals(dir.resolve("echo.mp4"), ExportDialog.withFormat(dir.resolve("echo"), ExportTarget.MP4));
+        assertEquals(dir.resolve("echo"), ExportDialog.withFormat(dir.resolve("echo.GIF"), ExportTarget.PNG));
+        assertEquals(dir.resolve("echo.v2.gif"), ExportDialog.withFormat(dir.resolve("echo.v2"), ExportTarget.GIF));
+        assertEquals(dir.resolve("echo"), ExportDialog.withFormat(dir.resolve("echo.gif"), ExportTarget.DICOM));
     }
 }

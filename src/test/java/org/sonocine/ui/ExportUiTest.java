@@ -1,14 +1,22 @@
 package org.sonocine.ui;
 
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.Tag;
+import org.sonocine.export.BurnIn;
 import org.sonocine.export.CineExport.Format;
 import org.sonocine.study.DemoCine;
+import org.sonocine.ui.measure.ImagePoint;
+import org.sonocine.ui.measure.MeasureTool;
+import org.sonocine.ui.measure.Measurement;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +74,7 @@ class ExportUiTest {
         robot.interact(() -> {
             window.showExport();
             window.exportDialog().chooseOutputWith((owner, chosenFormat, suggested) -> out);
-            robot.lookup("#exportFormat").queryAs(ChoiceBox.class).setValue(format);
+            robot.lookup("#exportFormat").queryAs(ChoiceBox.class).setValue(ExportTarget.of(format));
             robot.lookup("#exportScale").queryAs(ChoiceBox.class).setValue(scale);
         });
         robot.clickOn("#exportChoose");
@@ -82,7 +91,8 @@ class ExportUiTest {
         Path out = dir.resolve("loop.gif");
 
         ExportDialog dialog = dialogWritingTo(robot, out, Format.GIF, 0.5);
-        assertEquals(ExportRequest.played(Format.GIF, out, 0.5), dialog.request());
+        assertEquals(ExportRequest.played(Format.GIF, out, 0.5).withBurnIn(new BurnIn(true, List.of())),
+                dialog.request(), "the overlay burned in unless unticked");
         robot.clickOn("#exportStart");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -125,6 +135,7 @@ class ExportUiTest {
             last.getEditor().setText("14");
             last.commitValue();
         });
+        robot.clickOn("#exportBurnIn");
         assertEquals(ExportRequest.frames(Format.GIF, out, 5, 14, 0.25), dialog.request());
 
         robot.clickOn("#exportStart");
@@ -133,6 +144,67 @@ class ExportUiTest {
 
         assertEquals("Exported 10 frames to part.gif", vm.export().statusProperty().get());
         assertEquals(10, ExportViewModelTest.gifFrames(out));
+    }
+
+    @Test
+    void aDeidentifiedDicomCopyIsOfferedWithBlankingAndAPlainWarningAndWrittenIntoAFolder(FxRobot robot,
+                                                                                          @TempDir Path dir)
+            throws Exception {
+        openDemo(robot, dir);
+        Path folder = dir.resolve("for-colleague");
+        robot.interact(() -> {
+            window.showExport();
+            window.exportDialog().chooseOutputWith((owner, chosenFormat, suggested) -> folder);
+            robot.lookup("#exportFormat").queryAs(ChoiceBox.class).setValue(ExportTarget.DICOM);
+        });
+        robot.clickOn("#exportChoose");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        CheckBox blank = robot.lookup("#exportBlank").queryAs(CheckBox.class);
+        assertTrue(blank.isVisible() && !blank.isDisabled() && blank.isSelected(),
+                "the demo has regions and no Burned In Annotation: blanking offered and ticked");
+        assertTrue(robot.lookup("#exportScale").query().isDisabled(), "no size for a DICOM copy");
+        assertTrue(robot.lookup("#exportBurnIn").query().isDisabled(), "nothing burned into a DICOM copy");
+        assertEquals("Names and dates burned into the pixels inside the ultrasound regions cannot be removed"
+                        + " automatically: check the images before sharing them.",
+                robot.lookup("#exportPrivacy").queryAs(Label.class).getText());
+        assertEquals(null, window.exportDialog().request(), "not a cine export");
+
+        robot.clickOn("#exportStart");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Path> written = files(folder);
+        assertEquals(1, written.size());
+        assertTrue(vm.export().statusProperty().get().startsWith("Wrote a de-identified copy, "
+                + written.get(0).getFileName() + ", black outside the ultrasound regions."),
+                vm.export().statusProperty().get());
+        try (DicomFile copy = DicomFile.open(written.get(0))) {
+            assertEquals("YES", copy.dataset().getString(Tag.PatientIdentityRemoved));
+        }
+
+        robot.clickOn("#exportBlank");
+        assertEquals("The pixels may hold burned-in names and dates, which are kept: blank outside the regions,"
+                + " and check the images before sharing them.", robot.lookup("#exportPrivacy").queryAs(Label.class)
+                .getText());
+    }
+
+    @Test
+    void measurementsOnScreenGoIntoTheRequestWhenBurnInIsTicked(FxRobot robot, @TempDir Path dir) throws Exception {
+        openDemo(robot, dir);
+        robot.interact(() -> window.measurements().measurements().add(new Measurement(MeasureTool.DISTANCE,
+                List.of(new ImagePoint(10, 20), new ImagePoint(110, 20)), 0, false)));
+        Path out = dir.resolve("measured.gif");
+
+        ExportDialog dialog = dialogWritingTo(robot, out, Format.GIF, 1.0);
+
+        List<BurnIn.Mark> marks = dialog.request().burnIn().marks();
+        assertEquals(1, marks.size());
+        assertEquals(BurnIn.Shape.LINE, marks.get(0).shape());
+        assertEquals(0, marks.get(0).frame());
+        assertArrayEquals(new double[] {10.5, 20.5, 110.5, 20.5}, marks.get(0).points(), 1e-9);
+        assertTrue(marks.get(0).label().endsWith("mm") || marks.get(0).label().endsWith("cm")
+                || marks.get(0).label().endsWith("px"), marks.get(0).label());
     }
 
     private static List<Path> files(Path dir) throws IOException {

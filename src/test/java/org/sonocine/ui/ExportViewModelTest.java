@@ -3,6 +3,9 @@ package org.sonocine.ui;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.Tag;
+import org.sonocine.export.BurnIn;
 import org.sonocine.export.CineExport.Format;
 import org.sonocine.study.DemoCine;
 import org.sonocine.ui.task.DirectTaskExecutor;
@@ -12,6 +15,7 @@ import org.sonocine.ui.task.SteppedTaskExecutor;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Exporting from the viewer, driven without a toolkit. */
@@ -50,6 +55,50 @@ class ExportViewModelTest {
         assertEquals("Exported " + DemoCine.FRAMES + " frames to loop.gif", export.statusProperty().get());
         assertEquals(1.0, export.progressProperty().get(), 1e-9);
         assertEquals(DemoCine.FRAMES, gifFrames(out));
+    }
+
+    @Test
+    void aDeidentifiedCopyIsWrittenInTheBackgroundAndSaysWhatItCannotRemove() throws IOException {
+        SteppedTaskExecutor tasks = new SteppedTaskExecutor();
+        ExportViewModel export = new ExportViewModel(tasks, 1);
+        Path folder = dir.resolve("shared");
+
+        assertTrue(export.startDeidentified(input, folder, true));
+        assertEquals("Writing a de-identified copy into shared…", export.statusProperty().get());
+        tasks.runAll();
+
+        assertFalse(export.runningProperty().get());
+        List<Path> written = files(folder);
+        assertEquals(1, written.size());
+        assertEquals("Wrote a de-identified copy, " + written.get(0).getFileName() + ", black outside the"
+                + " ultrasound regions. Text burned in inside the ultrasound regions cannot be removed"
+                + " automatically: check the images before sharing them", export.statusProperty().get());
+        try (DicomFile copy = DicomFile.open(written.get(0))) {
+            assertEquals("YES", copy.dataset().getString(Tag.PatientIdentityRemoved));
+            assertNotEquals("Demo^Patient", copy.dataset().getString(Tag.PatientName));
+        }
+    }
+
+    @Test
+    void theOverlayAndMeasurementsAskedForAreBurnedIn() throws IOException {
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+        BurnIn.Mark line = new BurnIn.Mark(BurnIn.Shape.LINE, new double[] {100, 600.5, 500, 600.5}, "", 0);
+
+        export.start(input, ExportRequest.frames(Format.PNG, dir.resolve("plain"), 1, 1, 1));
+        export.start(input, ExportRequest.frames(Format.PNG, dir.resolve("marked"), 1, 1, 1)
+                .withBurnIn(new BurnIn(true, List.of(line))));
+
+        BufferedImage plain = ImageIO.read(dir.resolve("plain/frame-0001.png").toFile());
+        BufferedImage marked = ImageIO.read(dir.resolve("marked/frame-0001.png").toFile());
+        assertEquals(0xffd54a, marked.getRGB(300, 600) & 0xFFFFFF, "the measurement");
+        assertNotEquals(plain.getRGB(300, 600), marked.getRGB(300, 600));
+        assertEquals(plain.getRGB(300, 400), marked.getRGB(300, 400), "elsewhere as rendered");
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.toList();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sonocine.ui.measure;
 
+import org.sonocine.export.BurnIn;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -61,6 +62,11 @@ public final class MeasurementsViewModel {
     /** Which calibration a measurement at {@code p} would use: shown while hovering with a tool. */
     public String describePlace(ImagePoint p) {
         return reader.get().describePlace(p, frame.get());
+    }
+
+    /** Every measurement, as marks to draw into exported frames. */
+    public List<BurnIn.Mark> marks() {
+        return BurnInMarks.of(measurements, reader.get());
     }
 
     /** The measurements shown on the current frame. */
