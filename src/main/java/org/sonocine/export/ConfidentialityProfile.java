@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * The attributes of PS3.15 Table E.1-1 (Application Level Confidentiality Profile, Basic Profile column) with
- * the action each one gets, as of DICOM 2025 (the 2025b table and the rows added to it by later 2025 editions). Where the table leaves a choice to IOD conformance (X/Z, X/D, X/Z/D, Z/D), the choice
- * that keeps the least is taken: X where removal is allowed, else Z. Sequences marked X/Z/U* (references to
- * other instances) are kept with their instance UIDs replaced, so that references between exported instances stay
- * linked. Repeating groups (curves, overlay data and comments) are matched by their group range.
+ * the action each one gets, as of DICOM 2025 (the 2025b table and the rows added to it by later 2025 editions).
+ * Where the table leaves a choice to IOD conformance (X/Z, X/D, X/Z/D, Z/D), the choice that keeps the least is
+ * taken: X where removal is allowed, else Z. Sequences marked X/Z/U* (references to other instances) are kept with
+ * their instance UIDs replaced, so that references between exported instances stay linked. Repeating groups
+ * (curves, overlay data and comments) are matched by their group range.
  */
 final class ConfidentialityProfile {
 
