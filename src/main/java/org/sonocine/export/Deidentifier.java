@@ -60,7 +60,8 @@ public final class Deidentifier {
             int tag = from.tagAt(i);
             VR vr = from.vrAt(i);
             Object value = from.valueAt(i);
-            if (Tags.isPrivate(tag) || Tags.group(tag) == 2 || tag == Tag.PixelData
+            // Group lengths are retired and would no longer add up once attributes are removed.
+            if (Tags.isPrivate(tag) || Tags.group(tag) == 2 || Tags.element(tag) == 0 || tag == Tag.PixelData
                     || !(value instanceof byte[] || value instanceof Sequence)) {
                 continue;
             }
@@ -81,21 +82,26 @@ public final class Deidentifier {
                 case DUMMY -> {
                     if (value instanceof Sequence) {
                         copy(from, i, to, false);
+                    } else if (vr == VR.UI) {
+                        // A dummy UID still has to be a valid one, and a consistent one keeps references linked.
+                        replaceUids(from, tag, to);
                     } else {
                         setDummy(to, tag, vr);
                     }
                 }
-                case NEW_UID -> {
-                    String[] uids = from.getStrings(tag);
-                    for (int k = 0; k < uids.length; k++) {
-                        uids[k] = newUid(uids[k]);
-                    }
-                    to.setString(tag, VR.UI, uids);
-                }
+                case NEW_UID -> replaceUids(from, tag, to);
                 case REFERENCES -> copy(from, i, to, true);
                 default -> throw new IllegalStateException(action.name());
             }
         }
+    }
+
+    private void replaceUids(Attributes from, int tag, Attributes to) {
+        String[] uids = from.getStrings(tag);
+        for (int k = 0; k < uids.length; k++) {
+            uids[k] = newUid(uids[k]);
+        }
+        to.setString(tag, VR.UI, uids);
     }
 
     /** Copies element {@code i}; a sequence's items are cleaned by the same rules. */
@@ -125,6 +131,7 @@ public final class Deidentifier {
             case DA -> to.setString(tag, vr, "19000101");
             case TM -> to.setString(tag, vr, "000000");
             case DT -> to.setString(tag, vr, "19000101000000");
+            case AS -> to.setString(tag, vr, "000D");
             case IS, DS -> to.setString(tag, vr, "0");
             case PN, LO, SH, CS, LT, ST, UT, UC, AE -> to.setString(tag, vr, "ANONYMOUS");
             case US, SS -> to.setInt(tag, vr, 0);
