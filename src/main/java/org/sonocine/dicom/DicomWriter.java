@@ -1,6 +1,7 @@
 package org.sonocine.dicom;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -61,6 +62,74 @@ public final class DicomWriter {
         out.write(new byte[] {'D', 'I', 'C', 'M'});
         writeFileMeta(out, fileMetaFor(dataset));
         writeDataSet(out, dataset);
+    }
+
+    /** Writes a value while the file is written, so that a large one is never held whole. */
+    public interface ValueWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #writePart10(OutputStream, Attributes)}, with native Pixel Data of {@code length} bytes written by
+     * {@code pixels} in its place (any Pixel Data in {@code dataset} is left out): a cine of any size is copied a
+     * frame at a time. Fails when {@code pixels} writes another number of bytes. Not for deflated or big endian
+     * syntaxes, where the value would have to be transformed on the way.
+     */
+    public void writePart10(OutputStream out, Attributes dataset, VR pixelVR, long length, ValueWriter pixels)
+            throws IOException {
+        if (syntax.deflated() || syntax.bigEndian() || syntax.encapsulated()) {
+            throw new IllegalStateException("streamed Pixel Data is written in little endian native syntaxes only");
+        }
+        long padded = length + (length & 1);
+        if (length < 0 || padded > 0xFFFFFFFEL) {
+            throw new IOException("Pixel Data of " + length + " bytes does not fit one element (4 GiB at most)");
+        }
+        out.write(new byte[128]);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        writeFileMeta(out, fileMetaFor(dataset));
+        Encoder encoder = new Encoder(out, syntax.explicitVR(), false);
+        int i = 0;
+        for (; i < dataset.size() && Integer.compareUnsigned(dataset.tagAt(i), Tag.PixelData) < 0; i++) {
+            if (Tags.group(dataset.tagAt(i)) != 2) {
+                encoder.element(dataset, i);
+            }
+        }
+        encoder.header(Tag.PixelData, pixelVR, (int) padded);
+        CountingOutputStream counted = new CountingOutputStream(out);
+        pixels.writeTo(counted);
+        if (counted.count != length) {
+            throw new IOException("Pixel Data was to be " + length + " bytes, but " + counted.count
+                    + " were written");
+        }
+        if (padded != length) {
+            out.write(0);
+        }
+        for (; i < dataset.size(); i++) {
+            if (dataset.tagAt(i) != Tag.PixelData) {
+                encoder.element(dataset, i);
+            }
+        }
+    }
+
+    /** Counts what passes through, so that a streamed value can be held to the length announced before it. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     /** The File Meta Information for {@code dataset} in this writer's transfer syntax. */

@@ -16,7 +16,7 @@ import org.sonocine.imaging.PixelMemory;
 import org.sonocine.imaging.StoredFrame;
 import org.sonocine.study.UltrasoundRegion;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -69,25 +69,52 @@ public final class DeidentifiedExport {
             boolean[] inside = blankOutsideRegions ? insideRegions(source) : null;
             FrameSource frames = FrameSource.of(dicom);
             Attributes out = deidentifier.deidentify(source);
-            String photometric = writePixels(frames, inside, out);
+            out.remove(Tag.PixelData);
+            // The first frame fixes the layout written (YCbCr comes out as RGB); the others follow one at a time.
+            CopiedFrame first = copied(frames, 0, inside);
+            PixelDescription layout = first.layout();
+            setImagePixel(out, layout);
+            long length = (long) frames.frameCount() * layout.frameBytes();
             TransferSyntax syntax = dicom.transferSyntax();
             String decodedFrom = syntax.encapsulated() ? syntax.name() : null;
-            String burnedIn = source.getString(Tag.BurnedInAnnotation);
             Path target = folder.resolve(out.getString(Tag.SOPInstanceUID) + ".dcm");
-            write(target, out);
-            return new Result(target, frames.frameCount(), decodedFrom, photometric,
-                    burnedIn == null || burnedIn.equalsIgnoreCase("YES"));
+            write(target, out, layout.bitsAllocated() <= 8 ? VR.OB : VR.OW, length, stream -> {
+                stream.write(first.data(), 0, (int) layout.frameBytes());
+                for (int i = 1; i < frames.frameCount(); i++) {
+                    CopiedFrame frame = copied(frames, i, inside);
+                    if (frame.layout().frameBytes() != layout.frameBytes()) {
+                        throw new IOException("frame " + (i + 1) + " does not have the first frame's layout");
+                    }
+                    stream.write(frame.data(), 0, (int) layout.frameBytes());
+                }
+            });
+            return new Result(target, frames.frameCount(), decodedFrom, photometricName(layout),
+                    mayHoldBurnedInText(source));
         }
     }
 
-    private static void write(Path target, Attributes dataset) throws OutputException {
+    /** Burned In Annotation YES or absent (or not NO): the device may have written names and dates into the pixels. */
+    public static boolean mayHoldBurnedInText(Attributes ds) {
+        String burnedIn = ds.getString(Tag.BurnedInAnnotation);
+        return burnedIn == null || !burnedIn.strip().equalsIgnoreCase("NO");
+    }
+
+    private static void write(Path target, Attributes dataset, VR pixelVR, long length,
+                              DicomWriter.ValueWriter pixels) throws IOException {
         try (PendingOutput pending = PendingOutput.file(target)) {
-            try (OutputStream stream = Files.newOutputStream(pending.path())) {
-                new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writePart10(stream, dataset);
+            OutputStream file;
+            try {
+                file = Files.newOutputStream(pending.path());
+            } catch (IOException e) {
+                throw new OutputException(target, e);
+            }
+            try (OutputStream stream = new BufferedOutputStream(new OutputFailures(file, target), 1 << 16)) {
+                new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writePart10(stream, dataset, pixelVR,
+                        length, pixels);
             }
             pending.commit();
-        } catch (IOException | RuntimeException e) {
-            throw e instanceof OutputException o ? o : new OutputException(target, e);
+        } catch (RuntimeException e) {
+            throw new OutputException(target, e);
         }
     }
 
@@ -112,39 +139,36 @@ public final class DeidentifiedExport {
         return inside;
     }
 
-    /** Decodes every frame into {@code out}'s Pixel Data and Image Pixel module; returns the photometric written. */
-    private static String writePixels(FrameSource frames, boolean[] inside, Attributes out) throws IOException {
-        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
-        PixelDescription written = null;
-        for (int i = 0; i < frames.frameCount(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("export cancelled");
-            }
-            StoredFrame frame = frames.decode(i);
-            PixelDescription layout = frame.layout();
-            byte[] data = frame.data();
-            if (layout.samplesPerPixel() == 3 && layout.photometric() != Photometric.RGB) {
-                data = rgb(frame);
-                layout = layout.withPhotometric(Photometric.RGB);
-            }
-            if (layout.bitsAllocated() == 1 || layout.samplesPerPixel() == 4) {
-                throw new IOException("pixels of " + layout.samplesPerPixel() + " samples of "
-                        + layout.bitsAllocated() + " bit are not supported for a de-identified copy");
-            }
-            if (inside != null) {
-                blank(data, layout, inside);
-            }
-            if ((long) pixels.size() + data.length > PixelDescription.MAX_FRAME_BYTES) {
-                throw new IOException("the frames are too large together to write as one uncompressed Pixel Data");
-            }
-            pixels.write(data, 0, (int) Math.min(data.length, layout.frameBytes()));
-            written = layout;
+    /** One frame as written: decoded, YCbCr made RGB, blanked outside the regions when asked. */
+    private record CopiedFrame(byte[] data, PixelDescription layout) {
+    }
+
+    private static CopiedFrame copied(FrameSource frames, int index, boolean[] inside) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("export cancelled");
         }
-        if (written == null) {
-            throw new IOException("the file has no frames to export");
+        StoredFrame frame = frames.decode(index);
+        PixelDescription layout = frame.layout();
+        byte[] data = frame.data();
+        if (layout.samplesPerPixel() == 3 && layout.photometric() != Photometric.RGB) {
+            data = rgb(frame);
+            layout = layout.withPhotometric(Photometric.RGB);
         }
-        setImagePixel(out, written, pixels.toByteArray());
-        return written.photometric() == Photometric.PALETTE_COLOR ? "PALETTE COLOR" : written.photometric().name();
+        if (layout.bitsAllocated() == 1 || layout.samplesPerPixel() == 4) {
+            throw new IOException("pixels of " + layout.samplesPerPixel() + " samples of "
+                    + layout.bitsAllocated() + " bit are not supported for a de-identified copy");
+        }
+        if (data.length < layout.frameBytes()) {
+            throw new IOException("frame " + (index + 1) + " decoded to fewer bytes than its size");
+        }
+        if (inside != null) {
+            blank(data, layout, inside);
+        }
+        return new CopiedFrame(data, layout);
+    }
+
+    private static String photometricName(PixelDescription layout) {
+        return layout.photometric() == Photometric.PALETTE_COLOR ? "PALETTE COLOR" : layout.photometric().name();
     }
 
     /** Colour a codec left as YCbCr, as the viewer converts it, in 8-bit RGB. */
@@ -188,7 +212,7 @@ public final class DeidentifiedExport {
         }
     }
 
-    private static void setImagePixel(Attributes out, PixelDescription layout, byte[] pixels) {
+    private static void setImagePixel(Attributes out, PixelDescription layout) {
         out.setInt(Tag.SamplesPerPixel, VR.US, layout.samplesPerPixel());
         out.setString(Tag.PhotometricInterpretation, VR.CS, layout.photometric() == Photometric.PALETTE_COLOR
                 ? "PALETTE COLOR" : layout.photometric().name());
@@ -201,6 +225,5 @@ public final class DeidentifiedExport {
         } else {
             out.remove(Tag.PlanarConfiguration);
         }
-        out.set(Tag.PixelData, layout.bitsAllocated() <= 8 ? VR.OB : VR.OW, pixels);
     }
 }

@@ -23,8 +23,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.sonocine.dicom.Tag;
 import org.sonocine.export.BurnIn;
+import org.sonocine.export.DeidentifiedExport;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -213,10 +213,8 @@ final class ExportDialog {
         }
     }
 
-    /** Burned In Annotation YES or absent: the device may have written names and dates into the pixels. */
     private static boolean mayHoldBurnedInText(LoadedInstance shown) {
-        String burnedIn = shown.file().dataset().getString(Tag.BurnedInAnnotation);
-        return burnedIn == null || !burnedIn.strip().equalsIgnoreCase("NO");
+        return DeidentifiedExport.mayHoldBurnedInText(shown.file().dataset());
     }
 
     /** What a de-identified copy cannot do for the user, said before it is written. */

@@ -156,6 +156,44 @@ class DeidentifiedExportTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** The first frame RLE-compressed as it should be, the second with a header no decoder accepts. */
+    private Path rleWithABrokenSecondFrame() throws IOException {
+        Path input = IdentifiedUltrasound.write(dir.resolve("a.dcm"), SOP_A, null);
+        int pixels = IdentifiedUltrasound.ROWS * IdentifiedUltrasound.COLUMNS;
+        byte[] good = new byte[64 + 1 + pixels];
+        good[0] = 1; // one segment, starting after the 64-byte header
+        good[4] = 64;
+        good[64] = (byte) (pixels - 1); // one literal run of all the pixels
+        for (int p = 0; p < pixels; p++) {
+            good[65 + p] = (byte) IdentifiedUltrasound.pixel(p, 0);
+        }
+        byte[] broken = new byte[64 + 2];
+        broken[0] = 9; // more segments than RLE allows
+        org.sonocine.dicom.Fragments fragments = new org.sonocine.dicom.Fragments();
+        fragments.add(new byte[0]);
+        fragments.add(good);
+        fragments.add(broken);
+        try (DicomFile file = DicomFile.open(input)) {
+            Attributes ds = file.dataset();
+            ds.set(Tag.PixelData, org.sonocine.dicom.VR.OB, fragments);
+            Path rle = dir.resolve("rle.dcm");
+            new org.sonocine.dicom.DicomWriter(TransferSyntax.RLE_LOSSLESS).writeFile(rle, ds);
+            return rle;
+        }
+    }
+
+    @Test
+    void aFrameThatCannotBeDecodedHalfWayLeavesNoFileAndBlamesTheInput() throws IOException {
+        Path rle = rleWithABrokenSecondFrame();
+
+        assertThatThrownBy(() -> new DeidentifiedExport(false).write(rle, dir.resolve("out")))
+                .isNotInstanceOf(OutputException.class)
+                .hasMessage("RLE frame 2 has 9 segments; 1 samples of 8 bits need 1");
+        assertThat(dir.resolve("out")).satisfiesAnyOf(
+                folder -> assertThat(folder).doesNotExist(),
+                folder -> assertThat(folder).isEmptyDirectory());
+    }
+
     @Test
     void refusesAFileAsTheOutputFolder() throws IOException {
         Path input = IdentifiedUltrasound.write(dir.resolve("a.dcm"), SOP_A, null);
