@@ -30,6 +30,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,11 @@ final class ExportDialog {
     private final CheckBox burnIn = new CheckBox("Burn in the overlay and measurements");
     private final CheckBox blank = new CheckBox("Blank outside the ultrasound regions");
     private final Label privacy = new Label();
+    private final RadioButton thisFile = new RadioButton("This file");
+    private final RadioButton wholeStudy = new RadioButton("The whole study");
     private final Supplier<List<BurnIn.Mark>> marks;
+    private final Function<Path, List<Path>> studyFiles;
+    private List<Path> study = List.of();
     private final TextField output = new TextField();
     private final Button start = new Button("Export");
     private final Button cancel = new Button("Close");
@@ -65,11 +70,14 @@ final class ExportDialog {
     private Path out;
 
     /**
-     * @param marks the measurements to burn in, asked for when an export starts
+     * @param marks      the measurements to burn in, asked for when an export starts
+     * @param studyFiles the files of the study a file belongs to, as far as they are known
      */
-    ExportDialog(Window owner, ExportViewModel export, Supplier<List<BurnIn.Mark>> marks) {
+    ExportDialog(Window owner, ExportViewModel export, Supplier<List<BurnIn.Mark>> marks,
+                 Function<Path, List<Path>> studyFiles) {
         this.export = export;
         this.marks = marks;
+        this.studyFiles = studyFiles;
         stage.initOwner(owner);
         stage.setTitle("Export");
 
@@ -109,7 +117,14 @@ final class ExportDialog {
         range.disableProperty().bind(dicom);
         scale.disableProperty().bind(dicom);
         burnIn.disableProperty().bind(dicom);
-        for (Node shownForDicom : List.of(blank, privacy)) {
+        ToggleGroup scope = new ToggleGroup();
+        thisFile.setToggleGroup(scope);
+        wholeStudy.setToggleGroup(scope);
+        thisFile.setSelected(true);
+        thisFile.setId("exportThisFile");
+        wholeStudy.setId("exportWholeStudy");
+        HBox scopes = new HBox(12, thisFile, wholeStudy);
+        for (Node shownForDicom : List.of(blank, privacy, scopes)) {
             shownForDicom.visibleProperty().bind(dicom);
             shownForDicom.managedProperty().bind(dicom);
         }
@@ -130,7 +145,7 @@ final class ExportDialog {
         form.addRow(2, new Label(), new HBox(6, range, first, new Label("to"), last));
         form.addRow(3, new Label("Size"), scale);
         form.addRow(4, new Label(), burnIn);
-        form.addRow(5, new Label(), new VBox(6, blank, privacy));
+        form.addRow(5, new Label(), new VBox(6, scopes, blank, privacy));
         form.addRow(6, new Label("Output"), new HBox(6, output, choose));
 
         ProgressBar bar = new ProgressBar();
@@ -183,8 +198,14 @@ final class ExportDialog {
             blank.setText(regions ? "Blank outside the ultrasound regions"
                     : "Blank outside the ultrasound regions (the file has none)");
             blank.setSelected(regions && mayHoldBurnedInText(shown));
+            thisFile.setSelected(true);
             setOutput(null);
             updatePrivacy();
+        }
+        if (!export.runningProperty().get()) {
+            study = studyFiles.apply(shown.path());
+            wholeStudy.setText("The whole study (" + study.size() + (study.size() == 1 ? " file)" : " files)"));
+            wholeStudy.setDisable(study.size() < 2);
         }
         stage.show();
         stage.toFront();
@@ -207,7 +228,8 @@ final class ExportDialog {
             return;
         }
         if (format.getValue() == ExportTarget.DICOM) {
-            export.startDeidentified(instance.path(), out, blank.isSelected());
+            export.startDeidentified(wholeStudy.isSelected() ? study : List.of(instance.path()), out,
+                    blank.isSelected());
         } else {
             export.start(instance.path(), request());
         }

@@ -68,19 +68,66 @@ public final class ExportViewModel {
     }
 
     /**
-     * Starts writing a de-identified copy of the file at {@code input} into {@code folder}, black outside the
-     * ultrasound regions when {@code blankOutsideRegions}. Returns false, with the reason in the status, when an
+     * Starts writing de-identified copies of {@code inputs} into {@code folder}, black outside the ultrasound
+     * regions when {@code blankOutsideRegions}, with UIDs replaced consistently across them. A file that cannot be
+     * copied is counted and the others are still written. Returns false, with the reason in the status, when an
      * export is already running.
      */
-    public boolean startDeidentified(Path input, Path folder, boolean blankOutsideRegions) {
-        if (!begin("Writing a de-identified copy into " + folder.getFileName() + "…")) {
+    public boolean startDeidentified(List<Path> inputs, Path folder, boolean blankOutsideRegions) {
+        if (inputs.isEmpty() || !begin("Writing de-identified copies into " + folder.getFileName() + "…")) {
             return false;
         }
-        BackgroundTask.wrap(() -> exclusively(() -> new DeidentifiedExport(blankOutsideRegions).write(input, folder)))
-                .onSuccess(result -> finished(deidentifiedText(result, blankOutsideRegions)))
+        List<Path> files = List.copyOf(inputs);
+        BackgroundTask.wrap(() -> exclusively(() -> deidentify(files, folder, blankOutsideRegions)))
+                .onSuccess(copies -> finished(copies.text(blankOutsideRegions)))
                 .onFailure(failure -> finished(failureText(folder, failure)))
                 .executeWith(tasks, Lane.SCAN);
         return true;
+    }
+
+    /** What a de-identified export wrote, and what it could not. */
+    record Copies(List<DeidentifiedExport.Result> written, List<String> failures) {
+        String text(boolean blanked) {
+            if (written.size() == 1 && failures.isEmpty()) {
+                return deidentifiedText(written.get(0), blanked);
+            }
+            if (written.isEmpty()) {
+                return "Could not write a de-identified copy: " + failures.get(0);
+            }
+            boolean burnedIn = written.stream().anyMatch(DeidentifiedExport.Result::mayHoldBurnedInText);
+            String warning = !burnedIn ? ""
+                    : blanked ? ". Text burned in inside the ultrasound regions cannot be removed automatically:"
+                    + " check the images before sharing them"
+                    : ". The pixels may hold burned-in names and dates: check the images before sharing them";
+            String skipped = failures.isEmpty() ? ""
+                    : "; " + failures.size() + (failures.size() == 1 ? " file" : " files") + " could not be copied ("
+                    + failures.get(0) + (failures.size() > 1 ? ", …" : "") + ")";
+            return "Wrote " + written.size() + " de-identified copies into " + written.get(0).out().getParent()
+                    .getFileName() + (blanked ? ", black outside the ultrasound regions" : "") + skipped + warning;
+        }
+    }
+
+    private Copies deidentify(List<Path> files, Path folder, boolean blank) throws IOException {
+        DeidentifiedExport export = new DeidentifiedExport(blank);
+        List<DeidentifiedExport.Result> written = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                written.add(export.write(files.get(i), folder));
+            } catch (OutputException | InterruptedIOException e) {
+                // The folder cannot take the copies, or the user stopped: the other files would fare no better.
+                throw e;
+            } catch (IOException e) {
+                failures.add(files.get(i).getFileName() + ": " + FailureWords.of(e));
+            }
+            double done = (double) (i + 1) / files.size();
+            tasks.onUi(() -> {
+                if (running.get()) {
+                    progress.set(done);
+                }
+            });
+        }
+        return new Copies(written, failures);
     }
 
     private boolean begin(String what) {

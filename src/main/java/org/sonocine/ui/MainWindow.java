@@ -350,7 +350,8 @@ public final class MainWindow {
             return;
         }
         if (exportDialog == null) {
-            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export(), measure::marks);
+            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export(), measure::marks,
+                    browserModel::studyFiles);
         }
         exportDialog.show(shown);
     }

@@ -3,11 +3,13 @@ package org.sonocine.ui;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.Tag;
 import org.sonocine.export.BurnIn;
 import org.sonocine.export.CineExport.Format;
 import org.sonocine.study.DemoCine;
+import org.sonocine.testing.IdentifiedUltrasound;
 import org.sonocine.ui.task.DirectTaskExecutor;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.SteppedTaskExecutor;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,8 +66,8 @@ class ExportViewModelTest {
         ExportViewModel export = new ExportViewModel(tasks, 1);
         Path folder = dir.resolve("shared");
 
-        assertTrue(export.startDeidentified(input, folder, true));
-        assertEquals("Writing a de-identified copy into shared…", export.statusProperty().get());
+        assertTrue(export.startDeidentified(List.of(input), folder, true));
+        assertEquals("Writing de-identified copies into shared…", export.statusProperty().get());
         tasks.runAll();
 
         assertFalse(export.runningProperty().get());
@@ -77,6 +80,33 @@ class ExportViewModelTest {
             assertEquals("YES", copy.dataset().getString(Tag.PatientIdentityRemoved));
             assertNotEquals("Demo^Patient", copy.dataset().getString(Tag.PatientName));
         }
+    }
+
+    @Test
+    void aWholeStudyIsCopiedWithItsUidsReplacedAlikeAndAFileThatCannotBeIsCounted() throws IOException {
+        Path a = IdentifiedUltrasound.write(dir.resolve("a.dcm"), "1.2.826.0.1.3680043.9.7777.1.1.1", null);
+        Path b = IdentifiedUltrasound.write(dir.resolve("b.dcm"), "1.2.826.0.1.3680043.9.7777.1.1.2",
+                "1.2.826.0.1.3680043.9.7777.1.1.1");
+        Path broken = dir.resolve("broken.dcm");
+        Files.write(broken, new byte[] {1, 2, 3});
+        ExportViewModel export = new ExportViewModel(new DirectTaskExecutor(), 1);
+        Path folder = dir.resolve("study");
+
+        assertTrue(export.startDeidentified(List.of(a, broken, b), folder, false));
+
+        assertThat(export.statusProperty().get()).startsWith("Wrote 2 de-identified copies into study; 1 file could"
+                + " not be copied (broken.dcm: ").endsWith("). The pixels may hold burned-in names and dates: check"
+                + " the images before sharing them");
+        List<Attributes> copies = new java.util.ArrayList<>();
+        for (Path copy : files(folder)) {
+            try (DicomFile file = DicomFile.open(copy)) {
+                copies.add(file.dataset());
+            }
+        }
+        assertEquals(2, copies.size());
+        assertEquals(copies.get(0).getString(Tag.StudyInstanceUID), copies.get(1).getString(Tag.StudyInstanceUID));
+        assertNotEquals(IdentifiedUltrasound.STUDY_UID, copies.get(0).getString(Tag.StudyInstanceUID));
+        assertEquals(1.0, export.progressProperty().get(), 1e-9);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanSummary;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -172,6 +173,21 @@ public final class BrowserViewModel {
         toReveal = null;
         select(nodes.get(location.get().series()));
         selectedInstance.set(location.get().instance());
+    }
+
+    /** The files of the study that holds {@code file}, in browsing order; just {@code file} when none is listed. */
+    public List<Path> studyFiles(Path file) {
+        Optional<ExamTree.Location> location = tree.find(normal(file));
+        if (location.isEmpty()) {
+            return List.of(file);
+        }
+        List<Path> files = new ArrayList<>();
+        for (ExamTree.Series series : location.get().study().seriesList()) {
+            for (InstanceEntry instance : series.sortedInstances()) {
+                files.add(instance.path());
+            }
+        }
+        return files;
     }
 
     /**

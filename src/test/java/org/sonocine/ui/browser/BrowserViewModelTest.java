@@ -235,4 +235,20 @@ class BrowserViewModelTest {
                 "the first series found is chosen, so its thumbnails show at once");
         assertThat(opened).isEmpty();
     }
+
+    @Test
+    void theFilesOfAStudyComeInBrowsingOrderAndAFileNotListedStandsAlone() {
+        found.addAll(entry("a").study("s1", "20240301", "", "").series("two", 2, "").number(1).build(),
+                entry("b").study("s1", "20240301", "", "").series("one", 1, "").number(2).build(),
+                entry("c").study("s1", "20240301", "", "").series("one", 1, "").number(1).build(),
+                entry("d").study("s2", "20240302", "", "").series("three", 1, "").build());
+
+        assertEquals(List.of("c", "b", "a"), names(browser.studyFiles(Path.of("exams", "b"))));
+        assertEquals(List.of("d"), names(browser.studyFiles(Path.of("exams", "d"))));
+        assertEquals(List.of(Path.of("elsewhere.dcm")), browser.studyFiles(Path.of("elsewhere.dcm")));
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
+    }
 }
