@@ -2,7 +2,6 @@ package org.sonocine.ui;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -14,9 +13,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -95,7 +96,8 @@ final class ExportDialog {
         blank.selectedProperty().addListener((o, was, now) -> updatePrivacy());
         privacy.setId("exportPrivacy");
         privacy.setWrapText(true);
-        privacy.setMaxWidth(420);
+        privacy.setPrefWidth(380);
+        privacy.setMinHeight(Region.USE_PREF_SIZE);
         scale.getItems().setAll(SCALES);
         scale.setConverter(converter(s -> String.format(Locale.ROOT, "%s ×", s).replace(".0 ", " ")));
         scale.setValue(1.0);
@@ -116,18 +118,17 @@ final class ExportDialog {
         played.disableProperty().bind(dicom);
         range.disableProperty().bind(dicom);
         scale.disableProperty().bind(dicom);
-        burnIn.disableProperty().bind(dicom);
         ToggleGroup scope = new ToggleGroup();
         thisFile.setToggleGroup(scope);
         wholeStudy.setToggleGroup(scope);
         thisFile.setSelected(true);
         thisFile.setId("exportThisFile");
         wholeStudy.setId("exportWholeStudy");
-        HBox scopes = new HBox(12, thisFile, wholeStudy);
-        for (Node shownForDicom : List.of(blank, privacy, scopes)) {
-            shownForDicom.visibleProperty().bind(dicom);
-            shownForDicom.managedProperty().bind(dicom);
-        }
+        VBox dicomOptions = new VBox(6, new HBox(12, thisFile, wholeStudy), blank, privacy);
+        dicomOptions.visibleProperty().bind(dicom);
+        dicomOptions.managedProperty().bind(dicom);
+        burnIn.visibleProperty().bind(dicom.not());
+        burnIn.managedProperty().bind(dicom.not());
 
         output.setEditable(false);
         output.setId("exportOutput");
@@ -144,9 +145,11 @@ final class ExportDialog {
         form.addRow(1, new Label("Frames"), played);
         form.addRow(2, new Label(), new HBox(6, range, first, new Label("to"), last));
         form.addRow(3, new Label("Size"), scale);
-        form.addRow(4, new Label(), burnIn);
-        form.addRow(5, new Label(), new VBox(6, scopes, blank, privacy));
-        form.addRow(6, new Label("Output"), new HBox(6, output, choose));
+        form.addRow(4, new Label(), new VBox(burnIn, dicomOptions));
+        form.addRow(5, new Label("Output"), new HBox(6, output, choose));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("exportProgress");
@@ -241,22 +244,28 @@ final class ExportDialog {
 
     /** What a de-identified copy cannot do for the user, said before it is written. */
     private void updatePrivacy() {
+        privacy.setText(privacyText());
+        // The options and this text differ by format and file: the window follows their size.
+        stage.sizeToScene();
+    }
+
+    private String privacyText() {
         if (instance == null || format.getValue() != ExportTarget.DICOM) {
-            privacy.setText("");
-            return;
+            return "";
         }
         String pixels = instance.file().transferSyntax().encapsulated()
                 ? " Compressed pixels are decoded and written uncompressed." : "";
         if (!mayHoldBurnedInText(instance)) {
-            privacy.setText("The file says no text is burned into its pixels (Burned In Annotation NO)." + pixels);
-        } else if (blank.isSelected()) {
-            privacy.setText("Names and dates burned into the pixels inside the ultrasound regions cannot be"
-                    + " removed automatically: check the images before sharing them." + pixels);
-        } else {
-            privacy.setText("The pixels may hold burned-in names and dates, which are kept: blank outside the"
-                    + " regions, and check the images before sharing them." + pixels);
+            return "The file says no text is burned into its pixels (Burned In Annotation NO)." + pixels;
         }
+        if (blank.isSelected()) {
+            return "Names and dates burned into the pixels inside the ultrasound regions cannot be removed"
+                    + " automatically: check the images before sharing them." + pixels;
+        }
+        return "The pixels may hold burned-in names and dates, which are kept: blank outside the regions, and"
+                + " check the images before sharing them." + pixels;
     }
+
 
     /** Replaces the file and folder choosers, which cannot be driven without a screen. */
     void chooseOutputWith(OutputChooser replacement) {

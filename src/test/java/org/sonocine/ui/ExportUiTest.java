@@ -164,7 +164,7 @@ class ExportUiTest {
         assertTrue(blank.isVisible() && !blank.isDisabled() && blank.isSelected(),
                 "the demo has regions and no Burned In Annotation: blanking offered and ticked");
         assertTrue(robot.lookup("#exportScale").query().isDisabled(), "no size for a DICOM copy");
-        assertTrue(robot.lookup("#exportBurnIn").query().isDisabled(), "nothing burned into a DICOM copy");
+        assertFalse(robot.lookup("#exportBurnIn").query().isVisible(), "nothing burned into a DICOM copy");
         assertEquals("Names and dates burned into the pixels inside the ultrasound regions cannot be removed"
                         + " automatically: check the images before sharing them.",
                 robot.lookup("#exportPrivacy").queryAs(Label.class).getText());
