@@ -56,6 +56,15 @@ public final class Deidentifier {
     }
 
     private void copyClean(Attributes from, Attributes to) {
+        copyClean(from, to, false);
+    }
+
+    /**
+     * Copies {@code from} into {@code to} as the table says; with {@code freeText}, text the table does not name
+     * is replaced with dummies too, as in the items of a sequence the table says to replace (Content Sequence:
+     * its Text Values are not listed, yet they are what identifies).
+     */
+    private void copyClean(Attributes from, Attributes to, boolean freeText) {
         for (int i = 0; i < from.size(); i++) {
             int tag = from.tagAt(i);
             VR vr = from.vrAt(i);
@@ -66,8 +75,12 @@ public final class Deidentifier {
                 continue;
             }
             ConfidentialityProfile.Action action = ConfidentialityProfile.actionFor(tag);
+            if (action == null && freeText && isFreeText(vr)) {
+                setDummy(to, tag, vr);
+                continue;
+            }
             if (action == null) {
-                copy(from, i, to, false);
+                copy(from, i, to, freeText);
                 continue;
             }
             switch (action) {
@@ -81,7 +94,7 @@ public final class Deidentifier {
                 }
                 case DUMMY -> {
                     if (value instanceof Sequence) {
-                        copy(from, i, to, false);
+                        copy(from, i, to, true);
                     } else if (vr == VR.UI) {
                         // A dummy UID still has to be a valid one, and a consistent one keeps references linked.
                         replaceUids(from, tag, to);
@@ -90,7 +103,7 @@ public final class Deidentifier {
                     }
                 }
                 case NEW_UID -> replaceUids(from, tag, to);
-                case REFERENCES -> copy(from, i, to, true);
+                case REFERENCES -> copy(from, i, to, freeText);
                 default -> throw new IllegalStateException(action.name());
             }
         }
@@ -104,15 +117,22 @@ public final class Deidentifier {
         to.setString(tag, VR.UI, uids);
     }
 
+    private static boolean isFreeText(VR vr) {
+        return switch (vr) {
+            case PN, LO, SH, LT, ST, UT, UC -> true;
+            default -> false;
+        };
+    }
+
     /** Copies element {@code i}; a sequence's items are cleaned by the same rules. */
-    private void copy(Attributes from, int i, Attributes to, boolean references) {
+    private void copy(Attributes from, int i, Attributes to, boolean freeText) {
         int tag = from.tagAt(i);
         Object value = from.valueAt(i);
         if (value instanceof Sequence seq) {
             Sequence copied = to.newSequence(tag);
             for (Attributes item : seq) {
                 Attributes cleaned = copied.addItem();
-                copyClean(item, cleaned);
+                copyClean(item, cleaned, freeText);
             }
         } else if (value instanceof byte[] bytes) {
             // Values are kept in the byte order they were read in; the copy is little endian.

@@ -69,4 +69,26 @@ class DeidentifierTest {
         assertThat(out.contains(TRANSDUCER_IDENTIFICATION_SEQUENCE)).isFalse();
         assertEquals("Acme", out.getString(Tag.Manufacturer));
     }
+
+    @Test
+    void freeTextInsideASequenceToBeReplacedIsReplacedTooWhileTheSameTextElsewhereIsKept() {
+        Attributes in = new Attributes();
+        in.setString(Tag.Manufacturer, VR.LO, "Acme Medical");
+        Attributes content = in.newSequence(Tag.ContentSequence).addItem();
+        content.setString(Tag.ValueType, VR.CS, "TEXT");
+        content.setString(Tag.TextValue, VR.UT, "Jane Roe, seen 2024-03-15 by Dr House");
+        Attributes nested = content.newSequence(Tag.ContentSequence).addItem();
+        nested.setString(Tag.TextValue, VR.UT, "MRN0042");
+        nested.setString(Tag.Manufacturer, VR.LO, "Acme Medical");
+
+        Attributes out = new Deidentifier().deidentify(in);
+
+        Attributes copied = out.getSequence(Tag.ContentSequence).get(0);
+        assertEquals("ANONYMOUS", copied.getString(Tag.TextValue));
+        assertEquals("TEXT", copied.getString(Tag.ValueType), "coded strings are not free text");
+        Attributes copiedNested = copied.getSequence(Tag.ContentSequence).get(0);
+        assertEquals("ANONYMOUS", copiedNested.getString(Tag.TextValue));
+        assertEquals("ANONYMOUS", copiedNested.getString(Tag.Manufacturer));
+        assertEquals("Acme Medical", out.getString(Tag.Manufacturer), "outside such a sequence text is kept");
+    }
 }
