@@ -196,4 +196,44 @@ class DicomWebClientErrorsTest {
                             + " 1.2.840.10008.1.2.4.50");
         }
     }
+
+    @Test
+    void framesOfARunAreHandedOverAsTheyArriveNotWhenTheRunHas() throws Exception {
+        java.util.concurrent.CountDownLatch firstHandled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean restSent = new java.util.concurrent.atomic.AtomicBoolean();
+        byte[] all = frames("application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1", new byte[] {1, 1, 1, 1},
+                new byte[] {2, 2, 2, 2}, new byte[] {3, 3, 3, 3});
+        // Everything up to the second part's delimiter line: the first frame is then known to be complete.
+        int split = new String(all, StandardCharsets.ISO_8859_1).indexOf("--" + BOUNDARY, 10) + 2
+                + BOUNDARY.length();
+        try (StubArchive archive = new StubArchive((x, n) -> {
+            if (n == 1) {
+                StubArchive.send(x, 200, multipart("application/octet-stream"), frames("application/octet-stream;"
+                        + " transfer-syntax=1.2.840.10008.1.2.1", new byte[] {1, 1, 1, 1}));
+                return;
+            }
+            x.getResponseHeaders().set("Content-Type", multipart("application/octet-stream"));
+            x.sendResponseHeaders(200, 0);
+            var out = x.getResponseBody();
+            out.write(all, 0, split);
+            out.flush();
+            try {
+                firstHandled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restSent.set(true);
+            out.write(all, split, all.length - split);
+            out.close();
+        })) {
+            RemoteFrames frames = archive.client().frames(INSTANCE, header(3));
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            frames.readAll(0, 3, (index, bytes) -> {
+                seen.add(index + ":" + bytes[0] + (restSent.get() ? " after the rest was sent" : " before the rest"));
+                firstHandled.countDown();
+            });
+            assertThat(seen).containsExactly("0:1 before the rest", "1:2 after the rest was sent",
+                    "2:3 after the rest was sent");
+        }
+    }
 }
