@@ -103,7 +103,8 @@ public final class DicomWebClient {
 
     /**
      * The frames of an instance whose header is {@code metadata}: negotiates the transfer syntax with the archive
-     * (asking for the instance's own first) and fetches the first frame while doing so.
+     * (asking for the instance's own first) and fetches the first frame while doing so. When the archive can only
+     * send frames it decompressed itself, {@code metadata}'s colour model is brought in line with them.
      */
     public RemoteFrames frames(InstanceRef ref, Attributes metadata) throws RemoteException {
         return RemoteFrames.open(this, ref, metadata);

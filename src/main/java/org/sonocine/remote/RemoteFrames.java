@@ -63,6 +63,7 @@ public final class RemoteFrames implements FrameBytes {
         }
         URI first = client.connection().resolve(ref.path() + "/frames/1");
         List<String> refusals = new ArrayList<>();
+        boolean compressedOriginal = own.isPresent() && own.get().encapsulated();
         for (Request request : tries) {
             List<Received> received = new ArrayList<>();
             Optional<Boolean> answered = client.tryGetMultipart(first, request.accept(), maxFrameBytes,
@@ -70,6 +71,9 @@ public final class RemoteFrames implements FrameBytes {
                             part.readAll(maxFrameBytes))));
             if (answered.isEmpty()) {
                 refusals.add(request.asked() == null ? "as stored" : request.asked().uid());
+                // An archive that cannot send what it holds as it is holds it compressed (Orthanc, for one, cannot
+                // split some fragmented JPEG data into frames).
+                compressedOriginal |= request.asked() == null || request.asked().encapsulated();
                 continue;
             }
             if (received.size() != 1) {
@@ -81,11 +85,28 @@ public final class RemoteFrames implements FrameBytes {
                 warnings.add("asked for frames in " + request.asked().uid() + ", the archive sent "
                         + frame.syntax().uid());
             }
+            if (compressedOriginal && !frame.syntax().encapsulated()) {
+                describeDecodedColour(metadata, warnings);
+            }
             return new RemoteFrames(client, ref, request.accept(), frame.syntax(), frames, maxFrameBytes, warnings,
                     frame.bytes());
         }
         throw new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "the archive offers the frames of "
                 + ref.instance() + " in none of the transfer syntaxes asked for (" + String.join(", ", refusals) + ")");
+    }
+
+    /**
+     * Frames the archive decompressed itself are no longer in the stored colour model: decoders turn YBR into RGB,
+     * interleaved, as they decompress (DCMTK, which Orthanc uses, does), while the header still names the stored
+     * model. Brings {@code metadata} in line with the frames, as the header of a decompressed copy would be.
+     */
+    private static void describeDecodedColour(Attributes metadata, List<String> warnings) {
+        String photometric = metadata.getString(Tag.PhotometricInterpretation);
+        if (metadata.getInt(Tag.SamplesPerPixel, 1) == 3 && photometric != null && photometric.startsWith("YBR")) {
+            metadata.setString(Tag.PhotometricInterpretation, org.sonocine.dicom.VR.CS, "RGB");
+            metadata.setInt(Tag.PlanarConfiguration, org.sonocine.dicom.VR.US, 0);
+            warnings.add("the archive decompressed the frames itself: they are taken as RGB, not " + photometric);
+        }
     }
 
     private record Request(String accept, TransferSyntax asked) {

@@ -178,8 +178,15 @@ class DicomWebClientErrorsTest {
                         + " transfer-syntax=1.2.840.10008.1.2.1", new byte[] {9, 9, 9, 9}));
             }
         })) {
-            RemoteFrames frames = archive.client().frames(INSTANCE, header(1));
+            Attributes header = header(1);
+            header.setInt(Tag.SamplesPerPixel, VR.US, 3);
+            header.setString(Tag.PhotometricInterpretation, VR.CS, "YBR_FULL_422");
+            RemoteFrames frames = archive.client().frames(INSTANCE, header);
             assertThat(frames.transferSyntax()).isEqualTo(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            assertThat(header.getString(Tag.PhotometricInterpretation)).as("decompressed by the archive, so RGB")
+                    .isEqualTo("RGB");
+            assertThat(frames.warnings()).containsExactly("the archive decompressed the frames itself: they are taken"
+                    + " as RGB, not YBR_FULL_422");
             assertThat(archive.accepts).containsExactly(FrameMediaTypes.acceptAsStored(),
                     "multipart/related; type=\"application/octet-stream\"; transfer-syntax=1.2.840.10008.1.2.1");
         }

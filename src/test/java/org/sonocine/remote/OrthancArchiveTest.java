@@ -31,9 +31,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @RequiresOrthanc
 class OrthancArchiveTest {
-    /** Ultrasound, each: native RGB; a JPEG baseline cine (30 frames); a JPEG-LS palette cine (10); RLE YBR. */
+    /**
+     * Ultrasound, each: native RGB; a JPEG baseline cine (30 frames); a JPEG-LS palette cine (10); RLE YBR; and a
+     * JPEG cine (8 frames, fragmented without offsets) whose frames Orthanc can only send decompressed.
+     */
     static final List<String> SAMPLES = List.of("US1_UNCR.dcm", "examples_ybr_color.dcm", "jpeg-ls-Palette.dcm",
-            "YBR_FULL-RLE.dcm");
+            "YBR_FULL-RLE.dcm", "IM00001.fragmented_no_bot_jpeg_baseline.50.dcm");
 
     private static DicomWebClient client;
 
@@ -206,5 +209,34 @@ class OrthancArchiveTest {
                 .hasMessageStartingWith("the archive has nothing at /dicom-web/studies/1.2.3/series/1.2.3.4/instances"
                         + "/1.2.3.4.5/metadata")
                 .extracting(e -> ((RemoteException) e).reason()).isEqualTo(RemoteException.Reason.NOT_FOUND);
+    }
+
+    @Test
+    void framesTheArchiveCanOnlySendDecompressedArriveAsRgbOfTheSameImage() throws Exception {
+        try (DicomFile file = DicomFile.open(Samples.file("IM00001.fragmented_no_bot_jpeg_baseline.50.dcm"))) {
+            RemoteImage image = RemoteImage.open(client, refOf(file.dataset()));
+            assertThat(image.frames().transferSyntax()).isEqualTo(org.sonocine.dicom.TransferSyntax
+                    .EXPLICIT_VR_LITTLE_ENDIAN);
+            assertThat(image.source().header().photometric()).isEqualTo(org.sonocine.imaging.Photometric.RGB);
+            FrameSource local = FrameSource.of(file);
+            assertThat(local.header().photometric()).isEqualTo(org.sonocine.imaging.Photometric.YBR_FULL);
+            for (int f : new int[] {0, 7}) {
+                byte[] rgb = image.source().decode(f).data();
+                byte[] ybr = local.decode(f).data();
+                assertThat(rgb).hasSameSizeAs(ybr);
+                int worst = 0;
+                for (int p = 0; p < ybr.length; p += 3) {
+                    double y = ybr[p] & 0xFF;
+                    double cb = (ybr[p + 1] & 0xFF) - 128.0;
+                    double cr = (ybr[p + 2] & 0xFF) - 128.0;
+                    double[] expected = {y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb};
+                    for (int c = 0; c < 3; c++) {
+                        long e = Math.max(0, Math.min(255, Math.round(expected[c])));
+                        worst = (int) Math.max(worst, Math.abs((rgb[p + c] & 0xFF) - e));
+                    }
+                }
+                assertThat(worst).as("largest difference from the local frame %d in RGB", f + 1).isLessThanOrEqualTo(2);
+            }
+        }
     }
 }
