@@ -243,4 +243,24 @@ class DicomWebClientErrorsTest {
                     "2:3 after the rest was sent");
         }
     }
+
+    @Test
+    void aBearerTokenIsSentWithEveryRequest() throws Exception {
+        try (StubArchive archive = new StubArchive((x, n) -> StubArchive.send(x, 200, "application/dicom+json",
+                "[]"))) {
+            DicomWebClient client = new DicomWebClient(ArchiveConnection.of(archive.base())
+                    .withCredentials(Credentials.bearer("eyJ.token.sig")));
+            assertThat(client.searchStudies(SearchQuery.all()).matches()).isEmpty();
+            assertThat(archive.authorizations).containsExactly("Bearer eyJ.token.sig");
+        }
+    }
+
+    @Test
+    void anAnswerThatIsNotDicomJsonIsReportedAsSuch() throws Exception {
+        try (StubArchive archive = new StubArchive((x, n) -> StubArchive.send(x, 200, "text/html",
+                "<html>Sign in</html>"))) {
+            assertThatThrownBy(() -> archive.client().searchStudies(SearchQuery.all()))
+                    .hasMessage("the archive answered /dicom-web/studies with text/html instead of DICOM JSON");
+        }
+    }
 }

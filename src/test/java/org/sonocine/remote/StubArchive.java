@@ -26,12 +26,14 @@ final class StubArchive implements AutoCloseable {
     private final HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> accepts = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     StubArchive(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
             accepts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             try (exchange) {
                 handler.handle(exchange, requests.size());
             }
