@@ -162,12 +162,6 @@ public final class DicomWebClient {
      * holds half an instance. Reports each file to {@code saved} as it lands; returns them all.
      */
     public List<Path> retrieve(InstanceRef ref, Path folder, Consumer<Path> saved) throws RemoteException {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "cannot create the folder " + folder
-                    + ": " + e.getMessage(), e);
-        }
         URI uri = connection().resolve(ref.path());
         List<Path> written = new ArrayList<>();
         getMultipart(uri, "multipart/related; type=\"application/dicom\"; transfer-syntax=*", MAX_INSTANCE_BYTES,
@@ -176,6 +170,8 @@ public final class DicomWebClient {
                         throw new RemoteException(RemoteException.Reason.MALFORMED, "part " + part.number()
                                 + " of the archive's answer is " + type.type() + ", not a DICOM instance");
                     }
+                    // Created only once there is something to save, so a failed request leaves no empty folder.
+                    createFolder(folder);
                     Path file = save(part, folder);
                     written.add(file);
                     saved.accept(file);
@@ -184,6 +180,15 @@ public final class DicomWebClient {
             throw new RemoteException(RemoteException.Reason.NOT_FOUND, "the archive sent no instance for " + ref);
         }
         return List.copyOf(written);
+    }
+
+    private static void createFolder(Path folder) throws RemoteException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "cannot create the folder " + folder
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path save(MultipartReader.Part part, Path folder) throws IOException, RemoteException {
