@@ -121,11 +121,12 @@ public final class DicomWebClient {
             throws RemoteException {
         HttpResponse<InputStream> response = http.get(uri, accept, 400, 406, 415);
         if (response.statusCode() / 100 != 2) {
-            try (InputStream ignored = response.body()) {
-                return Optional.empty();
+            try {
+                response.body().close();
             } catch (IOException e) {
-                return Optional.empty();
+                // the connection is given up either way
             }
+            return Optional.empty();
         }
         readParts(uri, response, maxPartBytes, parts);
         return Optional.of(true);
