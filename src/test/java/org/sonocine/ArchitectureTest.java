@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The layering of DESIGN.md, checked: ui -> cine -> study -> imaging -> dicom, cli over study (and cine, for the
  * playback benchmark, which must run the viewer's own pipeline); export beside cine, over study, for ui and cli;
- * JavaFX only in ui.
+ * remote (the DICOMweb client) over dicom alone, for study, ui and cli; JavaFX only in ui.
  */
 @AnalyzeClasses(packages = "org.sonocine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -25,6 +25,7 @@ class ArchitectureTest {
             .layer("export").definedBy("org.sonocine.export..")
             .layer("cine").definedBy("org.sonocine.cine..")
             .layer("study").definedBy("org.sonocine.study..")
+            .layer("remote").definedBy("org.sonocine.remote..")
             .layer("imaging").definedBy("org.sonocine.imaging..")
             .layer("dicom").definedBy("org.sonocine.dicom..")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
@@ -32,8 +33,16 @@ class ArchitectureTest {
             .whereLayer("export").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("cine").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("study").mayOnlyBeAccessedByLayers("cine", "export", "ui", "cli")
+            .whereLayer("remote").mayOnlyBeAccessedByLayers("study", "ui", "cli")
             .whereLayer("imaging").mayOnlyBeAccessedByLayers("study", "cine", "export", "ui", "cli")
-            .whereLayer("dicom").mayOnlyBeAccessedByLayers("imaging", "study", "cine", "export", "ui", "cli");
+            .whereLayer("dicom").mayOnlyBeAccessedByLayers("imaging", "remote", "study", "cine", "export", "ui", "cli");
+
+    /** The DICOMweb client is a source of data sets and frames beside local files: it knows only dicom. */
+    @ArchTest
+    static final ArchRule theRemoteClientKnowsOnlyDicom = noClasses().that().resideInAPackage("org.sonocine.remote..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sonocine.imaging..", "org.sonocine.study..",
+                    "org.sonocine.cine..", "org.sonocine.export..", "org.sonocine.ui..", "org.sonocine.cli..",
+                    "org.sonocine.app..");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackage("org.sonocine.ui..")

@@ -12,9 +12,9 @@ import java.util.Set;
 @Command(name = "sonocine", mixinStandardHelpOptions = true, version = "Sonocine 0.1",
         description = "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.",
         subcommands = {InfoCommand.class, DumpCommand.class, FramesCommand.class, BenchCommand.class, ScanCommand.class,
-            MeasureCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+            MeasureCommand.class, ExportCommand.class, RemoteCommand.class, CommandLine.HelpCommand.class})
 public final class SonocineCli implements Runnable {
-    private static final Set<String> FIRST_WORDS = Set.of("info", "dump", "frames", "bench", "scan", "measure", "export", "help",
+    private static final Set<String> FIRST_WORDS = Set.of("info", "dump", "frames", "bench", "scan", "measure", "export", "remote", "help",
             "-h", "--help", "-V", "--version");
 
     /** Whether {@code firstArgument} asks for the command line rather than the viewer. */

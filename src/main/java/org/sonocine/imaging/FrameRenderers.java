@@ -11,10 +11,10 @@ public final class FrameRenderers {
             throws DecodeException {
         Photometric p = source.header().photometric();
         if (p == Photometric.PALETTE_COLOR) {
-            return new PaletteRenderer(PaletteLut.of(source.file().dataset()));
+            return new PaletteRenderer(PaletteLut.of(source.dataset()));
         }
         if (p.isMonochrome() || source.header().samplesPerPixel() == 1) {
-            return new GreyscaleRenderer(source.file().dataset(), choice);
+            return new GreyscaleRenderer(source.dataset(), choice);
         }
         return new ColourRenderer();
     }

@@ -1,7 +1,9 @@
 package org.sonocine.imaging;
 
+import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomException;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.FrameBytes;
 import org.sonocine.dicom.FrameLocation;
 import org.sonocine.dicom.NativePixelData;
 import org.sonocine.dicom.TransferSyntax;
@@ -11,20 +13,25 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The frames of one file, read and decoded on demand: frame n is read from where the header says it lies and
- * decoded without touching other frames. Safe to use from several threads at once.
+ * The frames of one image, read and decoded on demand: frame n is read from where the header says it lies (in a
+ * local file) or asked of a {@link FrameBytes} (frames fetched from elsewhere), and decoded without touching other
+ * frames. Safe to use from several threads at once.
  */
 public final class FrameSource {
     private final DicomFile file;
+    private final Attributes dataset;
+    private final FrameBytes fetched;
     private final PixelDescription header;
     private final List<FrameDecoder> decoders;
     private final String unsupported;
     private final boolean bigEndian;
     private final int swapUnit;
 
-    private FrameSource(DicomFile file, PixelDescription header, List<FrameDecoder> decoders, String unsupported,
-                        boolean bigEndian, int swapUnit) {
+    private FrameSource(DicomFile file, Attributes dataset, FrameBytes fetched, PixelDescription header,
+                        List<FrameDecoder> decoders, String unsupported, boolean bigEndian, int swapUnit) {
         this.file = file;
+        this.dataset = dataset;
+        this.fetched = fetched;
         this.header = header;
         this.decoders = decoders;
         this.unsupported = unsupported;
@@ -48,11 +55,33 @@ public final class FrameSource {
         PixelContradictions.check(header, nativeData);
         String unsupported = decoders.isEmpty() ? FrameDecoders.unsupportedReason(syntax) : null;
         int swapUnit = file.pixelData().get() instanceof NativePixelData n ? n.vr().swapUnit() : 1;
-        return new FrameSource(file, header, decoders, unsupported, file.dataset().bigEndian(), swapUnit);
+        return new FrameSource(file, file.dataset(), null, header, decoders, unsupported, file.dataset().bigEndian(),
+                swapUnit);
     }
 
+    /**
+     * The frames of an image whose header is {@code dataset} and whose encoded frames, in {@code syntax}, come from
+     * {@code frames} (frames fetched from an archive, say). Native frames are taken as little endian, the only byte
+     * order frames travel in outside a file.
+     */
+    public static FrameSource of(Attributes dataset, TransferSyntax syntax, FrameBytes frames) throws DecodeException {
+        int declared = dataset.getInt(org.sonocine.dicom.Tag.NumberOfFrames, 1);
+        PixelDescription header = PixelDescription.of(dataset, Math.max(1, declared));
+        List<FrameDecoder> decoders = FrameDecoders.forSyntax(syntax);
+        boolean nativeData = !syntax.encapsulated();
+        PixelContradictions.check(header, nativeData);
+        String unsupported = decoders.isEmpty() ? FrameDecoders.unsupportedReason(syntax) : null;
+        return new FrameSource(null, dataset, frames, header, decoders, unsupported, false, 1);
+    }
+
+    /** The file the frames are read from; null when they are fetched from elsewhere. */
     public DicomFile file() {
         return file;
+    }
+
+    /** The data set holding the image's header. */
+    public Attributes dataset() {
+        return dataset;
     }
 
     /** The pixel description the header gives. */
@@ -80,6 +109,9 @@ public final class FrameSource {
     }
 
     private EncodedFrame read(int index, FrameBuffers buffers) throws IOException {
+        if (fetched != null) {
+            return readFetched(index, buffers);
+        }
         FrameLocation location;
         try {
             location = file.frames().get(index);
@@ -101,6 +133,13 @@ public final class FrameSource {
             at += (int) s.length();
         }
         return new EncodedFrame(index, bytes, header, bigEndian, swapUnit, location.bitOffset(), buffers);
+    }
+
+    private EncodedFrame readFetched(int index, FrameBuffers buffers) throws IOException {
+        if (index < 0 || index >= header.frames()) {
+            throw new DecodeException("there is no frame " + (index + 1) + ": the image has " + header.frames());
+        }
+        return new EncodedFrame(index, fetched.read(index), header, false, 1, 0, buffers);
     }
 
     /**

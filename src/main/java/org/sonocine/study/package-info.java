@@ -4,6 +4,8 @@
  * {@link org.sonocine.study.CineTiming}, {@link org.sonocine.study.Geometry}. Calibrated measurement, shared by the
  * command line and the viewer, is in {@code org.sonocine.study.measure}.
  *
- * <p>Depends on {@code org.sonocine.imaging} and {@code org.sonocine.dicom}; no JavaFX.
+ * Images held by an archive ({@link org.sonocine.study.RemoteImage}) join the same pipeline as local files.
+ *
+ * <p>Depends on {@code org.sonocine.imaging}, {@code org.sonocine.remote} and {@code org.sonocine.dicom}; no JavaFX.
  */
 package org.sonocine.study;
