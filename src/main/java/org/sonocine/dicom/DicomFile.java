@@ -44,13 +44,20 @@ public final class DicomFile implements Closeable {
     private DicomFile(Path path, Attributes fileMeta, Attributes dataset, TransferSyntax transferSyntax,
                       boolean hasFileMeta, List<String> warnings, DicomException problem, byte[] memory,
                       long streamLength, boolean headerOnlyInflated) {
+        this(path, fileMeta, dataset, transferSyntax, hasFileMeta, warnings, problem, memory, streamLength,
+                headerOnlyInflated, -1);
+    }
+
+    private DicomFile(Path path, Attributes fileMeta, Attributes dataset, TransferSyntax transferSyntax,
+                      boolean hasFileMeta, List<String> warnings, DicomException problem, byte[] memory,
+                      long streamLength, boolean headerOnlyInflated, int knownFrames) {
         this.path = path;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
         this.transferSyntax = transferSyntax;
         this.hasFileMeta = hasFileMeta;
         List<String> all = new ArrayList<>(warnings);
-        this.frameCount = countFrames(dataset, streamLength, all);
+        this.frameCount = knownFrames >= 0 ? knownFrames : countFrames(dataset, streamLength, all);
         this.warnings = List.copyOf(all);
         this.problem = problem;
         this.memory = memory;
@@ -116,6 +123,19 @@ public final class DicomFile implements Closeable {
         if (!attributes.isRegularFile()) {
             throw new NotDicomException(path + " is not a regular file (a named pipe, socket or device)");
         }
+    }
+
+    /**
+     * A header that came without its pixel data (an archive's metadata): its {@code frames} frames, in
+     * {@code syntax}, are fetched from elsewhere, so there are no bytes to read here.
+     */
+    public static DicomFile ofHeader(Attributes dataset, TransferSyntax syntax, int frames, List<String> warnings) {
+        Attributes meta = new Attributes(false, 4);
+        meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, dataset.getString(Tag.SOPClassUID, ""));
+        meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, dataset.getString(Tag.SOPInstanceUID, ""));
+        meta.setString(Tag.TransferSyntaxUID, VR.UI, syntax.uid());
+        return new DicomFile(null, meta, dataset, syntax, false, warnings, null, new byte[0], 0, false,
+                Math.max(0, frames));
     }
 
     /** Reads a data stream held in memory (tests, network, embedded objects). */

@@ -34,6 +34,25 @@ public record InstanceEntry(Path path, String patientId, String patientName, Str
                 file.pixelData().isPresent(), file.problem().map(p -> FailureReason.of(path, p)).orElse(""));
     }
 
+    /**
+     * An instance an archive listed (QIDO-RS), known by the folder the cache keeps it in: the patient and study
+     * from the study's match, the series from the series', the rest from the instance's.
+     */
+    public static InstanceEntry ofArchive(Path folder, Attributes study, Attributes series, Attributes instance) {
+        String sopClass = instance.getString(Tag.SOPClassUID, "");
+        // Structured reports and other documents have no pixels; archives do not say so in a search.
+        boolean image = !sopClass.startsWith("1.2.840.10008.5.1.4.1.1.88.")
+                && !sopClass.startsWith("1.2.840.10008.5.1.4.1.1.104.");
+        return new InstanceEntry(folder, study.getString(Tag.PatientID, ""),
+                study.getPersonName(Tag.PatientName).map(PersonName::toDisplayString).orElse(""),
+                study.getString(Tag.StudyInstanceUID, ""), study.getString(Tag.StudyDate, ""),
+                study.getString(Tag.StudyTime, ""), study.getString(Tag.StudyDescription, ""),
+                series.getString(Tag.SeriesInstanceUID, ""), series.getInt(Tag.SeriesNumber, NO_NUMBER),
+                series.getString(Tag.SeriesDescription, ""), series.getString(Tag.Modality, ""), sopClass,
+                instance.getString(Tag.SOPInstanceUID, ""), instance.getInt(Tag.InstanceNumber, NO_NUMBER),
+                Math.max(1, instance.getInt(Tag.NumberOfFrames, 1)), image, "");
+    }
+
     /** Patients are told apart by ID and name, since IDs alone repeat across institutions. */
     public String patientKey() {
         return patientId + "\u0000" + patientName;

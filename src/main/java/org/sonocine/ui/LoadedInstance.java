@@ -7,6 +7,7 @@ import org.sonocine.imaging.FrameFailure;
 import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
+import org.sonocine.study.ArchiveImage;
 import org.sonocine.study.CineTiming;
 import org.sonocine.study.Geometry;
 import org.sonocine.study.ImageInfo;
@@ -38,7 +39,22 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
         }
     }
 
+    /**
+     * An archive's image opened through the cache ({@link ArchiveImage}): the header is already here, and the
+     * first frame is decoded from what the archive sent while agreeing on a syntax (or from the cache).
+     */
+    public static LoadedInstance open(ArchiveImage image) throws IOException {
+        DicomFile header = DicomFile.ofHeader(image.dataset(), image.syntax(), image.source().frameCount(),
+                image.warnings());
+        return open(image.folder(), header, image.source());
+    }
+
     private static LoadedInstance open(Path path, DicomFile file) throws IOException {
+        return open(path, file, null);
+    }
+
+    /** With {@code given} frames, or those of {@code file} when null. */
+    private static LoadedInstance open(Path path, DicomFile file, FrameSource given) throws IOException {
         List<String> notes = new ArrayList<>(file.warnings());
         file.problem().ifPresent(p -> notes.add(p.getMessage()));
         ImageInfo info = ImageInfo.of(file);
@@ -50,7 +66,7 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
         String imageProblem = null;
         String frameProblem = null;
         try {
-            frames = FrameSource.of(file);
+            frames = given != null ? given : FrameSource.of(file);
             renderer = FrameRenderers.forSource(frames);
             if (frames.unsupportedReason() != null) {
                 frameProblem = frames.unsupportedReason();

@@ -27,6 +27,9 @@ import org.controlsfx.control.StatusBar;
 import org.sonocine.ui.browser.BrowserPane;
 import org.sonocine.ui.browser.BrowserViewModel;
 import org.sonocine.ui.browser.ThumbnailService;
+import org.sonocine.ui.remote.ArchiveDialog;
+import org.sonocine.ui.remote.ArchiveSettings;
+import org.sonocine.ui.remote.ArchiveViewModel;
 import org.sonocine.ui.measure.MeasureToolBar;
 import org.sonocine.ui.measure.MeasurementLayer;
 import org.sonocine.ui.measure.MeasurementsPanel;
@@ -61,10 +64,24 @@ public final class MainWindow {
     private final SidePanels panels;
     private MenuBar menuBar;
     private MenuItem exportItem;
+    private final ArchiveViewModel archive;
+    private final ArchiveSettings archives;
+    private ArchiveDialog archiveDialog;
     private ExportDialog exportDialog;
 
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails) {
+        this(vm, thumbnails, null, null);
+    }
+
+    /**
+     * @param archive  searching archives, or null for a window without File › Connect to Archive…
+     * @param archives the archives the user set up
+     */
+    public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
+                      ArchiveSettings archives) {
         this.vm = vm;
+        this.archive = archive;
+        this.archives = archives;
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
@@ -263,14 +280,24 @@ public final class MainWindow {
         recent.getItems().add(new MenuItem("(none)"));
         exportItem = new MenuItem("Export…");
         exportItem.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        // An archive's image has no file here to export from.
         exportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.currentProperty().get() == null
-                || !vm.currentProperty().get().hasImage(), vm.currentProperty()));
+                || !vm.currentProperty().get().hasImage() || vm.currentProperty().get().file().path().isEmpty(),
+                vm.currentProperty()));
         exportItem.setOnAction(e -> showExport());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> root.getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, openFolder, recent, new SeparatorMenuItem(), exportItem,
-                new SeparatorMenuItem(), quit);
+        MenuItem connect = new MenuItem("Connect to Archive…");
+        connect.setId("connectArchive");
+        connect.setOnAction(e -> showArchive());
+        MenuItem clearCache = new MenuItem("Clear Archive Cache");
+        clearCache.setId("clearArchiveCache");
+        clearCache.setOnAction(e -> vm.statusProperty().set(archive.clearCache()));
+        connect.setVisible(archive != null);
+        clearCache.setVisible(archive != null);
+        Menu file = new Menu("File", null, open, openFolder, recent, new SeparatorMenuItem(), connect, clearCache,
+                new SeparatorMenuItem(), exportItem, new SeparatorMenuItem(), quit);
 
         CheckMenuItem overlay = new CheckMenuItem("Overlay");
         overlay.setSelected(true);
@@ -341,6 +368,21 @@ public final class MainWindow {
         if (dir != null) {
             vm.open(List.of(dir.toPath()));
         }
+    }
+
+    /** File › Connect to Archive…: the archive dialog, made on first use. */
+    void showArchive() {
+        if (archive == null) {
+            return;
+        }
+        if (archiveDialog == null) {
+            archiveDialog = new ArchiveDialog(root.getScene().getWindow(), archive, archives);
+        }
+        archiveDialog.show();
+    }
+
+    ArchiveDialog archiveDialog() {
+        return archiveDialog;
     }
 
     /** File › Export… for the cine on screen. */

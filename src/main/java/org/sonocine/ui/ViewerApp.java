@@ -11,7 +11,10 @@ import javafx.stage.Stage;
 import org.sonocine.imaging.FailureWords;
 import org.sonocine.study.DemoCine;
 import org.sonocine.study.FailureReason;
+import org.sonocine.study.RemoteCache;
 import org.sonocine.ui.browser.ThumbnailService;
+import org.sonocine.ui.remote.ArchiveSettings;
+import org.sonocine.ui.remote.ArchiveViewModel;
 import org.sonocine.ui.task.BackgroundTask;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.PooledTaskExecutor;
@@ -34,6 +37,8 @@ public final class ViewerApp extends Application {
     private static final double PREFERRED_HEIGHT = 860;
     private static final double MIN_WIDTH = 1024;
     private static final double MIN_HEIGHT = 640;
+    /** What images seen from archives may take on disk before the least recently viewed are deleted. */
+    private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
     private TaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
@@ -44,7 +49,10 @@ public final class ViewerApp extends Application {
     public void start(Stage stage) {
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
-        window = new MainWindow(vm, new ThumbnailService(tasks));
+        RemoteCache cache = new RemoteCache(UserDirectories.current().cache().resolve("archives"), ARCHIVE_CACHE_BYTES);
+        ArchiveViewModel archive = new ArchiveViewModel(tasks, cache, vm::addInstances);
+        vm.openArchivedWith(archive::opener);
+        window = new MainWindow(vm, new ThumbnailService(tasks, archive::opener), archive, ArchiveSettings.forUser());
         ResponsivenessReport.startIfAsked(vm);
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());

@@ -14,6 +14,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sonocine.cine.FrameBudget;
 import org.sonocine.imaging.FailureWords;
+import org.sonocine.remote.RemoteException;
+import org.sonocine.study.ArchiveImage;
 import org.sonocine.study.ExamScanner;
 import org.sonocine.study.FailureReason;
 import org.sonocine.study.InstanceEntry;
@@ -28,12 +30,16 @@ import org.sonocine.ui.task.TaskExecutor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.function.Function;
+import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -77,6 +83,10 @@ public final class ViewerViewModel {
     private Cancellable loading;
     private Path loadingPath;
     private boolean closed;
+
+    private Function<Path, Optional<Callable<ArchiveImage>>> archived = path -> Optional.empty();
+    /** Stops fetching the rest of the archive's image opened last. */
+    private final AtomicReference<AtomicBoolean> download = new AtomicReference<>(new AtomicBoolean(true));
 
     public ViewerViewModel(TaskExecutor tasks, LongSupplier clock, RecentFiles recent) {
         this.tasks = tasks;
@@ -151,7 +161,7 @@ public final class ViewerViewModel {
         status.set("Opening " + path.getFileName() + "…");
         boolean[] ended = new boolean[1];
         long requested = clock.getAsLong();
-        Cancellable load = BackgroundTask.wrap(() -> LoadedInstance.open(path))
+        Cancellable load = BackgroundTask.wrap(() -> load(path))
                 .onSuccess(loaded -> {
                     ended[0] = true;
                     endLoading(path);
@@ -172,6 +182,39 @@ public final class ViewerViewModel {
             loading = load;
             loadingPath = path;
         }
+    }
+
+    /**
+     * Says how to open instances listed from an archive: by the folder the archive cache keeps each in, an opener
+     * of the image, or empty for a local file.
+     */
+    public void openArchivedWith(Function<Path, Optional<Callable<ArchiveImage>>> opener) {
+        archived = opener;
+    }
+
+    private LoadedInstance load(Path path) throws Exception {
+        Optional<Callable<ArchiveImage>> remote = archived.apply(path);
+        if (remote.isEmpty()) {
+            return LoadedInstance.open(path);
+        }
+        ArchiveImage image;
+        try {
+            image = remote.get().call();
+        } catch (RemoteException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        LoadedInstance loaded = LoadedInstance.open(image);
+        // The rest of the cine comes in a few long requests while it plays; the next image opened stops it.
+        AtomicBoolean stop = new AtomicBoolean();
+        download.getAndSet(stop).set(true);
+        tasks.lane(Lane.SCAN).execute(() -> {
+            try {
+                image.fetchRest(stop::get);
+            } catch (IOException | RuntimeException e) {
+                // Frames not fetched now are fetched when shown, and fail there in words.
+            }
+        });
+        return loaded;
     }
 
     /** The file being loaded, if a load is under way. */
@@ -346,8 +389,11 @@ public final class ViewerViewModel {
         }
     }
 
-    /** Adds what a scan found, leaving out files already listed by an earlier open or scan. */
-    private void addInstances(List<InstanceEntry> found) {
+    /**
+     * Adds what a scan or an archive's search found, leaving out what an earlier open, scan or search listed
+     * already.
+     */
+    public void addInstances(List<InstanceEntry> found) {
         List<InstanceEntry> fresh = new ArrayList<>(found.size());
         for (InstanceEntry e : found) {
             if (listed.add(e.path().toAbsolutePath().normalize())) {
@@ -452,6 +498,7 @@ public final class ViewerViewModel {
     /** Stops what is under way; a load that ends later has its file closed, not shown. */
     public void close() {
         closed = true;
+        download.get().set(true);
         if (opening != null) {
             opening.cancel();
         }

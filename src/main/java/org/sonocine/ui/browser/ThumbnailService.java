@@ -3,6 +3,7 @@ package org.sonocine.ui.browser;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.ReadOptions;
 import org.sonocine.imaging.DisplayFrame;
@@ -11,6 +12,7 @@ import org.sonocine.imaging.FrameRenderer;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.imaging.FrameSource;
 import org.sonocine.imaging.ScaledRenderer;
+import org.sonocine.study.ArchiveImage;
 import org.sonocine.study.CineTiming;
 import org.sonocine.study.FailureReason;
 import org.sonocine.study.Geometry;
@@ -28,6 +30,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -92,6 +97,21 @@ public final class ThumbnailService {
         this(tasks, CACHE_BYTES, ThumbnailService::fromFirstFrame);
     }
 
+    /**
+     * Thumbnails of local files, and of the instances {@code archived} knows how to open from an archive (their
+     * first frame, which the archive sends while agreeing on a syntax, and which is then kept in the cache).
+     */
+    public ThumbnailService(TaskExecutor tasks, Function<Path, Optional<Callable<ArchiveImage>>> archived) {
+        this(tasks, CACHE_BYTES, (file, size) -> {
+            Optional<Callable<ArchiveImage>> opener = archived.apply(file);
+            if (opener.isPresent()) {
+                ArchiveImage image = opener.get().call();
+                return thumbnail(image.source(), image.dataset(), size);
+            }
+            return fromFirstFrame(file, size);
+        });
+    }
+
     ThumbnailService(TaskExecutor tasks, long cacheBytes, Maker maker) {
         this.tasks = tasks;
         this.maker = maker;
@@ -141,22 +161,25 @@ public final class ThumbnailService {
      */
     static DisplayFrame fromFirstFrame(Path file, int size) throws IOException {
         try (DicomFile dicom = DicomFile.openLenient(file, ReadOptions.DEFAULT)) {
-            FrameSource source = FrameSource.of(dicom);
-            int index = CineTiming.of(dicom.dataset(), source.frameCount()).startFrame() - 1;
-            FrameRenderer renderer = FrameRenderers.forSource(source);
-            DisplayFrame full;
-            try {
-                full = renderer.render(source.decode(index));
-            } catch (RuntimeException | Error e) {
-                throw FrameFailure.of(index, e);
-            }
-            double aspect = Geometry.of(dicom.dataset()).displayAspect();
-            double shownHeight = full.height() * aspect;
-            double scale = Math.min((double) size / full.width(), size / shownHeight);
-            int width = Math.max(1, (int) Math.round(full.width() * scale));
-            int height = Math.max(1, (int) Math.round(shownHeight * scale));
-            return new ScaledRenderer(renderer, width, height).resize(full);
+            return thumbnail(FrameSource.of(dicom), dicom.dataset(), size);
         }
+    }
+
+    private static DisplayFrame thumbnail(FrameSource source, Attributes dataset, int size) throws IOException {
+        int index = CineTiming.of(dataset, source.frameCount()).startFrame() - 1;
+        FrameRenderer renderer = FrameRenderers.forSource(source);
+        DisplayFrame full;
+        try {
+            full = renderer.render(source.decode(index));
+        } catch (RuntimeException | Error e) {
+            throw FrameFailure.of(index, e);
+        }
+        double aspect = Geometry.of(dataset).displayAspect();
+        double shownHeight = full.height() * aspect;
+        double scale = Math.min((double) size / full.width(), size / shownHeight);
+        int width = Math.max(1, (int) Math.round(full.width() * scale));
+        int height = Math.max(1, (int) Math.round(shownHeight * scale));
+        return new ScaledRenderer(renderer, width, height).resize(full);
     }
 
     /** Why {@code file} has no thumbnail, in the words the rest of the viewer uses for unreadable files. */

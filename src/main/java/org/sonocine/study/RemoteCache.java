@@ -1,0 +1,300 @@
+package org.sonocine.study;
+
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.DicomWriter;
+import org.sonocine.dicom.FrameBytes;
+import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.remote.RemoteException;
+import org.sonocine.remote.RemoteFrames;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Instances seen from an archive, kept on disk so that a second viewing makes no request: per instance a folder
+ * with its header (as received, in a small DICOM file), the transfer syntax its frames came in, and each frame as
+ * it arrives. Bounded in size: when it grows past its limit, the instances used longest ago are deleted. Each
+ * file appears only when complete, so an interrupted download leaves nothing half written.
+ */
+public final class RemoteCache {
+    private static final String HEADER = "header.dcm";
+    private static final String SYNTAX = "transfer-syntax";
+    private static final String USED = "last-used";
+
+    private final Path root;
+    private final long maxBytes;
+
+    public RemoteCache(Path root, long maxBytes) {
+        this.root = root;
+        this.maxBytes = maxBytes;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The folder of one instance of the archive known as {@code archiveKey}. */
+    public Path folderOf(String archiveKey, String sopInstanceUid) {
+        return root.resolve(safe(archiveKey)).resolve(safe(sopInstanceUid));
+    }
+
+    /** A header and its frames' syntax, as kept. */
+    public record Header(Attributes dataset, TransferSyntax syntax) {
+    }
+
+    /** The header kept for the instance at {@code folder}, if it was kept whole. */
+    public Optional<Header> header(Path folder) {
+        Path header = folder.resolve(HEADER);
+        Path syntax = folder.resolve(SYNTAX);
+        if (!Files.isRegularFile(header) || !Files.isRegularFile(syntax)) {
+            return Optional.empty();
+        }
+        try (DicomFile file = DicomFile.open(header)) {
+            TransferSyntax ts = TransferSyntax.of(Files.readString(syntax, StandardCharsets.US_ASCII).strip());
+            touch(folder);
+            return Optional.of(new Header(file.dataset(), ts));
+        } catch (IOException | RuntimeException e) {
+            // A header that cannot be read back is fetched again.
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the header of the instance at {@code folder}, whose frames come in {@code syntax}. */
+    public void keepHeader(Path folder, Attributes dataset, TransferSyntax syntax) throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(folder.resolve(HEADER),
+                new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).toPart10Bytes(dataset));
+        writeAtomically(folder.resolve(SYNTAX), syntax.uid().getBytes(StandardCharsets.US_ASCII));
+        touch(folder);
+    }
+
+    /**
+     * The frames of the instance at {@code folder}: each read from disk when it was kept, else from {@code remote}
+     * (asked for only then) and kept. Keeping is best effort: a full disk still shows the frame.
+     */
+    public KeptFrames frames(Path folder, RemoteSource remote) {
+        return new KeptFrames(folder, remote);
+    }
+
+    /** Where frames come from when they are not kept yet; opened on the first frame missing. */
+    @FunctionalInterface
+    public interface RemoteSource {
+        FrameBytes open() throws IOException;
+    }
+
+    /** Deletes the instances used longest ago until the cache is within its limit; returns the bytes it holds. */
+    public long trim() throws IOException {
+        List<Entry> entries = entries();
+        long total = entries.stream().mapToLong(Entry::bytes).sum();
+        entries.sort(Comparator.comparing(Entry::used));
+        for (Entry e : entries) {
+            if (total <= maxBytes) {
+                break;
+            }
+            deleteTree(e.folder());
+            total -= e.bytes();
+        }
+        return total;
+    }
+
+    /** Deletes everything kept. */
+    public void clear() throws IOException {
+        deleteTree(root);
+    }
+
+    /** The bytes kept. */
+    public long size() throws IOException {
+        return entries().stream().mapToLong(Entry::bytes).sum();
+    }
+
+    private record Entry(Path folder, FileTime used, long bytes) {
+    }
+
+    private List<Entry> entries() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path archive : archives) {
+                try (DirectoryStream<Path> instances = Files.newDirectoryStream(archive, Files::isDirectory)) {
+                    for (Path instance : instances) {
+                        entries.add(new Entry(instance, used(instance), bytes(instance)));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static FileTime used(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder.resolve(USED));
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static long bytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    private static void touch(Path folder) {
+        try {
+            Path used = folder.resolve(USED);
+            if (!Files.exists(used)) {
+                Files.createFile(used);
+            }
+            Files.setLastModifiedTime(used, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only the order of eviction suffers.
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        if (!Files.exists(top)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(top)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A UID or name as a folder name: UIDs are digits and dots already; anything else is escaped. */
+    private static String safe(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' ? c
+                    : String.format("_%04x", (int) c));
+        }
+        String s = out.toString();
+        return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" + s : s;
+    }
+
+    /** The frames of one instance: from disk when kept, else fetched and kept. Safe for several threads. */
+    public static final class KeptFrames implements FrameBytes {
+        /** Frames asked for in one request when the rest of a cine is fetched: a URL of a few hundred bytes. */
+        private static final int RUN = 64;
+        private final Path folder;
+        private final RemoteSource remote;
+        private FrameBytes opened;
+
+        KeptFrames(Path folder, RemoteSource remote) {
+            this.folder = folder;
+            this.remote = remote;
+        }
+
+        @Override
+        public byte[] read(int index) throws IOException {
+            Path kept = frameFile(index);
+            try {
+                return Files.readAllBytes(kept);
+            } catch (NoSuchFileException e) {
+                // Not kept yet: fetched below.
+            }
+            byte[] bytes = source().read(index);
+            keep(index, bytes);
+            return bytes;
+        }
+
+        /** Whether frame {@code index} is on disk. */
+        public boolean isKept(int index) {
+            return Files.isRegularFile(frameFile(index));
+        }
+
+        /**
+         * Fetches the frames of {@code frames} not kept yet, a run of them per request, each kept as it arrives, so
+         * that a cine arrives whole in a few requests while the player shows what it has; stops between two frames
+         * once {@code stop} says so. Nothing is asked for when every frame is kept.
+         */
+        public void fetchMissing(int frames, BooleanSupplier stop) throws IOException {
+            int i = 0;
+            while (i < frames && !stop.getAsBoolean()) {
+                if (isKept(i)) {
+                    i++;
+                    continue;
+                }
+                int first = i;
+                while (i < frames && i - first < RUN && !isKept(i)) {
+                    i++;
+                }
+                FrameBytes source = source();
+                if (source instanceof RemoteFrames run) {
+                    try {
+                        run.readAll(first, i - first, (index, bytes) -> {
+                            keep(index, bytes);
+                            if (stop.getAsBoolean()) {
+                                throw new RemoteException(RemoteException.Reason.MALFORMED, "stopped");
+                            }
+                        });
+                    } catch (RemoteException e) {
+                        if (stop.getAsBoolean()) {
+                            return;
+                        }
+                        throw new IOException(e.getMessage(), e);
+                    }
+                } else {
+                    for (int f = first; f < i && !stop.getAsBoolean(); f++) {
+                        keep(f, source.read(f));
+                    }
+                }
+            }
+        }
+
+        private Path frameFile(int index) {
+            return folder.resolve("frame-" + (index + 1));
+        }
+
+        private void keep(int index, byte[] bytes) {
+            try {
+                Files.createDirectories(folder);
+                writeAtomically(frameFile(index), bytes);
+            } catch (IOException e) {
+                // Shown all the same; fetched again next time.
+            }
+        }
+
+        private synchronized FrameBytes source() throws IOException {
+            if (opened == null) {
+                opened = remote.open();
+            }
+            return opened;
+        }
+    }
+}
