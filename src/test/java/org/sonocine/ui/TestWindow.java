@@ -6,7 +6,11 @@ import javafx.stage.Stage;
 import org.sonocine.ui.browser.ThumbnailService;
 import org.sonocine.ui.task.PooledTaskExecutor;
 import org.sonocine.ui.task.TaskExecutor;
+import org.sonocine.study.RemoteCache;
+import org.sonocine.ui.remote.ArchiveSettings;
+import org.sonocine.ui.remote.ArchiveViewModel;
 
+import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -22,10 +26,33 @@ final class TestWindow {
     private final String recentNode;
 
     private TestWindow(LongSupplier clock, String recentNode) {
+        this(clock, recentNode, null);
+    }
+
+    /** With File › Connect to Archive… when {@code archiveCache} is given, its settings beside the recent files. */
+    private TestWindow(LongSupplier clock, String recentNode, Path archiveCache) {
         this.recentNode = recentNode;
         tasks = new PooledTaskExecutor(Platform::runLater, 2);
         vm = new ViewerViewModel(tasks, clock, new RecentFiles(Preferences.userRoot().node(recentNode)));
-        window = new MainWindow(vm, new ThumbnailService(tasks));
+        if (archiveCache == null) {
+            window = new MainWindow(vm, new ThumbnailService(tasks));
+        } else {
+            ArchiveViewModel archive = new ArchiveViewModel(tasks, new RemoteCache(archiveCache, 1L << 30),
+                    vm::addInstances);
+            vm.openArchivedWith(archive::opener);
+            window = new MainWindow(vm, new ThumbnailService(tasks, archive::opener), archive,
+                    new ArchiveSettings(Preferences.userRoot().node(recentNode + "-archives")));
+        }
+    }
+
+    /** As {@link #show}, with archives, whose images are kept in {@code archiveCache}. */
+    static TestWindow showWithArchives(Stage stage, String recentNode, Path archiveCache) {
+        TestWindow test = new TestWindow(System::nanoTime, recentNode, archiveCache);
+        Scene scene = new Scene(test.window.root(), 1200, 800);
+        test.window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        return test;
     }
 
     /** Shows a new window in {@code stage}, {@code width} × {@code height}, with the viewer's style sheet or not. */
@@ -48,5 +75,6 @@ final class TestWindow {
         vm.close();
         tasks.close();
         Preferences.userRoot().node(recentNode).removeNode();
+        Preferences.userRoot().node(recentNode + "-archives").removeNode();
     }
 }
