@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "remote", mixinStandardHelpOptions = true,
         description = "Searches an archive (PACS/VNA) and saves its instances, through DICOMweb (QIDO-RS, WADO-RS)."
                 + " URL is the archive's DICOMweb base, e.g. http://localhost:8042/dicom-web.",
-        subcommands = {RemoteSearchCommand.class, RemoteGetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RemoteSearchCommand.class, RemoteGetCommand.class, RemoteFetchCommand.class,
+                CommandLine.HelpCommand.class})
 final class RemoteCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,8 @@ final class MultipartReader {
     private final byte[] buf;
     private int pos;
     private int limit;
+    /** No delimiter starts before this index of the window: searched already, not searched again. */
+    private int searched;
     private boolean eof;
     private int parts;
     private boolean started;
@@ -179,7 +181,7 @@ final class MultipartReader {
     private int find() {
         byte first = delimiter[0];
         outer:
-        for (int i = pos; i <= limit - delimiter.length; i++) {
+        for (int i = Math.max(pos, searched); i <= limit - delimiter.length; i++) {
             if (buf[i] != first) {
                 continue;
             }
@@ -190,6 +192,7 @@ final class MultipartReader {
             }
             return i;
         }
+        searched = Math.max(pos, limit - delimiter.length + 1);
         return -1;
     }
 
@@ -210,6 +213,7 @@ final class MultipartReader {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
+            searched = Math.max(0, searched - pos);
             pos = 0;
         }
         int n = in.read(buf, limit, buf.length - limit);
