@@ -29,8 +29,16 @@ final class PendingOutput implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** A temporary file in {@code target}'s folder. */
+    /**
+     * A temporary file in {@code target}'s folder.
+     *
+     * @throws OutputException when {@code target} exists and is not a file (a folder, a device, a pipe), which the
+     *                         finished file would replace
+     */
     static PendingOutput file(Path target) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new OutputException(target + " is not a regular file: choose another name");
+        }
         Path folder = parentOf(target);
         Files.createDirectories(folder);
         return new PendingOutput(target, create(folder, target, false));

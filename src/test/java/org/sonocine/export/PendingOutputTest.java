@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PendingOutputTest {
 
@@ -29,6 +32,25 @@ class PendingOutputTest {
         }
         assertEquals(List.of("out.gif"), names(dir));
         assertEquals("complete", Files.readString(target));
+    }
+
+    @Test
+    void refusesToReplaceWhatIsNotAFile(@TempDir Path dir) throws IOException, InterruptedException {
+        Path folder = Files.createDirectory(dir.resolve("out.gif"));
+        assertThatThrownBy(() -> PendingOutput.file(folder)).isInstanceOf(OutputException.class)
+                .hasMessage(folder + " is not a regular file: choose another name");
+        assertTrue(Files.isDirectory(folder));
+        Path pipe = dir.resolve("pipe.gif");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        assumeTrue(made, "named pipes cannot be made here");
+        assertThatThrownBy(() -> PendingOutput.file(pipe)).isInstanceOf(OutputException.class)
+                .hasMessage(pipe + " is not a regular file: choose another name");
+        assertEquals(List.of("out.gif", "pipe.gif"), names(dir));
     }
 
     @Test
