@@ -372,6 +372,25 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFileReadOnlyInPartSaysWhatStoppedTheReadingNotThatItHasNoPixels(@TempDir Path dir) throws IOException {
+        Attributes ds = ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", 2);
+        Attributes item = ds.newSequence(Tag.ReferencedImageSequence).addItem();
+        for (int depth = 0; depth < 100; depth++) {
+            item = item.newSequence(Tag.ReferencedImageSequence).addItem();
+        }
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[32]);
+        Path file = dir.resolve("deep.dcm");
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+
+        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.gif").toString());
+
+        assertEquals(1, run.status());
+        assertEquals("sonocine export: the pixel data was not reached: deep.dcm: sequences nested deeper than 64"
+                + " levels at (0008,1140) ReferencedImageSequence: refusing to read further\n", run.err());
+        assertEquals(List.of("deep.dcm"), names(dir));
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());
