@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * An output written beside its target under a temporary name and moved into place only when complete, so that a
@@ -90,16 +91,28 @@ final class PendingOutput implements AutoCloseable {
         committed = true;
     }
 
-    /** An existing target folder keeps its other files; frames of the same names are replaced. */
+    /**
+     * An existing target folder keeps its other files; frames of the same names are replaced. Every name is
+     * checked before the first is moved, so that a folder in the way of one frame does not leave the others
+     * half merged.
+     */
     private void commitFolder() throws IOException {
         if (!Files.exists(target)) {
             move(temporary, target);
             return;
         }
-        try (var files = Files.list(temporary)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                move(file, target.resolve(file.getFileName().toString()));
+        List<Path> files;
+        try (var listing = Files.list(temporary)) {
+            files = listing.toList();
+        }
+        for (Path file : files) {
+            Path replaced = target.resolve(file.getFileName().toString());
+            if (Files.exists(replaced) && !Files.isRegularFile(replaced)) {
+                throw new OutputException(replaced + " is not a regular file: choose another folder");
             }
+        }
+        for (Path file : files) {
+            move(file, target.resolve(file.getFileName().toString()));
         }
         Files.delete(temporary);
     }

@@ -54,6 +54,23 @@ class PendingOutputTest {
     }
 
     @Test
+    void aFolderInTheWayOfOneFrameLeavesTheExistingFolderUntouched(@TempDir Path dir) throws IOException {
+        Path frames = Files.createDirectory(dir.resolve("frames"));
+        Files.writeString(frames.resolve("b.png"), "previous");
+        Path inTheWay = Files.createDirectory(frames.resolve("c.png"));
+        try (PendingOutput pending = PendingOutput.folder(frames)) {
+            for (String name : List.of("a.png", "b.png", "c.png", "d.png")) {
+                Files.writeString(pending.path().resolve(name), "new");
+            }
+            assertThatThrownBy(pending::commit).isInstanceOf(OutputException.class)
+                    .hasMessage(inTheWay + " is not a regular file: choose another folder");
+        }
+        assertEquals(List.of("b.png", "c.png"), names(frames));
+        assertEquals("previous", Files.readString(frames.resolve("b.png")));
+        assertEquals(List.of("frames"), names(dir));
+    }
+
+    @Test
     void anUncommittedFileOrFolderIsRemovedAndAnOldTargetKept(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("out.gif"), "previous");
         try (PendingOutput pending = PendingOutput.file(dir.resolve("out.gif"))) {
