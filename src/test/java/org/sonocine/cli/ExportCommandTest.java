@@ -391,6 +391,29 @@ class ExportCommandTest {
     }
 
     @Test
+    void aVideoTooSmallForTheEncoderIsRefusedWithTheSizes(@TempDir Path dir) throws IOException {
+        Attributes ds = ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", 3);
+        byte[] pixels = new byte[48];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 97);
+        }
+        ds.setBytes(Tag.PixelData, VR.OB, pixels);
+        Path file = dir.resolve("tiny.dcm");
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+
+        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("tiny.mp4").toString());
+
+        assertEquals(1, run.status());
+        assertEquals("sonocine export: the exported image would be 4 x 4 pixels, fewer than 32 on a side for a"
+                + " video: choose a larger scale, or GIF or PNG\n", run.err());
+        assertEquals(List.of("tiny.dcm"), names(dir));
+        CliRun scaled = CliRun.of("export", file.toString(), "--out", dir.resolve("tiny.mp4").toString(), "--scale",
+                "8", "--no-overlay");
+        assertEquals(0, scaled.status(), scaled.err());
+        assertEquals(3, Video.read(dir.resolve("tiny.mp4")).frames().size());
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());
