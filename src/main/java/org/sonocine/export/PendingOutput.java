@@ -12,22 +12,50 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An output written beside its target under a temporary name and moved into place only when complete, so that a
  * failed or cancelled export leaves nothing half-written where the user looks. Closing without {@link #commit()}
- * removes it.
+ * removes it, and so does the end of the program (Ctrl-C, a kill) while it is still open.
  */
 final class PendingOutput implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PendingOutput> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PendingOutput::discardUnfinished, "unfinished exports"));
+    }
 
     private final Path target;
     private final Path temporary;
-    private boolean committed;
+    private volatile boolean committed;
 
     private PendingOutput(Path target, Path temporary) {
         this.target = target;
         this.temporary = temporary;
+        OPEN.add(this);
+    }
+
+    /**
+     * Removes every output still pending. The export goes on writing frames while the program ends, so a folder
+     * may gain a frame as it is emptied: it is tried again a few times, then left.
+     */
+    static void discardUnfinished() {
+        for (PendingOutput pending : OPEN) {
+            for (int attempt = 0; attempt < 20 && Files.exists(pending.temporary); attempt++) {
+                try {
+                    pending.close();
+                } catch (IOException e) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -127,6 +155,7 @@ final class PendingOutput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        OPEN.remove(this);
         if (!committed && Files.exists(temporary)) {
             Files.walkFileTree(temporary, new SimpleFileVisitor<>() {
                 @Override

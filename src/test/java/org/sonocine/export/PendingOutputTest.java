@@ -71,6 +71,23 @@ class PendingOutputTest {
     }
 
     @Test
+    void whatIsStillPendingWhenTheProgramEndsIsRemoved(@TempDir Path dir) throws IOException {
+        PendingOutput file = PendingOutput.file(dir.resolve("out.gif"));
+        Files.writeString(file.path(), "half");
+        PendingOutput folder = PendingOutput.folder(dir.resolve("frames"));
+        Files.writeString(folder.path().resolve("frame-0001.png"), "half");
+        try (PendingOutput done = PendingOutput.file(dir.resolve("done.gif"))) {
+            Files.writeString(done.path(), "complete");
+            done.commit();
+        }
+
+        PendingOutput.discardUnfinished();
+
+        assertEquals(List.of("done.gif"), names(dir));
+        assertEquals("complete", Files.readString(dir.resolve("done.gif")));
+    }
+
+    @Test
     void anUncommittedFileOrFolderIsRemovedAndAnOldTargetKept(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("out.gif"), "previous");
         try (PendingOutput pending = PendingOutput.file(dir.resolve("out.gif"))) {
