@@ -414,6 +414,22 @@ class ExportCommandTest {
     }
 
     @Test
+    void anEmptyOutputPathIsRefusedRatherThanTakenForTheCurrentFolder(@TempDir Path dir) throws IOException {
+        Path file = tallSweep(dir);
+        for (List<String> options : List.of(List.of("--format", "png"), List.of("--format", "dicom", "--deidentify"))) {
+            List<String> args = new ArrayList<>(List.of("export", file.toString(), "--out", ""));
+            args.addAll(options);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(1, run.status(), options.toString());
+            assertEquals("sonocine export: --out is empty: give the file or folder to write\n", run.err());
+        }
+        CliRun blank = CliRun.of("export", file.toString(), "--out", " ", "--format", "gif");
+        assertEquals(1, blank.status());
+        assertEquals("sonocine export: --out is empty: give the file or folder to write\n", blank.err());
+        assertEquals(List.of("tall.dcm"), names(dir));
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());
