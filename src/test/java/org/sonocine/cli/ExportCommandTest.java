@@ -430,6 +430,17 @@ class ExportCommandTest {
     }
 
     @Test
+    void frameListsOutOfRangeOrBackwardsAreOneLineEach(@TempDir Path dir) throws IOException {
+        Path file = tallSweep(dir);
+        Path out = dir.resolve("out.gif");
+        assertEquals("sonocine export: frames 5-2 run backwards: write 2-5\n",
+                CliRun.of("export", file.toString(), "--out", out.toString(), "--frames", "5-2").err());
+        assertEquals("sonocine export: frames 1-2147483647 are outside 1-3\n",
+                CliRun.of("export", file.toString(), "--out", out.toString(), "--frames", "1-2147483647").err());
+        assertEquals(List.of("tall.dcm"), names(dir));
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());
