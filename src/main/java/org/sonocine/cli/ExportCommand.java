@@ -78,6 +78,11 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (out.toString().isBlank()) {
+            // An empty path is the current folder, where frames or copies would land unasked.
+            err.println("sonocine export: --out is empty: give the file or folder to write");
+            return 1;
+        }
         if (format == Format.DICOM) {
             return new DeidentifiedCopies(spec, files, out, deidentify, blankOutsideRegions, frames != null
                     || noOverlay || spec.commandLine().getParseResult().hasMatchedOption("--scale")).run();

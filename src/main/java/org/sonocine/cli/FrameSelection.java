@@ -31,7 +31,10 @@ final class FrameSelection {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + p + "' is not a frame number or range (e.g. 1, 1-10, 1,5,9)");
             }
-            if (from < 1 || to > frames || from > to) {
+            if (from > to) {
+                throw new IllegalArgumentException("frames " + p + " run backwards: write " + to + "-" + from);
+            }
+            if (from < 1 || to > frames) {
                 throw new IllegalArgumentException("frames " + p + " are outside 1-" + frames);
             }
             for (int f = from; f <= to; f++) {

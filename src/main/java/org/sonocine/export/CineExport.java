@@ -6,9 +6,12 @@ import org.sonocine.imaging.ParallelDecoder;
 import org.sonocine.study.Geometry;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,11 +92,8 @@ public final class CineExport {
                         });
                     }
                 }
-                case PNG -> decodeInOrder(frames, progress, out, (i, frame) -> {
-                    if (!ImageIO.write(image(frame), "png", pending.path().resolve(pngName(i)).toFile())) {
-                        throw new IOException("no PNG writer available");
-                    }
-                });
+                case PNG -> decodeInOrder(frames, progress, out,
+                        (i, frame) -> writePng(image(frame), pending.path().resolve(pngName(i))));
                 case MP4 -> {
                     long[] ticks = plan.ticks(Mp4Writer.TIMESCALE);
                     try (Mp4Writer mp4 = written(out, () -> new Mp4Writer(pending.path(), renderer.width(),
@@ -114,6 +114,19 @@ public final class CineExport {
             });
         }
         return new Result(out, frames.size(), renderer.width(), renderer.height());
+    }
+
+    /**
+     * Through a stream of our own: given a file, ImageIO prints the stack trace of a failure to open it (as when the
+     * folder is removed at Ctrl-C) before reporting it.
+     */
+    private static void writePng(BufferedImage image, Path file) throws IOException {
+        try (OutputStream stream = Files.newOutputStream(file);
+             ImageOutputStream png = new MemoryCacheImageOutputStream(stream)) {
+            if (!ImageIO.write(image, "png", png)) {
+                throw new IOException("no PNG writer available");
+            }
+        }
     }
 
     private interface Writing<T> {

@@ -66,13 +66,22 @@ public final class DeidentifiedExport {
         }
         try (DicomFile dicom = DicomFile.open(input)) {
             Attributes source = dicom.dataset();
-            boolean[] inside = blankOutsideRegions ? insideRegions(source) : null;
             FrameSource frames = FrameSource.of(dicom);
             Attributes out = deidentifier.deidentify(source);
             out.remove(Tag.PixelData);
+            String sopInstanceUid = out.getString(Tag.SOPInstanceUID);
+            if (sopInstanceUid == null || sopInstanceUid.isBlank()) {
+                // Without one the copy could not be stored, and would share its file name with the next such file.
+                out.setString(Tag.SOPInstanceUID, VR.UI, Deidentifier.randomUid());
+            }
             // The first frame fixes the layout written (YCbCr comes out as RGB); the others follow one at a time.
-            CopiedFrame first = copied(frames, 0, inside);
+            CopiedFrame first = copied(frames, 0, null);
             PixelDescription layout = first.layout();
+            // The mask is as large as a frame: made once one frame has shown the header's size to be real.
+            boolean[] inside = blankOutsideRegions ? insideRegions(source, layout) : null;
+            if (inside != null) {
+                blank(first.data(), layout, inside);
+            }
             setImagePixel(out, layout);
             long length = (long) frames.frameCount() * layout.frameBytes();
             TransferSyntax syntax = dicom.transferSyntax();
@@ -119,10 +128,10 @@ public final class DeidentifiedExport {
     }
 
     /** Which pixels lie in the union of the ultrasound regions. */
-    private static boolean[] insideRegions(Attributes ds) throws IOException {
+    private static boolean[] insideRegions(Attributes ds, PixelDescription layout) throws IOException {
         Sequence regions = ds.getSequence(Tag.SequenceOfUltrasoundRegions);
-        int rows = ds.getInt(Tag.Rows, 0) & 0xFFFF;
-        int columns = ds.getInt(Tag.Columns, 0) & 0xFFFF;
+        int rows = layout.rows();
+        int columns = layout.columns();
         if (regions == null || regions.isEmpty()) {
             throw new IOException("the file has no ultrasound regions (Sequence of Ultrasound Regions), so there is"
                     + " nothing to blank outside of");

@@ -22,6 +22,8 @@ public final class ExportRenderer {
     public static final double MAX_SCALE = 8;
     /** Larger sides would make files no player opens and memory no machine has. */
     public static final int MAX_SIDE = 8192;
+    /** The H.264 encoder overruns its own buffer on smaller frames (a few macroblocks of busy picture). */
+    public static final int MIN_VIDEO_SIDE = 32;
 
     private final FrameRenderer renderer;
     private final boolean monochrome;
@@ -51,8 +53,11 @@ public final class ExportRenderer {
         return of(source, geometry, scale, false);
     }
 
-    /** As {@link #of(FrameSource, Geometry, double)}, with both sides rounded to even numbers when {@code even}. */
-    public static ExportRenderer of(FrameSource source, Geometry geometry, double scale, boolean even)
+    /**
+     * As {@link #of(FrameSource, Geometry, double)}; for {@code video}, both sides rounded to even numbers and at
+     * least {@link #MIN_VIDEO_SIDE}.
+     */
+    public static ExportRenderer of(FrameSource source, Geometry geometry, double scale, boolean video)
             throws DecodeException {
         if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
             throw new IllegalArgumentException("scale " + scale + " is outside " + MIN_SCALE + "-" + MAX_SCALE);
@@ -60,11 +65,16 @@ public final class ExportRenderer {
         PixelDescription d = source.header();
         double aspect = geometry.displayAspect() > 0 && Double.isFinite(geometry.displayAspect())
                 ? geometry.displayAspect() : 1;
-        long width = side(d.columns() * scale, even);
-        long height = side(d.rows() * aspect * scale, even);
+        long width = side(d.columns() * scale, video);
+        long height = side(d.rows() * aspect * scale, video);
         if (width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("the exported image would be " + width + " x " + height
                     + " pixels, more than " + MAX_SIDE + " on a side: choose a smaller scale");
+        }
+        if (video && (width < MIN_VIDEO_SIDE || height < MIN_VIDEO_SIDE)) {
+            throw new IllegalArgumentException("the exported image would be " + width + " x " + height
+                    + " pixels, fewer than " + MIN_VIDEO_SIDE + " on a side for a video: choose a larger scale, or"
+                    + " GIF or PNG");
         }
         FrameRenderer display = FrameRenderers.forSource(source);
         FrameRenderer renderer = width == d.columns() && height == d.rows() ? display

@@ -10,6 +10,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -34,10 +35,12 @@ final class GifWriter implements AutoCloseable {
             throw new IOException("no GIF writer available");
         }
         writer = writers.next();
-        stream = ImageIO.createImageOutputStream(file.toFile());
-        if (stream == null) {
+        try {
+            // Not ImageIO.createImageOutputStream: it prints the stack trace of a file it cannot open.
+            stream = new FileImageOutputStream(file.toFile());
+        } catch (IOException e) {
             writer.dispose();
-            throw new IOException("cannot write " + file);
+            throw e;
         }
         writer.setOutput(stream);
         writer.prepareWriteSequence(null);

@@ -11,26 +11,63 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An output written beside its target under a temporary name and moved into place only when complete, so that a
  * failed or cancelled export leaves nothing half-written where the user looks. Closing without {@link #commit()}
- * removes it.
+ * removes it, and so does the end of the program (Ctrl-C, a kill) while it is still open.
  */
 final class PendingOutput implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PendingOutput> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PendingOutput::discardUnfinished, "unfinished exports"));
+    }
 
     private final Path target;
     private final Path temporary;
-    private boolean committed;
+    private volatile boolean committed;
 
     private PendingOutput(Path target, Path temporary) {
         this.target = target;
         this.temporary = temporary;
+        OPEN.add(this);
     }
 
-    /** A temporary file in {@code target}'s folder. */
+    /**
+     * Removes every output still pending. The export goes on writing frames while the program ends, so a folder
+     * may gain a frame as it is emptied: it is tried again a few times, then left.
+     */
+    static void discardUnfinished() {
+        for (PendingOutput pending : OPEN) {
+            for (int attempt = 0; attempt < 20 && Files.exists(pending.temporary); attempt++) {
+                try {
+                    pending.close();
+                } catch (IOException e) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A temporary file in {@code target}'s folder.
+     *
+     * @throws OutputException when {@code target} exists and is not a file (a folder, a device, a pipe), which the
+     *                         finished file would replace
+     */
     static PendingOutput file(Path target) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new OutputException(target + " is not a regular file: choose another name");
+        }
         Path folder = parentOf(target);
         Files.createDirectories(folder);
         return new PendingOutput(target, create(folder, target, false));
@@ -82,16 +119,28 @@ final class PendingOutput implements AutoCloseable {
         committed = true;
     }
 
-    /** An existing target folder keeps its other files; frames of the same names are replaced. */
+    /**
+     * An existing target folder keeps its other files; frames of the same names are replaced. Every name is
+     * checked before the first is moved, so that a folder in the way of one frame does not leave the others
+     * half merged.
+     */
     private void commitFolder() throws IOException {
         if (!Files.exists(target)) {
             move(temporary, target);
             return;
         }
-        try (var files = Files.list(temporary)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                move(file, target.resolve(file.getFileName().toString()));
+        List<Path> files;
+        try (var listing = Files.list(temporary)) {
+            files = listing.toList();
+        }
+        for (Path file : files) {
+            Path replaced = target.resolve(file.getFileName().toString());
+            if (Files.exists(replaced) && !Files.isRegularFile(replaced)) {
+                throw new OutputException(replaced + " is not a regular file: choose another folder");
             }
+        }
+        for (Path file : files) {
+            move(file, target.resolve(file.getFileName().toString()));
         }
         Files.delete(temporary);
     }
@@ -106,6 +155,7 @@ final class PendingOutput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        OPEN.remove(this);
         if (!committed && Files.exists(temporary)) {
             Files.walkFileTree(temporary, new SimpleFileVisitor<>() {
                 @Override

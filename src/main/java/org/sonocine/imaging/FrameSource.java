@@ -39,9 +39,17 @@ public final class FrameSource {
         this.swapUnit = swapUnit;
     }
 
-    /** The frames of {@code file}; fails when it has no pixel data or an image header that makes no sense. */
+    /**
+     * The frames of {@code file}; fails when it has no pixel data (or the reading stopped before it) or an image
+     * header that makes no sense.
+     */
     public static FrameSource of(DicomFile file) throws DecodeException {
         if (file.pixelData().isEmpty()) {
+            // A file read only in part may well have pixel data: what stopped the reading is the reason to give.
+            if (file.problem().isPresent()) {
+                throw new DecodeException("the pixel data was not reached: " + file.problem().get().getMessage(),
+                        file.problem().get());
+            }
             throw new DecodeException("the file has no pixel data");
         }
         PixelDescription header = PixelDescription.of(file.dataset(), file.numberOfFrames());

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>The rate comes from the attribute the Frame Increment Pointer names (Frame Time or Frame Time Vector), else
  * Frame Time, else Cine Rate, else Recommended Display Frame Rate, else {@value #DEFAULT_FPS} frames/s. Values
- * that cannot be intervals (zero, negative, longer than a minute) are passed over.
+ * that cannot be intervals (zero, negative, shorter than a millisecond, longer than a minute) are passed over.
  *
  * @param source       keyword of the attribute the intervals came from, or "default"
  * @param intervalsMs  per frame, the time from the previous frame; element 0 is the time from the last frame
@@ -25,6 +25,8 @@ import java.util.Optional;
 public record CineTiming(String source, double[] intervalsMs, int startFrame, int stopFrame, Sequencing sequencing) {
 
     public static final double DEFAULT_FPS = 30;
+    /** Faster than any display shows: a shorter value is a mistake, and would time a video's frames all at 0. */
+    private static final double SHORTEST_INTERVAL_MS = 1;
     private static final double LONGEST_INTERVAL_MS = 60_000;
 
     public enum Sequencing {
@@ -116,7 +118,7 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
     }
 
     private static boolean plausible(double ms) {
-        return ms > 0 && ms <= LONGEST_INTERVAL_MS && Double.isFinite(ms);
+        return ms >= SHORTEST_INTERVAL_MS && ms <= LONGEST_INTERVAL_MS;
     }
 
     private static String keyword(int tag) {

@@ -372,6 +372,75 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFileReadOnlyInPartSaysWhatStoppedTheReadingNotThatItHasNoPixels(@TempDir Path dir) throws IOException {
+        Attributes ds = ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", 2);
+        Attributes item = ds.newSequence(Tag.ReferencedImageSequence).addItem();
+        for (int depth = 0; depth < 100; depth++) {
+            item = item.newSequence(Tag.ReferencedImageSequence).addItem();
+        }
+        ds.setBytes(Tag.PixelData, VR.OB, new byte[32]);
+        Path file = dir.resolve("deep.dcm");
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+
+        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("out.gif").toString());
+
+        assertEquals(1, run.status());
+        assertEquals("sonocine export: the pixel data was not reached: deep.dcm: sequences nested deeper than 64"
+                + " levels at (0008,1140) ReferencedImageSequence: refusing to read further\n", run.err());
+        assertEquals(List.of("deep.dcm"), names(dir));
+    }
+
+    @Test
+    void aVideoTooSmallForTheEncoderIsRefusedWithTheSizes(@TempDir Path dir) throws IOException {
+        Attributes ds = ImageHeaders.of(4, 4, 1, 8, "MONOCHROME2", 3);
+        byte[] pixels = new byte[48];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 97);
+        }
+        ds.setBytes(Tag.PixelData, VR.OB, pixels);
+        Path file = dir.resolve("tiny.dcm");
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+
+        CliRun run = CliRun.of("export", file.toString(), "--out", dir.resolve("tiny.mp4").toString());
+
+        assertEquals(1, run.status());
+        assertEquals("sonocine export: the exported image would be 4 x 4 pixels, fewer than 32 on a side for a"
+                + " video: choose a larger scale, or GIF or PNG\n", run.err());
+        assertEquals(List.of("tiny.dcm"), names(dir));
+        CliRun scaled = CliRun.of("export", file.toString(), "--out", dir.resolve("tiny.mp4").toString(), "--scale",
+                "8", "--no-overlay");
+        assertEquals(0, scaled.status(), scaled.err());
+        assertEquals(3, Video.read(dir.resolve("tiny.mp4")).frames().size());
+    }
+
+    @Test
+    void anEmptyOutputPathIsRefusedRatherThanTakenForTheCurrentFolder(@TempDir Path dir) throws IOException {
+        Path file = tallSweep(dir);
+        for (List<String> options : List.of(List.of("--format", "png"), List.of("--format", "dicom", "--deidentify"))) {
+            List<String> args = new ArrayList<>(List.of("export", file.toString(), "--out", ""));
+            args.addAll(options);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(1, run.status(), options.toString());
+            assertEquals("sonocine export: --out is empty: give the file or folder to write\n", run.err());
+        }
+        CliRun blank = CliRun.of("export", file.toString(), "--out", " ", "--format", "gif");
+        assertEquals(1, blank.status());
+        assertEquals("sonocine export: --out is empty: give the file or folder to write\n", blank.err());
+        assertEquals(List.of("tall.dcm"), names(dir));
+    }
+
+    @Test
+    void frameListsOutOfRangeOrBackwardsAreOneLineEach(@TempDir Path dir) throws IOException {
+        Path file = tallSweep(dir);
+        Path out = dir.resolve("out.gif");
+        assertEquals("sonocine export: frames 5-2 run backwards: write 2-5\n",
+                CliRun.of("export", file.toString(), "--out", out.toString(), "--frames", "5-2").err());
+        assertEquals("sonocine export: frames 1-2147483647 are outside 1-3\n",
+                CliRun.of("export", file.toString(), "--out", out.toString(), "--frames", "1-2147483647").err());
+        assertEquals(List.of("tall.dcm"), names(dir));
+    }
+
+    @Test
     void anUnknownExtensionAsksForTheFormat(@TempDir Path dir) throws IOException {
         Path file = tallSweep(dir);
         CliRun run = CliRun.of("export", "--no-overlay", file.toString(), "--out", dir.resolve("out.avi").toString());

@@ -9,8 +9,10 @@ import org.sonocine.study.CineTiming;
 import org.sonocine.study.DemoCine;
 import org.sonocine.study.Geometry;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,5 +58,32 @@ class CineExportTest {
             assertEquals(List.of(1, 2, 3), reported, format + ": stops at once");
             assertEquals(List.of("demo.dcm"), names(dir), format + ": no partial output");
         }
+    }
+    @Test
+    void pngFramesWhoseFolderVanishesFailWithAMessageAndPrintNothing(@TempDir Path dir) throws IOException {
+        Path demo = dir.resolve("demo.dcm");
+        DemoCine.write(demo);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Path out = dir.resolve("frames");
+        try (DicomFile dicom = DicomFile.open(demo); ParallelDecoder decoder = new ParallelDecoder(2)) {
+            FrameSource source = FrameSource.of(dicom);
+            ExportPlan plan = ExportPlan.of(CineTiming.of(dicom.dataset(), source.frameCount()));
+            CineExport export = new CineExport(source,
+                    ExportRenderer.of(source, Geometry.of(dicom.dataset()), 0.25), decoder);
+            System.setErr(new PrintStream(printed, true));
+            OutputException failed = assertThrows(OutputException.class,
+                    () -> export.write(plan, CineExport.Format.PNG, demo, out, (done, total) -> {
+                        if (done == 2) {
+                            // What the end of the program does to a pending folder while frames are written.
+                            PendingOutput.discardUnfinished();
+                        }
+                    }));
+            assertEquals(out + ": cannot be created in " + dir, failed.getMessage());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", printed.toString());
+        assertEquals(List.of("demo.dcm"), names(dir));
     }
 }

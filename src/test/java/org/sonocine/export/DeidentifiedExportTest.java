@@ -156,6 +156,59 @@ class DeidentifiedExportTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** The test cine with its header changed by {@code change}, its pixels as they were. */
+    private Path rewritten(String name, java.util.function.Consumer<Attributes> change) throws IOException {
+        Path input = IdentifiedUltrasound.write(dir.resolve("source-" + name), SOP_A, null);
+        Path changed = dir.resolve(name);
+        try (DicomFile file = DicomFile.open(input)) {
+            Attributes ds = file.dataset();
+            ds.set(Tag.PixelData, org.sonocine.dicom.VR.OB, file.readBytes(
+                    ((org.sonocine.dicom.NativePixelData) ds.pixelData().orElseThrow()).data().offset(),
+                    IdentifiedUltrasound.ROWS * IdentifiedUltrasound.COLUMNS * IdentifiedUltrasound.FRAMES));
+            change.accept(ds);
+            new org.sonocine.dicom.DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(changed, ds);
+        }
+        return changed;
+    }
+
+    @Test
+    void blankingAHeaderOfImpossibleSizeFailsOnTheSizeBeforeAnythingIsAllocated() throws IOException {
+        Path huge = rewritten("huge.dcm", ds -> {
+            ds.setInt(Tag.Rows, org.sonocine.dicom.VR.US, 65535);
+            ds.setInt(Tag.Columns, org.sonocine.dicom.VR.US, 65535);
+        });
+        assertThatThrownBy(() -> new DeidentifiedExport(true).write(huge, dir.resolve("out")))
+                .isInstanceOf(IOException.class).isNotInstanceOf(OutputException.class)
+                .hasMessage("one frame of 65535 x 65535 pixels of 1 samples is larger than Sonocine decodes");
+        Path large = rewritten("large.dcm", ds -> {
+            ds.setInt(Tag.Rows, org.sonocine.dicom.VR.US, 46000);
+            ds.setInt(Tag.Columns, org.sonocine.dicom.VR.US, 46000);
+        });
+        assertThatThrownBy(() -> new DeidentifiedExport(true).write(large, dir.resolve("out")))
+                .isInstanceOf(IOException.class).isNotInstanceOf(OutputException.class)
+                .hasMessageStartingWith("frame 1 ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void filesWithoutASopInstanceUidGetANewOneEach() throws IOException {
+        Path first = rewritten("first.dcm", ds -> ds.set(Tag.SOPInstanceUID, org.sonocine.dicom.VR.UI, new byte[0]));
+        Path second = rewritten("second.dcm", ds -> ds.remove(Tag.SOPInstanceUID));
+        DeidentifiedExport export = new DeidentifiedExport(false);
+        Path out = dir.resolve("out");
+        Path a = export.write(first, out).out();
+        Path b = export.write(second, out).out();
+        assertThat(a).isNotEqualTo(b);
+        for (Path copy : List.of(a, b)) {
+            try (DicomFile file = DicomFile.open(copy)) {
+                String uid = file.dataset().getString(Tag.SOPInstanceUID);
+                assertThat(uid).startsWith("2.25.");
+                assertEquals(uid + ".dcm", copy.getFileName().toString());
+                assertEquals(uid, file.fileMeta().getString(Tag.MediaStorageSOPInstanceUID));
+            }
+        }
+    }
+
     /** The first frame RLE-compressed as it should be, the second with a header no decoder accepts. */
     private Path rleWithABrokenSecondFrame() throws IOException {
         Path input = IdentifiedUltrasound.write(dir.resolve("a.dcm"), SOP_A, null);

@@ -85,6 +85,21 @@ class CineTimingTest {
     }
 
     @Test
+    void intervalsTooShortToShowFallThroughToTheNextSource() {
+        Attributes ds = cine(3);
+        ds.setInt(Tag.FrameIncrementPointer, VR.AT, Tag.FrameTime);
+        ds.setString(Tag.FrameTime, VR.DS, "1e-9");
+        ds.setString(Tag.FrameTimeVector, VR.DS, "0", "0.0001", "20");
+        ds.setString(Tag.CineRate, VR.IS, "1000000000");
+        ds.setString(Tag.RecommendedDisplayFrameRate, VR.IS, "25");
+        CineTiming timing = CineTiming.of(ds, 3);
+        assertEquals("RecommendedDisplayFrameRate", timing.source());
+        assertArrayEquals(filled(3, 40), timing.intervalsMs());
+        ds.setString(Tag.FrameTime, VR.DS, "1");
+        assertArrayEquals(filled(3, 1), CineTiming.of(ds, 3).intervalsMs(), "1000 frames/s is still a rate");
+    }
+
+    @Test
     void leadingZeroOfAFrameTimeVectorBecomesTheMeanInterval() {
         Attributes ds = cine(4);
         ds.setInt(Tag.FrameIncrementPointer, VR.AT, Tag.FrameTimeVector);
