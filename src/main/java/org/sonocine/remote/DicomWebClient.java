@@ -2,7 +2,9 @@ package org.sonocine.remote;
 
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.VR;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The DICOMweb services of one archive: QIDO-RS searches at each level, WADO-RS metadata, frames and whole
@@ -81,6 +85,52 @@ public final class DicomWebClient {
                     + " data sets for the metadata of one instance");
         }
         return sets.get(0);
+    }
+
+    /** Bulk data larger than this is no palette or LUT, and is left on the server. */
+    private static final long MAX_BULK_BYTES = 4L << 20;
+
+    /**
+     * Fetches into {@code metadata}'s header the values an archive left out of it and only pointed at, which an
+     * image may need to be shown: palettes and lookup tables. Only top-level values other than the pixels, at most
+     * 4 MiB each, and only from the archive's own host, so that credentials never go elsewhere.
+     */
+    public void fetchBulkData(JsonDataSet metadata) throws RemoteException {
+        for (Map.Entry<String, String> e : new TreeMap<>(metadata.bulkDataUris()).entrySet()) {
+            if (!e.getKey().matches("[0-9A-Fa-f]{8}")) {
+                continue;
+            }
+            int tag = (int) Long.parseLong(e.getKey(), 16);
+            if (tag == Tag.PixelData || tag == Tag.FloatPixelData || tag == Tag.DoubleFloatPixelData
+                    || (tag & 0xFF00FFFF) == 0x60003000) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = connection().base().resolve(e.getValue());
+            } catch (IllegalArgumentException bad) {
+                continue;
+            }
+            if (!sameHost(uri, connection().base())) {
+                continue;
+            }
+            byte[][] value = new byte[1][];
+            getMultipart(uri, "multipart/related; type=\"application/octet-stream\"", MAX_BULK_BYTES,
+                    (part, type) -> {
+                        if (value[0] == null) {
+                            value[0] = part.readAll(MAX_BULK_BYTES);
+                        }
+                    });
+            if (value[0] != null) {
+                VR vr = ElementDictionary.standard().vrOf(tag);
+                metadata.attributes().setBytes(tag, vr == null || vr == VR.UN ? VR.OB : vr, value[0]);
+            }
+        }
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+                && String.valueOf(a.getScheme()).equalsIgnoreCase(b.getScheme());
     }
 
     private List<JsonDataSet> readJson(URI uri) throws RemoteException {

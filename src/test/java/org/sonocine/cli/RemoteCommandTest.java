@@ -126,6 +126,29 @@ class RemoteCommandTest {
     }
 
     @Test
+    void fetchTimesTheFirstFrameAndTheWholeCineAndAKeptCacheMakesTheSecondFromIt(@TempDir Path cache) throws Exception {
+        Attributes header = local("jpeg-ls-Palette.dcm");
+        String ref = header.getString(Tag.StudyInstanceUID) + "/" + header.getString(Tag.SeriesInstanceUID) + "/"
+                + header.getString(Tag.SOPInstanceUID);
+
+        CliRun first = remote("fetch", url, ref, "--cache", cache.toString());
+        CliRun second = remote("fetch", url, ref, "--cache", cache.toString());
+
+        assertEquals(0, first.status(), first.err());
+        assertThat(first.out()).matches("first frame on screen after \\d+ ms \\(header and frame 1 fetched\\); all 10"
+                + " frames after \\d+ ms\n");
+        assertThat(second.out()).contains("(from the cache)");
+    }
+
+    @Test
+    void fetchWantsOneInstance() {
+        CliRun run = remote("fetch", url, "1.2.3/4.5");
+        assertEquals(2, run.status());
+        assertThat(run.err()).isEqualTo("sonocine remote fetch: give STUDY/SERIES/INSTANCE: frames belong to one"
+                + " instance\n");
+    }
+
+    @Test
     void aUidThatIsNotOneIsAnArgumentError(@TempDir Path out) {
         CliRun run = remote("get", url, "1.2.3/../etc", "--out", out.toString());
         assertEquals(2, run.status());
