@@ -17,11 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The DICOMweb services of one archive: QIDO-RS searches at each level, WADO-RS metadata, frames and whole
