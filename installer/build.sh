@@ -70,7 +70,8 @@ done
 # The JDK modules the viewer and its libraries use (jdeps), plus jdk.charsets for the DICOM character sets that
 # are looked up by name (Japanese, Korean, Thai, ...), which no tool can see.
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.charsets
-modules+=,jdk.unsupported,javafx.controls
+# java.net.http for archives (DICOMweb); jdk.crypto.ec for the elliptic-curve cipher suites most HTTPS servers use.
+modules+=,java.net.http,jdk.crypto.ec,jdk.unsupported,javafx.controls
 
 options=(
   --type "$type"
@@ -124,6 +125,8 @@ case "$platform" in
   windows)
     options+=(
       --icon installer/icons/sonocine.ico
+      # HTTPS to an archive trusts the certificates Windows trusts (a hospital's own authority included).
+      --java-options -Djavax.net.ssl.trustStoreType=Windows-ROOT
       --win-menu --win-menu-group Sonocine
       --win-shortcut
       --win-dir-chooser

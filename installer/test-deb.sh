@@ -171,6 +171,13 @@ said_no_skip() { ! said_skip; }
 registered_menu_or_said_skip() {
   if [ -f "$desktop_entry" ]; then said_no_skip; else said_skip; fi
 }
+# No archive listens on port 9: the answer must be the client's own message, not a class missing from the runtime.
+reaches_for_archive() {
+  local err
+  err=$(timeout 60 "$launcher" remote search http://127.0.0.1:9/dicom-web 2>&1 >/dev/null)
+  grep -q 'cannot reach\|could not reach\|unreachable\|refused' <<<"$err" && ! grep -q 'NoClassDefFound' <<<"$err"
+}
+
 runs_info() {
   local info
   info=$(timeout 60 "$launcher" info "$sample") || return 1
@@ -216,6 +223,7 @@ check "the menu entry is registered, or the package says it skipped it" register
 check "the package registers its file type ($mime_package)" registers_file_type
 check "*.dcm files are application/dicom" globs_dcm
 check "the installed launcher runs 'info' on a sample" runs_info
+check "the installed runtime can talk to an archive (java.net.http is in it)" reaches_for_archive
 check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
 echo "Removing $package"
 check "dpkg removes the package" remove_package

@@ -69,6 +69,9 @@ public final class DeidentifiedExport {
             FrameSource frames = FrameSource.of(dicom);
             Attributes out = deidentifier.deidentify(source);
             out.remove(Tag.PixelData);
+            // Offsets into the compressed frames mean nothing beside the uncompressed ones written.
+            out.remove(Tag.ExtendedOffsetTable);
+            out.remove(Tag.ExtendedOffsetTableLengths);
             String sopInstanceUid = out.getString(Tag.SOPInstanceUID);
             if (sopInstanceUid == null || sopInstanceUid.isBlank()) {
                 // Without one the copy could not be stored, and would share its file name with the next such file.

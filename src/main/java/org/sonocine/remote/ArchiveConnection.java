@@ -11,7 +11,14 @@ import java.time.Duration;
 public record ArchiveConnection(URI base, Credentials credentials, Duration connectTimeout, Duration requestTimeout,
                                 int attempts, Duration firstPause) {
 
+    private static final String USER_IN_ADDRESS = "the address holds a user name or password: give the address"
+            + " without them, and the user name and password as credentials";
+
     public ArchiveConnection {
+        if (base.getRawUserInfo() != null) {
+            // Not echoed: it may hold a password.
+            throw new IllegalArgumentException(USER_IN_ADDRESS);
+        }
         String scheme = base.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || base.getHost() == null) {
@@ -37,6 +44,9 @@ public record ArchiveConnection(URI base, Credentials credentials, Duration conn
         try {
             return of(URI.create(url.trim()));
         } catch (IllegalArgumentException e) {
+            if (USER_IN_ADDRESS.equals(e.getMessage())) {
+                throw new RemoteException(RemoteException.Reason.REFUSED_REQUEST, USER_IN_ADDRESS);
+            }
             throw new RemoteException(RemoteException.Reason.REFUSED_REQUEST,
                     "not a DICOMweb address: " + url + " (expected e.g. http://localhost:8042/dicom-web)");
         }

@@ -31,7 +31,8 @@ final class ArchiveHttp {
         this.connection = connection;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connection.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Not followed: the client would send the credentials on to wherever a redirect points.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -50,7 +51,9 @@ final class ArchiveHttp {
             boolean last = attempt >= connection.attempts();
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+                response = client.send(request(uri, accept), info -> HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofInputStream(),
+                        in -> new IdleTimeoutInputStream(in, connection.requestTimeout())));
             } catch (HttpConnectTimeoutException e) {
                 throw new RemoteException(RemoteException.Reason.TIMEOUT, "could not connect to the archive at "
                         + connection.base() + " within " + seconds(connection.connectTimeout()), e);
@@ -86,7 +89,8 @@ final class ArchiveHttp {
                 pause = pause.multipliedBy(2);
                 continue;
             }
-            throw failure(status, uri, detail, attempt);
+            throw failure(status, uri, detail, attempt,
+                    response.headers().firstValue("Location").map(ArchiveHttp::withoutUserInfo).orElse(""));
         }
     }
 
@@ -97,8 +101,15 @@ final class ArchiveHttp {
         return b.build();
     }
 
-    private RemoteException failure(int status, URI uri, String detail, int attempts) {
+    private RemoteException failure(int status, URI uri, String detail, int attempts, String location) {
         String tail = detail.isEmpty() ? "" : " (" + detail + ")";
+        if (status / 100 == 3) {
+            // The new address is the archive's own words; the credentials stay with the address the user gave.
+            return new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "the archive at " + connection.base()
+                    + " sends this request elsewhere (HTTP " + status + (location.isEmpty() ? "" : " to " + location)
+                    + "): give that address instead; redirects are not followed, so that credentials go nowhere"
+                    + " else");
+        }
         return switch (status) {
             case 401 -> new RemoteException(RemoteException.Reason.UNAUTHORIZED, connection.credentials()
                     instanceof Credentials.None ? "the archive at " + connection.base() + " asks for credentials"
@@ -115,6 +126,10 @@ final class ArchiveHttp {
                     : new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "the archive refused the request"
                     + " for " + uri.getPath() + " with HTTP " + status + tail);
         };
+    }
+
+    private static String withoutUserInfo(String location) {
+        return location.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
     }
 
     /** The first line of an error body, for the message; a short read, the rest is discarded. */

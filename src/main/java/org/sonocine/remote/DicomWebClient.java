@@ -8,6 +8,7 @@ import org.sonocine.dicom.VR;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -91,41 +92,64 @@ public final class DicomWebClient {
     private static final long MAX_BULK_BYTES = 4L << 20;
 
     /**
-     * Fetches into {@code metadata}'s header the values an archive left out of it and only pointed at, which an
-     * image may need to be shown: palettes and lookup tables. Only top-level values other than the pixels, at most
-     * 4 MiB each, and only from the archive's own host, so that credentials never go elsewhere.
+     * Fetches into {@code metadata}'s header the palettes and lookup tables an archive left out of it and only
+     * pointed at, which the image needs to be shown; nothing else (the pixels come as frames). Only from the
+     * archive's own host, so that credentials never go elsewhere. A value that cannot be fetched is left out with a
+     * warning: the image then says what it lacks.
+     *
+     * @return what was left out, in words
      */
-    public void fetchBulkData(JsonDataSet metadata) throws RemoteException {
+    public List<String> fetchBulkData(JsonDataSet metadata) throws RemoteException {
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(metadata.bulkDataUris()).entrySet()) {
             if (!e.getKey().matches("[0-9A-Fa-f]{8}")) {
                 continue;
             }
             int tag = (int) Long.parseLong(e.getKey(), 16);
-            if (tag == Tag.PixelData || tag == Tag.FloatPixelData || tag == Tag.DoubleFloatPixelData
-                    || (tag & 0xFF00FFFF) == 0x60003000) {
+            if (!isPaletteOrLut(tag)) {
                 continue;
             }
+            String name = ElementDictionary.standard().keywordOf(tag);
             URI uri;
             try {
                 uri = connection().base().resolve(e.getValue());
             } catch (IllegalArgumentException bad) {
+                warnings.add(name + " left out: the archive gave no usable address for it");
                 continue;
             }
             if (!sameHost(uri, connection().base())) {
+                warnings.add(name + " left out: the archive keeps it on another host (" + uri.getHost() + ")");
                 continue;
             }
             byte[][] value = new byte[1][];
-            getMultipart(uri, "multipart/related; type=\"application/octet-stream\"", MAX_BULK_BYTES,
-                    (part, type) -> {
-                        if (value[0] == null) {
-                            value[0] = part.readAll(MAX_BULK_BYTES);
-                        }
-                    });
+            try {
+                getMultipart(uri, "multipart/related; type=\"application/octet-stream\"", MAX_BULK_BYTES,
+                        (part, type) -> {
+                            if (value[0] == null) {
+                                value[0] = part.readAll(MAX_BULK_BYTES);
+                            }
+                        });
+            } catch (RemoteException failure) {
+                if (failure.reason() == RemoteException.Reason.INTERRUPTED) {
+                    throw failure;
+                }
+                warnings.add(name + " left out: " + failure.getMessage());
+                continue;
+            }
             if (value[0] != null) {
                 VR vr = ElementDictionary.standard().vrOf(tag);
-                metadata.attributes().setBytes(tag, vr == null || vr == VR.UN ? VR.OB : vr, value[0]);
+                metadata.attributes().setBytes(tag, vr == null || vr == VR.UN ? VR.OW : vr, value[0]);
             }
         }
+        return warnings;
+    }
+
+    /** Red, green and blue palette data, plain or segmented, and the LUT data an image is shown through. */
+    private static boolean isPaletteOrLut(int tag) {
+        return (tag >= Tag.RedPaletteColorLookupTableData && tag <= Tag.BluePaletteColorLookupTableData)
+                || (tag >= Tag.SegmentedRedPaletteColorLookupTableData
+                && tag <= Tag.SegmentedBluePaletteColorLookupTableData)
+                || tag == Tag.LUTData;
     }
 
     private static boolean sameHost(URI a, URI b) {
@@ -201,6 +225,9 @@ public final class DicomWebClient {
         } catch (MultipartException e) {
             throw new RemoteException(RemoteException.Reason.MALFORMED, "the archive sent a malformed multipart"
                     + " answer for " + uri.getPath() + ": " + e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            throw new RemoteException(RemoteException.Reason.TIMEOUT, "gave up reading " + uri.getPath() + ": "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new RemoteException(RemoteException.Reason.UNREACHABLE, "lost the connection to the archive while"
                     + " reading " + uri.getPath() + ": " + e.getMessage(), e);

@@ -4,7 +4,7 @@
  * multipart/related reader; HTTP through the JDK's client.
  *
  * <p>Depends only on {@code org.sonocine.dicom}, the JDK and Jackson's streaming parser: it knows nothing of
- * imaging, studies or user interfaces, and imports no JavaFX type. The viewer and the command line reach it
- * through {@code org.sonocine.study}, or, for the command line, directly.
+ * imaging, studies or user interfaces, and imports no JavaFX type. Images reach the viewer and the command line
+ * through {@code org.sonocine.study.ArchiveImage}; searching, connections and credentials are used directly.
  */
 package org.sonocine.remote;

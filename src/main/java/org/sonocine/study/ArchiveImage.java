@@ -56,10 +56,10 @@ public record ArchiveImage(Path folder, Attributes dataset, TransferSyntax synta
             return new ArchiveImage(folder, dataset, syntax, source, kept, List.of(), true);
         }
         JsonDataSet metadata = client.metadata(ref);
-        client.fetchBulkData(metadata);
+        List<String> warnings = new ArrayList<>(metadata.warnings());
+        warnings.addAll(client.fetchBulkData(metadata));
         Attributes dataset = metadata.attributes();
         RemoteFrames frames = client.frames(ref, dataset);
-        List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(frames.warnings());
         try {
             cache.keepHeader(folder, dataset, frames.transferSyntax());

@@ -97,7 +97,7 @@ public final class RemoteCache {
     }
 
     /** Deletes the instances used longest ago until the cache is within its limit; returns the bytes it holds. */
-    public long trim() throws IOException {
+    public synchronized long trim() throws IOException {
         List<Entry> entries = entries();
         long total = entries.stream().mapToLong(Entry::bytes).sum();
         entries.sort(Comparator.comparing(Entry::used));
@@ -112,12 +112,12 @@ public final class RemoteCache {
     }
 
     /** Deletes everything kept. */
-    public void clear() throws IOException {
+    public synchronized void clear() throws IOException {
         deleteTree(root);
     }
 
     /** The bytes kept. */
-    public long size() throws IOException {
+    public synchronized long size() throws IOException {
         return entries().stream().mapToLong(Entry::bytes).sum();
     }
 
@@ -150,6 +150,9 @@ public final class RemoteCache {
     }
 
     private static long bytes(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.mapToLong(f -> {
                 try {
@@ -191,8 +194,12 @@ public final class RemoteCache {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (NoSuchFileException e) {
+            // Gone already: what was to be deleted is.
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e.getCause();
+            }
         }
     }
 
@@ -211,9 +218,12 @@ public final class RemoteCache {
     public static final class KeptFrames implements FrameBytes {
         /** Frames asked for in one request when the rest of a cine is fetched: a URL of a few hundred bytes. */
         private static final int RUN = 64;
+        /** How often frames in use mark their instance as used, so that the cine playing is never evicted. */
+        private static final long TOUCH_EVERY_NANOS = 5_000_000_000L;
         private final Path folder;
         private final RemoteSource remote;
         private FrameBytes opened;
+        private volatile long touched = System.nanoTime();
 
         KeptFrames(Path folder, RemoteSource remote) {
             this.folder = folder;
@@ -224,7 +234,9 @@ public final class RemoteCache {
         public byte[] read(int index) throws IOException {
             Path kept = frameFile(index);
             try {
-                return Files.readAllBytes(kept);
+                byte[] bytes = Files.readAllBytes(kept);
+                markUsed();
+                return bytes;
             } catch (NoSuchFileException e) {
                 // Not kept yet: fetched below.
             }
@@ -285,8 +297,17 @@ public final class RemoteCache {
             try {
                 Files.createDirectories(folder);
                 writeAtomically(frameFile(index), bytes);
+                markUsed();
             } catch (IOException e) {
                 // Shown all the same; fetched again next time.
+            }
+        }
+
+        private void markUsed() {
+            long now = System.nanoTime();
+            if (now - touched > TOUCH_EVERY_NANOS) {
+                touched = now;
+                touch(folder);
             }
         }
 

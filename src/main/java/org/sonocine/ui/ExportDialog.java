@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * File › Export…: format, frames, size, burn-in and output of an export of the cine on screen, or a de-identified
@@ -60,7 +59,7 @@ final class ExportDialog {
     private final Label privacy = new Label();
     private final RadioButton thisFile = new RadioButton("This file");
     private final RadioButton wholeStudy = new RadioButton("The whole study");
-    private final Supplier<List<BurnIn.Mark>> marks;
+    private final Function<LoadedInstance, List<BurnIn.Mark>> marks;
     private final Function<Path, List<Path>> studyFiles;
     private List<Path> study = List.of();
     private final TextField output = new TextField();
@@ -71,10 +70,11 @@ final class ExportDialog {
     private Path out;
 
     /**
-     * @param marks      the measurements to burn in, asked for when an export starts
+     * @param marks      the measurements on an image to burn in, asked for when an export starts: none when the
+     *                   viewer shows another image by then
      * @param studyFiles the files of the study a file belongs to, as far as they are known
      */
-    ExportDialog(Window owner, ExportViewModel export, Supplier<List<BurnIn.Mark>> marks,
+    ExportDialog(Window owner, ExportViewModel export, Function<LoadedInstance, List<BurnIn.Mark>> marks,
                  Function<Path, List<Path>> studyFiles) {
         this.export = export;
         this.marks = marks;
@@ -223,7 +223,7 @@ final class ExportDialog {
                 ? ExportRequest.frames(format.getValue().cineFormat(), out, firstFrame.getValue(),
                 lastFrame.getValue(), scale.getValue())
                 : ExportRequest.played(format.getValue().cineFormat(), out, scale.getValue());
-        return burnIn.isSelected() ? request.withBurnIn(new BurnIn(true, marks.get())) : request;
+        return burnIn.isSelected() ? request.withBurnIn(new BurnIn(true, marks.apply(instance))) : request;
     }
 
     void startExport() {

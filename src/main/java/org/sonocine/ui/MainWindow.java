@@ -293,7 +293,10 @@ public final class MainWindow {
         connect.setOnAction(e -> showArchive());
         MenuItem clearCache = new MenuItem("Clear Archive Cache");
         clearCache.setId("clearArchiveCache");
-        clearCache.setOnAction(e -> vm.statusProperty().set(archive.clearCache()));
+        clearCache.setOnAction(e -> {
+            vm.stopArchiveDownload();
+            archive.clearCache(vm.statusProperty()::set);
+        });
         connect.setVisible(archive != null);
         clearCache.setVisible(archive != null);
         Menu file = new Menu("File", null, open, openFolder, recent, new SeparatorMenuItem(), connect, clearCache,
@@ -392,7 +395,9 @@ public final class MainWindow {
             return;
         }
         if (exportDialog == null) {
-            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export(), measure::marks,
+            exportDialog = new ExportDialog(root.getScene().getWindow(), vm.export(),
+                    // The measurements belong to the image on screen: none for another the dialog still exports.
+                    image -> image == vm.currentProperty().get() ? measure.marks() : List.of(),
                     browserModel::studyFiles);
         }
         exportDialog.show(shown);

@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -85,8 +84,8 @@ public final class ViewerViewModel {
     private boolean closed;
 
     private Function<Path, Optional<Callable<ArchiveImage>>> archived = path -> Optional.empty();
-    /** Stops fetching the rest of the archive's image opened last. */
-    private final AtomicReference<AtomicBoolean> download = new AtomicReference<>(new AtomicBoolean(true));
+    /** Stops fetching the rest of the archive's image shown last. */
+    private AtomicBoolean download = new AtomicBoolean(true);
 
     public ViewerViewModel(TaskExecutor tasks, LongSupplier clock, RecentFiles recent) {
         this.tasks = tasks;
@@ -161,11 +160,15 @@ public final class ViewerViewModel {
         status.set("Opening " + path.getFileName() + "…");
         boolean[] ended = new boolean[1];
         long requested = clock.getAsLong();
+        stopArchiveDownload();
         Cancellable load = BackgroundTask.wrap(() -> load(path))
                 .onSuccess(loaded -> {
                     ended[0] = true;
                     endLoading(path);
-                    show(loaded);
+                    show(loaded.instance());
+                    if (loaded.archived() != null) {
+                        startDownload(loaded.archived());
+                    }
                     openMillis.set((clock.getAsLong() - requested) / 1e6);
                 })
                 .onFailure(failure -> {
@@ -175,7 +178,7 @@ public final class ViewerViewModel {
                     loadError.set(name + ": " + FailureReason.of(path, failure));
                     status.set("Could not open " + name);
                 })
-                .onDiscarded(LoadedInstance::close)
+                .onDiscarded(loaded -> loaded.instance().close())
                 .executeWith(tasks, Lane.INTERACTIVE);
         // A same-thread executor has run the load, callbacks and all, by the time it returns.
         if (!ended[0]) {
@@ -192,10 +195,14 @@ public final class ViewerViewModel {
         archived = opener;
     }
 
-    private LoadedInstance load(Path path) throws Exception {
+    /** An instance loaded, and the archive's image it came from (null for a local file). */
+    private record Loaded(LoadedInstance instance, ArchiveImage archived) {
+    }
+
+    private Loaded load(Path path) throws Exception {
         Optional<Callable<ArchiveImage>> remote = archived.apply(path);
         if (remote.isEmpty()) {
-            return LoadedInstance.open(path);
+            return new Loaded(LoadedInstance.open(path), null);
         }
         ArchiveImage image;
         try {
@@ -203,18 +210,25 @@ public final class ViewerViewModel {
         } catch (RemoteException e) {
             throw new IOException(e.getMessage(), e);
         }
-        LoadedInstance loaded = LoadedInstance.open(image);
-        // The rest of the cine comes in a few long requests while it plays; the next image opened stops it.
+        return new Loaded(LoadedInstance.open(image), image);
+    }
+
+    /**
+     * Fetches the rest of the archive's cine now shown, a few long requests while it plays; started once it is
+     * shown, so that an image replaced before it appeared is never fetched.
+     */
+    private void startDownload(ArchiveImage image) {
         AtomicBoolean stop = new AtomicBoolean();
-        download.getAndSet(stop).set(true);
-        tasks.lane(Lane.SCAN).execute(() -> {
-            try {
-                image.fetchRest(stop::get);
-            } catch (IOException | RuntimeException e) {
-                // Frames not fetched now are fetched when shown, and fail there in words.
-            }
-        });
-        return loaded;
+        download = stop;
+        BackgroundTask.wrap(() -> {
+            image.fetchRest(stop::get);
+            return image;
+        }).executeWith(tasks, Lane.DOWNLOADS);
+    }
+
+    /** Stops fetching the rest of the archive's image shown (another is opened, the cache is cleared). */
+    public void stopArchiveDownload() {
+        download.set(true);
     }
 
     /** The file being loaded, if a load is under way. */
@@ -498,7 +512,7 @@ public final class ViewerViewModel {
     /** Stops what is under way; a load that ends later has its file closed, not shown. */
     public void close() {
         closed = true;
-        download.get().set(true);
+        stopArchiveDownload();
         if (opening != null) {
             opening.cancel();
         }

@@ -126,6 +126,57 @@ class DicomWebClientErrorsTest {
     }
 
     @Test
+    void anArchiveThatStopsSendingHalfWayIsGivenUpOnRatherThanWaitedForForEver() throws Exception {
+        byte[] body = frames("application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1", new byte[4]);
+        try (StubArchive archive = new StubArchive((x, n) -> {
+            x.getResponseHeaders().set("Content-Type", multipart("application/octet-stream"));
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body, 0, body.length / 2);
+            x.getResponseBody().flush();
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            DicomWebClient client = new DicomWebClient(ArchiveConnection.of(archive.base())
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400)).withRetries(1, Duration.ofMillis(10)));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.frames(INSTANCE, header(1)))
+                    .isInstanceOf(RemoteException.class)
+                    .hasMessageContaining("the archive stopped sending for more than");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms waited").isLessThan(4000);
+        }
+    }
+
+    @Test
+    void aRedirectIsNotFollowedSoTheCredentialsGoNowhereElse() throws Exception {
+        try (StubArchive elsewhere = new StubArchive((x, n) -> StubArchive.send(x, 200, "application/dicom+json",
+                "[]"));
+             StubArchive archive = new StubArchive((x, n) -> {
+                 x.getResponseHeaders().set("Location", elsewhere.base() + "/studies");
+                 StubArchive.send(x, 302, null, new byte[0]);
+             })) {
+            DicomWebClient client = new DicomWebClient(ArchiveConnection.of(archive.base())
+                    .withCredentials(Credentials.bearer("SECRET")));
+
+            assertThatThrownBy(() -> client.searchStudies(SearchQuery.all()))
+                    .isInstanceOf(RemoteException.class)
+                    .hasMessageStartingWith("the archive at " + archive.base() + " sends this request elsewhere (HTTP"
+                            + " 302 to " + elsewhere.base() + "/studies): give that address instead");
+            assertThat(elsewhere.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void aPasswordInTheAddressIsRefusedWithoutBeingRepeated() {
+        assertThatThrownBy(() -> ArchiveConnection.parse("http://reader:s3cret@archive.example:8042/dicom-web"))
+                .isInstanceOf(RemoteException.class)
+                .hasMessage("the address holds a user name or password: give the address without them, and the user"
+                        + " name and password as credentials");
+    }
+
+    @Test
     void aMalformedMultipartAnswerIsReportedAsSuch() throws Exception {
         byte[] body = frames("application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1", new byte[4]);
         byte[] cut = java.util.Arrays.copyOf(body, body.length - 12);

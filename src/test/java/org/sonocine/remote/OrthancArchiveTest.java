@@ -10,7 +10,8 @@ import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.Tags;
 import org.sonocine.dicom.VR;
 import org.sonocine.imaging.FrameSource;
-import org.sonocine.study.RemoteImage;
+import org.sonocine.study.ArchiveImage;
+import org.sonocine.study.RemoteCache;
 import org.sonocine.testing.OrthancServer;
 import org.sonocine.testing.RequiresOrthanc;
 import org.sonocine.testing.Samples;
@@ -39,6 +40,8 @@ class OrthancArchiveTest {
             "YBR_FULL-RLE.dcm", "IM00001.fragmented_no_bot_jpeg_baseline.50.dcm");
 
     private static DicomWebClient client;
+    @org.junit.jupiter.api.io.TempDir
+    Path cache;
 
     @BeforeAll
     static void upload(OrthancServer orthanc) throws Exception {
@@ -157,8 +160,9 @@ class OrthancArchiveTest {
     void remoteFramesDecodeToTheLocalFilesStoredValues(String sample) throws Exception {
         try (DicomFile file = DicomFile.open(Samples.file(sample))) {
             FrameSource local = FrameSource.of(file);
-            RemoteImage image = RemoteImage.open(client, refOf(file.dataset()));
-            assertThat(image.frames().transferSyntax()).as("the archive sends the frames as stored")
+            ArchiveImage image = ArchiveImage.open(client, refOf(file.dataset()), new RemoteCache(cache, 1L << 30),
+                    "orthanc");
+            assertThat(image.syntax()).as("the archive sends the frames as stored")
                     .isEqualTo(file.transferSyntax());
             assertThat(image.source().frameCount()).isEqualTo(local.frameCount());
             for (int i = 0; i < local.frameCount(); i++) {
@@ -214,8 +218,9 @@ class OrthancArchiveTest {
     @Test
     void framesTheArchiveCanOnlySendDecompressedArriveAsRgbOfTheSameImage() throws Exception {
         try (DicomFile file = DicomFile.open(Samples.file("IM00001.fragmented_no_bot_jpeg_baseline.50.dcm"))) {
-            RemoteImage image = RemoteImage.open(client, refOf(file.dataset()));
-            assertThat(image.frames().transferSyntax()).isEqualTo(org.sonocine.dicom.TransferSyntax
+            ArchiveImage image = ArchiveImage.open(client, refOf(file.dataset()), new RemoteCache(cache, 1L << 30),
+                    "orthanc");
+            assertThat(image.syntax()).isEqualTo(org.sonocine.dicom.TransferSyntax
                     .EXPLICIT_VR_LITTLE_ENDIAN);
             assertThat(image.source().header().photometric()).isEqualTo(org.sonocine.imaging.Photometric.RGB);
             FrameSource local = FrameSource.of(file);

@@ -162,8 +162,19 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Stores a Part 10 file through Orthanc's own REST API ({@code POST /instances}). */
     public void upload(Path file) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request("/instances").POST(HttpRequest.BodyPublishers.ofFile(file))
-                .header("Content-Type", "application/dicom").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r = http.send(request("/instances").POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .header("Content-Type", "application/dicom").build(), HttpResponse.BodyHandlers.ofString());
+                break;
+            } catch (IOException e) {
+                // A kept-alive connection Orthanc has just closed fails the first request sent on it: once more.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         if (r.statusCode() != 200) {
             throw new IOException("Orthanc refused " + file.getFileName() + ": HTTP " + r.statusCode() + " "
                     + r.body());

@@ -205,6 +205,16 @@ class ExportUiTest {
         assertArrayEquals(new double[] {10.5, 20.5, 110.5, 20.5}, marks.get(0).points(), 1e-9);
         assertTrue(marks.get(0).label().endsWith("mm") || marks.get(0).label().endsWith("cm")
                 || marks.get(0).label().endsWith("px"), marks.get(0).label());
+
+        Path other = dir.resolve("other.dcm");
+        DemoCine.write(other);
+        robot.interact(() -> vm.openInstance(other));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null
+                && vm.currentProperty().get().path().equals(other));
+        robot.interact(() -> window.measurements().measurements().add(new Measurement(MeasureTool.DISTANCE,
+                List.of(new ImagePoint(5, 5), new ImagePoint(50, 5)), 0, false)));
+        assertEquals(List.of(), dialog.request().burnIn().marks(),
+                "the dialog still exports the first file: the second file's measurements are not drawn on it");
     }
 
     private static List<Path> files(Path dir) throws IOException {

@@ -1,5 +1,14 @@
 package org.sonocine.ui;
 
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.dicom.VR;
+import org.sonocine.imaging.FrameSource;
+import org.sonocine.study.ArchiveImage;
+import org.sonocine.study.RemoteCache;
+import org.sonocine.testing.ImageHeaders;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -58,6 +68,54 @@ class ViewerViewModelTest {
 
         assertEquals(second, vm.currentProperty().get().path());
         assertEquals("second.dcm — " + DemoCine.FRAMES + " frames", vm.statusProperty().get());
+    }
+
+    /** An archive's image of four 2 x 2 grey frames, kept under {@code dir}; every frame fetched is recorded. */
+    private static ArchiveImage archived(Path dir, String sop, List<String> fetched) throws IOException {
+        Attributes ds = ImageHeaders.of(2, 2, 1, 8, "MONOCHROME2", 4);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, sop);
+        RemoteCache cache = new RemoteCache(dir, 1 << 20);
+        Path folder = cache.folderOf("archive", sop);
+        RemoteCache.KeptFrames kept = cache.frames(folder, () -> index -> {
+            fetched.add(sop + "#" + (index + 1));
+            return new byte[4];
+        });
+        return new ArchiveImage(folder, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                FrameSource.of(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, kept), kept, List.of(), false);
+    }
+
+    @Test
+    void onlyTheArchivesImageShownHasItsRestFetchedWhicheverLoadEndsFirst(@TempDir Path dir) throws IOException {
+        List<String> fetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ArchiveImage a = archived(dir, "1.1", fetched);
+        ArchiveImage b = archived(dir, "1.2", fetched);
+        vm.openArchivedWith(path -> path.equals(a.folder()) ? Optional.of(() -> a)
+                : path.equals(b.folder()) ? Optional.of(() -> b) : Optional.empty());
+
+        vm.openInstance(a.folder());
+        vm.openInstance(b.folder());
+        tasks.runLast(Lane.INTERACTIVE);
+        tasks.runUi();
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+        fetched.clear();
+        tasks.runAll();
+
+        assertEquals(b.folder(), vm.currentProperty().get().path());
+        assertEquals(List.of("1.2#2", "1.2#3", "1.2#4"), fetched, "the rest of the image shown, once");
+
+        Path local = cine(dir, "local.dcm");
+        ArchiveImage c = archived(dir, "1.3", fetched);
+        vm.openArchivedWith(path -> path.equals(c.folder()) ? Optional.of(() -> c) : Optional.empty());
+        vm.openInstance(c.folder());
+        tasks.runNext(Lane.INTERACTIVE);
+        tasks.runUi();
+        vm.openInstance(local);
+        fetched.clear();
+        tasks.runAll();
+
+        assertEquals(local, vm.currentProperty().get().path());
+        assertEquals(List.of(), fetched, "opening another file stops the download before it starts");
     }
 
     @Test

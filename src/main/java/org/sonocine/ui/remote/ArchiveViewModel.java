@@ -26,6 +26,7 @@ import org.sonocine.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -181,15 +182,17 @@ public final class ArchiveViewModel {
         return Optional.of(() -> ArchiveImage.open(r.client(), r.ref(), cache, r.archiveKey()));
     }
 
-    /** Deletes every image kept from archives; returns what it says in words. */
-    public String clearCache() {
-        try {
+    /**
+     * Deletes every image kept from archives in the background, after the download under way (the same lane) has
+     * stopped; {@code done} is told the outcome in words.
+     */
+    public void clearCache(Consumer<String> done) {
+        BackgroundTask.wrap(() -> {
             long bytes = cache.size();
             cache.clear();
-            return String.format(java.util.Locale.ROOT, "Archive cache cleared (%.1f MB)", bytes / 1e6);
-        } catch (java.io.IOException e) {
-            return "Could not clear the archive cache: " + FailureWords.of(e);
-        }
+            return String.format(Locale.ROOT, "Archive cache cleared (%.1f MB)", bytes / 1e6);
+        }).onSuccess(done).onFailure(failure -> done.accept("Could not clear the archive cache: "
+                + FailureWords.of(failure))).executeWith(tasks, Lane.DOWNLOADS);
     }
 
     private static String count(int n, String one, String many) {

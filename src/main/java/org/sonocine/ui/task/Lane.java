@@ -12,5 +12,7 @@ public enum Lane {
     /** Examining the files of folders being scanned. */
     SCAN,
     /** Making thumbnails: the newest request first, since it is for the cells the user looks at now. */
-    THUMBNAILS
+    THUMBNAILS,
+    /** Fetching the rest of an archive's cine while it plays: long, so kept apart from scans and exports. */
+    DOWNLOADS
 }

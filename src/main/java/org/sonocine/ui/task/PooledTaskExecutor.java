@@ -42,6 +42,7 @@ public final class PooledTaskExecutor implements TaskExecutor {
             case INTERACTIVE, SCAN -> 2;
             case CINE -> Math.max(2, processors);
             case THUMBNAILS -> processors > 4 ? 2 : 1;
+            case DOWNLOADS -> 1;
         };
     }
 
@@ -102,7 +103,7 @@ public final class PooledTaskExecutor implements TaskExecutor {
                 yieldToInteractive();
                 work.run();
             };
-            case CINE -> work;
+            case CINE, DOWNLOADS -> work;
         };
     }
 
