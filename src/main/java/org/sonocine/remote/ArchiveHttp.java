@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /**
  * GET requests to an archive through the JDK's HTTP client: credentials, timeouts, status codes turned into
  * {@link RemoteException}s a user can read, and retries with a doubling pause for what is worth retrying (503,
@@ -60,6 +62,9 @@ final class ArchiveHttp {
             } catch (HttpTimeoutException e) {
                 throw new RemoteException(RemoteException.Reason.TIMEOUT, "the archive at " + connection.base()
                         + " did not answer within " + seconds(connection.requestTimeout()), e);
+            } catch (SSLHandshakeException e) {
+                throw new RemoteException(RemoteException.Reason.UNTRUSTED, "the archive at " + connection.base()
+                        + " could not prove who it is: " + handshakeWords(e), e);
             } catch (ConnectException e) {
                 throw new RemoteException(RemoteException.Reason.UNREACHABLE, "cannot reach the archive at "
                         + connection.base() + ": " + connectWords(e), e);
@@ -126,6 +131,22 @@ final class ArchiveHttp {
                     : new RemoteException(RemoteException.Reason.REFUSED_REQUEST, "the archive refused the request"
                     + " for " + uri.getPath() + " with HTTP " + status + tail);
         };
+    }
+
+    /** A failed TLS handshake in words: an untrusted certificate is by far the most common cause. */
+    private static String handshakeWords(SSLHandshakeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof java.security.cert.CertificateException || m.contains("PKIX")
+                    || m.contains("certification path")) {
+                return "its certificate is not signed by an authority this computer trusts (a hospital's own"
+                        + " authority must be added to the Java runtime's or the system's trusted certificates)";
+            }
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return "its certificate is made out to another name than the address given";
+            }
+        }
+        return e.getMessage() == null ? "the secure connection could not be set up" : e.getMessage();
     }
 
     private static String withoutUserInfo(String location) {

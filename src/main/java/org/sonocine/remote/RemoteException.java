@@ -5,7 +5,7 @@ public final class RemoteException extends Exception {
 
     /** The kind of failure, for callers that react differently (ask for credentials, offer a retry). */
     public enum Reason {
-        UNREACHABLE, TIMEOUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, BUSY, SERVER_ERROR, REFUSED_REQUEST, MALFORMED,
+        UNREACHABLE, UNTRUSTED, TIMEOUT, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, BUSY, SERVER_ERROR, REFUSED_REQUEST, MALFORMED,
         SYNTAX_IGNORED, TOO_LARGE, INTERRUPTED
     }
 
