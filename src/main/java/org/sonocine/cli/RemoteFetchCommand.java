@@ -1,5 +1,6 @@
 package org.sonocine.cli;
 
+import org.sonocine.imaging.FailureWords;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.remote.DicomWebClient;
 import org.sonocine.remote.InstanceRef;
@@ -81,7 +82,7 @@ final class RemoteFetchCommand implements Callable<Integer> {
             err.println("sonocine remote fetch: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("sonocine remote fetch: " + Errors.describe(folder, e));
+            err.println("sonocine remote fetch: " + what + ": " + FailureWords.of(e));
             return 1;
         } finally {
             if (cacheFolder == null) {

@@ -9,6 +9,7 @@ import org.sonocine.remote.RemoteException;
 import org.sonocine.remote.RemoteFrames;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -224,6 +225,12 @@ public final class RemoteCache {
         private final RemoteSource remote;
         private FrameBytes opened;
         private volatile long touched = System.nanoTime();
+        /** How long a frame asked for waits for the run that is bringing it, before it is fetched on its own. */
+        private static final long AWAIT_RUN_MILLIS = 5000;
+        private final Object arrivals = new Object();
+        /** The frames of the run being fetched, first inclusive, end exclusive; none when equal. */
+        private int runFirst;
+        private int runEnd;
 
         KeptFrames(Path folder, RemoteSource remote) {
             this.folder = folder;
@@ -240,9 +247,50 @@ public final class RemoteCache {
             } catch (NoSuchFileException e) {
                 // Not kept yet: fetched below.
             }
+            if (awaitRun(index)) {
+                try {
+                    byte[] bytes = Files.readAllBytes(kept);
+                    markUsed();
+                    return bytes;
+                } catch (NoSuchFileException e) {
+                    // Evicted meanwhile: fetched below.
+                }
+            }
             byte[] bytes = source().read(index);
             keep(index, bytes);
             return bytes;
+        }
+
+        /**
+         * Waits, when the run being fetched brings frame {@code index}, until it has arrived (or the run ends, or
+         * a few seconds pass): a frame the player wants just ahead of the run is not fetched twice. Whether it is
+         * kept now.
+         */
+        private boolean awaitRun(int index) throws IOException {
+            synchronized (arrivals) {
+                long deadline = System.nanoTime() + AWAIT_RUN_MILLIS * 1_000_000;
+                while (runFirst <= index && index < runEnd && !isKept(index)) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        arrivals.wait(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("stopped waiting for frame " + (index + 1));
+                    }
+                }
+                return isKept(index);
+            }
+        }
+
+        private void running(int first, int end) {
+            synchronized (arrivals) {
+                runFirst = first;
+                runEnd = end;
+                arrivals.notifyAll();
+            }
         }
 
         /** Whether frame {@code index} is on disk. */
@@ -268,11 +316,16 @@ public final class RemoteCache {
                 }
                 FrameBytes source = source();
                 if (source instanceof RemoteFrames run) {
+                    running(first, i);
                     try {
                         run.readAll(first, i - first, (index, bytes) -> {
                             keep(index, bytes);
+                            synchronized (arrivals) {
+                                arrivals.notifyAll();
+                            }
                             if (stop.getAsBoolean()) {
-                                throw new RemoteException(RemoteException.Reason.MALFORMED, "stopped");
+                                // Ends the request: the rest of the run is not wanted any more.
+                                throw new RemoteException(RemoteException.Reason.INTERRUPTED, "stopped");
                             }
                         });
                     } catch (RemoteException e) {
@@ -280,6 +333,8 @@ public final class RemoteCache {
                             return;
                         }
                         throw new IOException(e.getMessage(), e);
+                    } finally {
+                        running(0, 0);
                     }
                 } else {
                     for (int f = first; f < i && !stop.getAsBoolean(); f++) {

@@ -65,7 +65,7 @@ public final class ArchiveViewModel {
     }
 
     /** What one search found: studies listed, instances listed, whether the archive may hold more. */
-    private record Outcome(int studies, int instances, boolean mayHaveMore, SearchQuery next) {
+    private record Outcome(int studies, int instances, boolean mayHaveMore, SearchQuery next, int cutSeries) {
     }
 
     /**
@@ -122,7 +122,9 @@ public final class ArchiveViewModel {
                     status.set(outcome.studies() == 0 ? "No study matches"
                             : "Listed " + count(outcome.studies(), "study", "studies") + ", "
                             + count(outcome.instances(), "instance", "instances")
-                            + (outcome.mayHaveMore() ? "; the archive may have more" : ""));
+                            + (outcome.mayHaveMore() ? "; the archive may have more" : "")
+                            + (outcome.cutSeries() == 0 ? "" : "; " + count(outcome.cutSeries(), "series", "series")
+                            + " listed in part (the first " + PER_STUDY_LIMIT + " instances)"));
                 })
                 .onFailure(failure -> {
                     running.set(false);
@@ -138,6 +140,7 @@ public final class ArchiveViewModel {
         SearchQuery everything = SearchQuery.all().withPage(PER_STUDY_LIMIT, 0);
         int instances = 0;
         int done = 0;
+        int cut = 0;
         for (Attributes study : studies.matches()) {
             if (stopped.get()) {
                 break;
@@ -146,7 +149,9 @@ public final class ArchiveViewModel {
             List<InstanceEntry> entries = new ArrayList<>();
             for (Attributes series : client.searchSeries(studyUid, everything).matches()) {
                 String seriesUid = series.getString(Tag.SeriesInstanceUID, "");
-                for (Attributes instance : client.searchInstances(studyUid, seriesUid, everything).matches()) {
+                SearchPage listedInstances = client.searchInstances(studyUid, seriesUid, everything);
+                cut += listedInstances.mayHaveMore() ? 1 : 0;
+                for (Attributes instance : listedInstances.matches()) {
                     String sop = instance.getString(Tag.SOPInstanceUID, "");
                     if (sop.isEmpty()) {
                         continue;
@@ -166,7 +171,7 @@ public final class ArchiveViewModel {
                 }
             });
         }
-        return new Outcome(done, instances, studies.mayHaveMore(), studies.nextQuery());
+        return new Outcome(done, instances, studies.mayHaveMore(), studies.nextQuery(), cut);
     }
 
     /** How to open the instance listed as {@code folder}, if an archive listed it. */
