@@ -107,6 +107,12 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
     }
 
     public String title() {
+        if (file.path().isEmpty()) {
+            // An archive's image has no file name: it is named as the browser lists it.
+            String series = info.seriesDescription().isBlank() ? info.modality() : info.seriesDescription();
+            return (info.patientName().isBlank() ? "(no name)" : info.patientName()) + " · " + series
+                    + (info.instanceNumber().isBlank() ? "" : " #" + info.instanceNumber()) + " (archive)";
+        }
         return path.getFileName().toString();
     }
 }

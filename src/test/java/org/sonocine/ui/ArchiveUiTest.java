@@ -85,6 +85,8 @@ class ArchiveUiTest {
         LoadedInstance shown = test.vm.currentProperty().get();
         assertEquals(30, shown.frameCount());
         assertTrue(shown.firstFrame() != null, "the first frame is on screen");
+        assertTrue(shown.title().endsWith(" (archive)"), "named as listed, not by its cache folder: "
+                + shown.title());
         assertTrue(test.window.exportItem().isDisable(), "an archive's image has no file to export from");
         ArchiveSettings.Archive kept = new ArchiveSettings(Preferences.userRoot().node(NODE + "-archives"))
                 .archives().get(0);
