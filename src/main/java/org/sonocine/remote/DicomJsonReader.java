@@ -68,9 +68,13 @@ public final class DicomJsonReader {
         } catch (StreamConstraintsException e) {
             throw new RemoteException(RemoteException.Reason.TOO_LARGE, "the archive's DICOM JSON is beyond what"
                     + " Sonocine reads: " + e.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Where, not what: the parser's own words repeat whatever the archive sent.
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw malformed(at == null ? "it is not valid JSON" : "it is not valid JSON at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr());
         } catch (IOException e) {
-            throw malformed(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-                    : e.getMessage());
+            throw malformed(e.getMessage());
         }
     }
 

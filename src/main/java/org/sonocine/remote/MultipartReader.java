@@ -165,16 +165,13 @@ final class MultipartReader {
             }
             int colon = line.indexOf(":");
             if (colon <= 0) {
+                // The line itself is not repeated: it is whatever the archive sent, binary or worse.
                 throw new MultipartException("part " + parts + " of the archive's answer has a header line without"
-                        + " a name: " + abbreviate(line.toString()));
+                        + " a name (" + line.length() + " characters)");
             }
             headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     line.substring(colon + 1).trim());
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
     /** Index of the next delimiter in the window, or -1. */

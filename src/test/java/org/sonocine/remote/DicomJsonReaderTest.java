@@ -136,7 +136,7 @@ class DicomJsonReaderTest {
     void somethingOtherThanJsonIsMalformed() {
         assertThatThrownBy(() -> read("<html>Login</html>"))
                 .isInstanceOf(RemoteException.class)
-                .hasMessageStartingWith("the archive sent DICOM JSON that cannot be read: Unexpected character ('<'");
+                .hasMessage("the archive sent DICOM JSON that cannot be read: it is not valid JSON at line 1, column 1");
         assertThatThrownBy(() -> read("{\"00100010\":{}}"))
                 .hasMessage("the archive sent DICOM JSON that cannot be read: expected a JSON array of data sets,"
                         + " found '{'");
