@@ -21,6 +21,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -212,7 +213,10 @@ public final class RemoteCache {
                     : String.format("_%04x", (int) c));
         }
         String s = out.toString();
-        return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" + s : s;
+        // Names no file system takes as a folder of its own: empty, dot names, a trailing dot, Windows devices.
+        boolean reserved = s.isEmpty() || s.endsWith(".")
+                || s.toUpperCase(Locale.ROOT).matches("(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+        return reserved ? "_" + s + "_" : s;
     }
 
     /** The frames of one instance: from disk when kept, else fetched and kept. Safe for several threads. */

@@ -101,4 +101,16 @@ class RemoteCacheTest {
         assertThat(cache.folderOf("a", "old")).exists();
         assertThat(cache.folderOf("a", "new")).exists();
     }
+
+    @Test
+    void whateverAnArchiveCallsAnInstanceItsFolderStaysInsideTheCache() {
+        RemoteCache cache = new RemoteCache(root, 1 << 20);
+        for (String sop : List.of("..", ".", "", "a/../b", "..\\..\\x", "C:\\x", "1.2.", "CON", "nul.1", "/etc")) {
+            Path folder = cache.folderOf("archive", sop).normalize();
+            assertTrue(folder.startsWith(root.resolve("archive")), sop + " -> " + folder);
+            assertEquals(2, root.relativize(folder).getNameCount(), sop + " -> " + folder);
+            String name = folder.getFileName().toString();
+            assertTrue(!name.endsWith(".") && !name.equalsIgnoreCase("CON") && !name.isEmpty(), sop + " -> " + name);
+        }
+    }
 }
