@@ -56,6 +56,10 @@ stage=target/installer
 rm -rf "$stage"
 mkdir -p "$stage/input/lib" "$stage/javafx"
 cp target/sonocine.jar "$stage/input/"
+# The classes a short run loads, for the start-up archive the Linux package's postinst makes (see below).
+if [ -f target/cds/classes.lst ]; then
+  cp target/cds/classes.lst "$stage/input/sonocine.classlist"
+fi
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")
   if [[ $name =~ ^javafx- ]]; then
@@ -106,6 +110,13 @@ case "$platform" in
       --linux-app-category graphics
       --linux-shortcut
     )
+    # The class-data-sharing archive postinst makes with the installed runtime, for a faster start; -Xshare:auto
+    # starts without it where it is missing or was made for other jars.
+    if [ -f "$stage/input/sonocine.classlist" ]; then
+      options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/sonocine.jsa' --java-options -Xshare:auto)
+      # jpackage's jlink defaults less --strip-native-commands: postinst needs the runtime's bin/java to make it.
+      options+=(--jlink-options '--strip-debug --no-man-pages --no-header-files')
+    fi
     if [ "$type" = rpm ]; then
       options+=(--linux-package-deps gtk3 --linux-rpm-license-type Proprietary)
     else

@@ -191,6 +191,13 @@ has_viewer_options() {
     fi
   done < resources/org/sonocine/app/viewer-jvm-options.txt
 }
+# The JVM takes JAVA_TOOL_OPTIONS from any launcher: the main class must come from the archive postinst made.
+uses_class_archive() {
+  local loaded
+  [ -f /opt/sonocine/lib/app/sonocine.jsa ] || return 1
+  loaded=$(JAVA_TOOL_OPTIONS=-Xlog:class+load timeout 60 "$launcher" info "$sample" 2>/dev/null) || return 1
+  grep -Eq 'org\.sonocine\.Main source: shared objects file' <<<"$loaded"
+}
 passes_files() { grep -Eq "^Exec=$launcher %F$" "$desktop_entry"; }
 default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
 save_defaults_list() {
@@ -225,6 +232,7 @@ check "*.dcm files are application/dicom" globs_dcm
 check "the installed launcher runs 'info' on a sample" runs_info
 check "the installed runtime can talk to an archive (java.net.http is in it)" reaches_for_archive
 check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
+check "the installed launcher starts from the class-data-sharing archive postinst made" uses_class_archive
 echo "Removing $package"
 check "dpkg removes the package" remove_package
 check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything

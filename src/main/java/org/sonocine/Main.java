@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        long entered = System.currentTimeMillis();
         boolean commandLine = args.length > 0 && SonocineCli.isCommandLine(args[0]);
         boolean playbackBench = commandLine && args[0].equals("bench") && Arrays.asList(args).contains("--playback");
         if (!commandLine || playbackBench) {
@@ -28,6 +29,6 @@ public final class Main {
         if (commandLine) {
             System.exit(SonocineCli.run(args));
         }
-        org.sonocine.ui.ViewerLauncher.launch(args);
+        org.sonocine.ui.ViewerLauncher.launch(args, entered);
     }
 }

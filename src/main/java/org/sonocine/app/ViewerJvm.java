@@ -21,6 +21,9 @@ import java.util.Optional;
 public final class ViewerJvm {
     /** Set in a relaunched JVM, so that it does not relaunch again. */
     public static final String RELAUNCHED = "sonocine.relaunched";
+    /** The viewer's start-up report (ui.StartupReport, which this package may not name) and its process start. */
+    private static final String STARTUP_REPORT = "sonocine.startupReport";
+    private static final String PROCESS_START = "sonocine.processStart";
     private static final String OPTIONS_RESOURCE = "viewer-jvm-options.txt";
 
     private ViewerJvm() {
@@ -113,9 +116,13 @@ public final class ViewerJvm {
         if (!shouldRelaunch(inputArguments, System.getProperty(RELAUNCHED)) || options().isEmpty()) {
             return Optional.empty();
         }
-        List<String> command = relaunchCommand(Path.of(System.getProperty("java.home")),
+        List<String> command = new ArrayList<>(relaunchCommand(Path.of(System.getProperty("java.home")),
                 ownArguments(inputArguments, environmentOptions()),
-                System.getProperty("java.class.path"), mainClass, args);
+                System.getProperty("java.class.path"), mainClass, args));
+        if (Boolean.getBoolean(STARTUP_REPORT)) {
+            // the viewer's start-up report counts from this JVM's start, not the relaunched one's
+            command.add(1, "-D" + PROCESS_START + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.DictionaryEntry;
 import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.UidDictionary;
@@ -135,10 +136,15 @@ final class InfoCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, FileReport report) {
         out.println(report.file());
         ElementDictionary dictionary = ElementDictionary.standard();
-        for (Map.Entry<String, String> e : report.facts().entrySet()) {
-            String name = dictionary.lookup(e.getKey()).map(d -> d.name()).orElse(e.getKey());
-            String value = e.getValue();
-            if (e.getKey().endsWith("UID") && !e.getKey().equals("SOPInstanceUID")) {
+        for (int tag : FACTS) {
+            // by tag, not keyword: a lookup by keyword would index the whole dictionary for a dozen names
+            DictionaryEntry entry = dictionary.lookup(tag).orElseThrow();
+            String value = report.facts().get(entry.keyword());
+            if (value == null) {
+                continue;
+            }
+            String name = entry.name();
+            if (entry.keyword().endsWith("UID") && !entry.keyword().equals("SOPInstanceUID")) {
                 String uidName = UidDictionary.nameOf(value);
                 value = uidName.equals(value) ? value : uidName + " (" + value + ")";
             }

@@ -2,24 +2,30 @@ package org.sonocine.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
 
-/** The command-line front: {@code sonocine <command> ...}. */
+/**
+ * The command-line front: {@code sonocine <command> ...}. Picocli reads each command's annotations by reflection
+ * when it is registered, which costs more than a short command's own work; so a run registers only the command
+ * it names, and the whole tree only when it asks for help or names no command.
+ */
 @Command(name = "sonocine", mixinStandardHelpOptions = true, version = "Sonocine 0.1",
-        description = "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.",
-        subcommands = {InfoCommand.class, DumpCommand.class, FramesCommand.class, BenchCommand.class, ScanCommand.class,
-            MeasureCommand.class, ExportCommand.class, RemoteCommand.class, CommandLine.HelpCommand.class})
+        description = "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.")
 public final class SonocineCli implements Runnable {
-    private static final Set<String> FIRST_WORDS = Set.of("info", "dump", "frames", "bench", "scan", "measure", "export", "remote", "help",
-            "-h", "--help", "-V", "--version");
+    /** The commands, in the order help lists them. */
+    static final List<String> COMMANDS = List.of("info", "dump", "frames", "bench", "scan", "measure", "export",
+            "remote", "help");
+    private static final List<String> TOP_LEVEL_OPTIONS = List.of("-h", "--help", "-V", "--version");
 
     /** Whether {@code firstArgument} asks for the command line rather than the viewer. */
     public static boolean isCommandLine(String firstArgument) {
-        return FIRST_WORDS.contains(firstArgument);
+        return COMMANDS.contains(firstArgument) || TOP_LEVEL_OPTIONS.contains(firstArgument);
     }
 
     /** Runs the command line on standard output and error, and returns its exit status. */
@@ -31,22 +37,57 @@ public final class SonocineCli implements Runnable {
 
     /** Runs the command line writing to {@code out} and {@code err}, and returns its exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new SonocineCli());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("sonocine: " + e.getMessage());
-            return 2;
-        });
+        cli.setExecutionExceptionHandler(SonocineCli::reportFailure);
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
+    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("sonocine: " + e.getMessage());
+        return 2;
+    }
+
+    /**
+     * The command tree for {@code args}: the root with only the command {@code args} names, or with every command
+     * when it names none (help, version, a mistyped command: those list them all).
+     */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new SonocineCli());
+        String named = args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0]) ? args[0] : null;
+        for (String name : COMMANDS) {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command(name));
+            }
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static Object command(String name) {
+        switch (name) {
+            case "info": return new InfoCommand();
+            case "dump": return new DumpCommand();
+            case "frames": return new FramesCommand();
+            case "bench": return new BenchCommand();
+            case "scan": return new ScanCommand();
+            case "measure": return new MeasureCommand();
+            case "export": return new ExportCommand();
+            case "remote": return new RemoteCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException("no command " + name);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

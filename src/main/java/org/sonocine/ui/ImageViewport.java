@@ -150,6 +150,7 @@ final class ImageViewport extends StackPane {
         if (view.getImage() != image) {
             view.setImage(image);
         }
+        StartupReport.frameShownIn(view);
     }
 
     void showError(String message) {

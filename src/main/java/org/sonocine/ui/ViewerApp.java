@@ -47,6 +47,7 @@ public final class ViewerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark(StartupReport.Milestone.TOOLKIT_UP);
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
         RemoteCache cache = new RemoteCache(UserDirectories.current().cache().resolve("archives"), ARCHIVE_CACHE_BYTES);
@@ -65,6 +66,7 @@ public final class ViewerApp extends Application {
         stage.setHeight(size.getHeight());
         stage.centerOnScreen();
         stage.show();
+        StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
         // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
         // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
         Platform.runLater(() -> {

@@ -17,6 +17,12 @@ public final class ViewerLauncher {
     }
 
     public static void launch(String[] args) {
+        launch(args, System.currentTimeMillis());
+    }
+
+    /** As {@link #launch(String[])}, with when {@code main} began, for the start-up report. */
+    public static void launch(String[] args, long mainEnteredMillis) {
+        StartupReport.startIfAsked(mainEnteredMillis);
         UserDirectories folders = UserDirectories.current();
         keepJavaFxCacheIn(folders.cache().resolve("openjfx"));
         List<Path> paths = Arrays.stream(args).map(Path::of).toList();

@@ -202,7 +202,9 @@ public final class ViewerViewModel {
     private Loaded load(Path path) throws Exception {
         Optional<Callable<ArchiveImage>> remote = archived.apply(path);
         if (remote.isEmpty()) {
-            return new Loaded(LoadedInstance.open(path), null);
+            LoadedInstance instance = LoadedInstance.open(path);
+            StartupReport.mark(StartupReport.Milestone.HEADER_READ);
+            return new Loaded(instance, null);
         }
         ArchiveImage image;
         try {

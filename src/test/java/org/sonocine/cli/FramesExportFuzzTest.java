@@ -64,8 +64,7 @@ class FramesExportFuzzTest {
         StringWriter err = new StringWriter();
         Exception[] escaped = new Exception[1];
         // as SonocineCli.run sets it up, except that an exception escaping the command is kept, stack and all
-        CommandLine cli = new CommandLine(new SonocineCli());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = SonocineCli.commandLine("frames");
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,0 +1,125 @@
+package org.sonocine.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+import java.lang.management.ManagementFactory;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+
+/**
+ * How long the viewer took to start, printed once the first frame is on screen when it runs with
+ * {@code -Dsonocine.startupReport=true}: the milliseconds from the start of the process (the first one, when
+ * {@code java -jar} relaunches itself with the viewer's options) to each milestone. Lets anyone see on their own
+ * machine what a double-click on a file costs, and which step dominates.
+ */
+final class StartupReport {
+    static final String PROPERTY = "sonocine.startupReport";
+    /** When the JVM that was started first began, epoch milliseconds; passed on by a relaunch. */
+    static final String PROCESS_START = "sonocine.processStart";
+
+    /** The steps from a double-click to a picture, in the order a start passes them. */
+    enum Milestone {
+        JVM_READY("JVM ready"),
+        TOOLKIT_UP("toolkit up"),
+        WINDOW_SHOWN("window shown"),
+        HEADER_READ("file header read"),
+        FRAME_DECODED("first frame decoded"),
+        FRAME_PAINTED("first frame painted");
+
+        private final String words;
+
+        Milestone(String words) {
+            this.words = words;
+        }
+    }
+
+    private static volatile StartupReport current;
+
+    private final long processStartMillis;
+    private final Consumer<String> out;
+    private final Map<Milestone, Long> reached = new EnumMap<>(Milestone.class);
+    private boolean printed;
+
+    StartupReport(long processStartMillis, Consumer<String> out) {
+        this.processStartMillis = processStartMillis;
+        this.out = out;
+    }
+
+    /** Starts the report if the system property asks for it; {@code mainEnteredMillis} is when main began. */
+    static void startIfAsked(long mainEnteredMillis) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            StartupReport report = new StartupReport(processStartMillis(), System.err::println);
+            report.reach(Milestone.JVM_READY, mainEnteredMillis);
+            current = report;
+        }
+    }
+
+    /** Notes that a start reached {@code milestone} now; does nothing unless the report was asked for. */
+    static void mark(Milestone milestone) {
+        StartupReport report = current;
+        if (report != null) {
+            report.reach(milestone, System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * Notes the first frame as decoded now, and as painted at the next pulse of {@code node}'s scene, the one that
+     * hands it to the renderer; does nothing unless the report was asked for.
+     */
+    static void frameShownIn(Node node) {
+        StartupReport report = current;
+        if (report == null || report.isPrinted()) {
+            return;
+        }
+        report.reach(Milestone.FRAME_DECODED, System.currentTimeMillis());
+        Scene scene = node.getScene();
+        if (scene == null) {
+            report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    private synchronized boolean isPrinted() {
+        return printed;
+    }
+
+    /** The first time each milestone is reached counts; reaching the painted frame prints the report, once. */
+    synchronized void reach(Milestone milestone, long epochMillis) {
+        reached.putIfAbsent(milestone, epochMillis);
+        if (milestone == Milestone.FRAME_PAINTED && !printed) {
+            printed = true;
+            out.accept(format());
+        }
+    }
+
+    /** One line, the milestones in order, "-" for one not reached (a file that could not be read, say). */
+    synchronized String format() {
+        StringJoiner line = new StringJoiner(", ", "startup, ms since the process started: ", "");
+        for (Milestone milestone : Milestone.values()) {
+            Long at = reached.get(milestone);
+            line.add(milestone.words + " " + (at == null ? "-" : Long.toString(at - processStartMillis)));
+        }
+        return line.toString();
+    }
+
+    private static long processStartMillis() {
+        Long passedOn = Long.getLong(PROCESS_START);
+        if (passedOn != null) {
+            return passedOn;
+        }
+        // the JVM's own start, to the millisecond; the operating system's process start time is only as exact as
+        // its boot time, a whole second on Linux
+        return ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+}
