@@ -1,11 +1,13 @@
 package org.sonocine.app;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +110,23 @@ public final class ViewerJvm {
     }
 
     /**
+     * The viewer's class-data-sharing archive for a relaunch from {@code classPath}: the build leaves
+     * {@code NAME-viewer.jsa} beside {@code NAME.jar}, with the classes the viewer loads up to its first frame
+     * stored pre-parsed, which brings the window and first frame some 0.5 s sooner. None when it is absent, when
+     * the class path is not one jar, or when the user chose an archive; a stale one is ignored by the JVM.
+     */
+    static List<String> archiveOptions(String classPath, List<String> inputArguments) {
+        boolean chosen = inputArguments.stream()
+                .anyMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
+        if (chosen || classPath == null || !classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+            return List.of();
+        }
+        Path archive = Path.of(classPath.substring(0, classPath.length() - ".jar".length()) + "-viewer.jsa");
+        return Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto") : List.of();
+    }
+
+    /**
      * Runs the viewer in a JVM with the right options when this one lacks them, and returns its exit status;
      * empty when this JVM should run the viewer itself (it has the options, or the relaunch could not start).
      */
@@ -119,6 +138,7 @@ public final class ViewerJvm {
         List<String> command = new ArrayList<>(relaunchCommand(Path.of(System.getProperty("java.home")),
                 ownArguments(inputArguments, environmentOptions()),
                 System.getProperty("java.class.path"), mainClass, args));
+        command.addAll(1, archiveOptions(System.getProperty("java.class.path"), inputArguments));
         if (Boolean.getBoolean(STARTUP_REPORT)) {
             // the viewer's start-up report counts from this JVM's start, not the relaunched one's
             command.add(1, "-D" + PROCESS_START + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());

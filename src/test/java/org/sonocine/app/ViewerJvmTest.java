@@ -1,7 +1,9 @@
 package org.sonocine.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +77,20 @@ class ViewerJvmTest {
                 .containsSubsequence("-D" + ViewerJvm.RELAUNCHED + "=true", "-cp", "sonocine.jar",
                         "org.sonocine.Main", "a b.dcm", "folder");
         assertThat(command.indexOf("-cp")).isGreaterThan(command.indexOf(ViewerJvm.options().get(0)));
+    }
+
+    @Test
+    void theRelaunchUsesTheViewersArchiveBesideTheJarUnlessTheUserChoseOne(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("sonocine.jar");
+        String classPath = jar.toString();
+        assertEquals(List.of(), ViewerJvm.archiveOptions(classPath, List.of()), "no archive built");
+
+        Files.write(dir.resolve("sonocine-viewer.jsa"), new byte[] {1});
+
+        assertEquals(List.of("-XX:SharedArchiveFile=" + dir.resolve("sonocine-viewer.jsa"), "-Xshare:auto"),
+                ViewerJvm.archiveOptions(classPath, List.of("-Xmx1g")));
+        assertEquals(List.of(), ViewerJvm.archiveOptions(classPath, List.of("-Xshare:off")));
+        assertEquals(List.of(), ViewerJvm.archiveOptions(classPath + File.pathSeparator + "other.jar",
+                List.of()), "a class path of several entries is not the build's");
     }
 }
