@@ -243,26 +243,28 @@ public final class RemoteCache {
 
         @Override
         public byte[] read(int index) throws IOException {
-            Path kept = frameFile(index);
-            try {
-                byte[] bytes = Files.readAllBytes(kept);
-                markUsed();
-                return bytes;
-            } catch (NoSuchFileException e) {
-                // Not kept yet: fetched below.
+            Optional<byte[]> kept = readKept(index);
+            if (kept.isEmpty() && awaitRun(index)) {
+                // Kept by the run meanwhile, unless evicted just after.
+                kept = readKept(index);
             }
-            if (awaitRun(index)) {
-                try {
-                    byte[] bytes = Files.readAllBytes(kept);
-                    markUsed();
-                    return bytes;
-                } catch (NoSuchFileException e) {
-                    // Evicted meanwhile: fetched below.
-                }
+            if (kept.isPresent()) {
+                return kept.get();
             }
             byte[] bytes = source().read(index);
             keep(index, bytes);
             return bytes;
+        }
+
+        /** Frame {@code index} from disk, if it is kept. */
+        private Optional<byte[]> readKept(int index) throws IOException {
+            try {
+                byte[] bytes = Files.readAllBytes(frameFile(index));
+                markUsed();
+                return Optional.of(bytes);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
         }
 
         /**

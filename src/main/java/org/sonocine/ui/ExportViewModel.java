@@ -94,11 +94,8 @@ public final class ExportViewModel {
             if (written.isEmpty()) {
                 return "Could not write a de-identified copy: " + failures.get(0);
             }
-            boolean burnedIn = written.stream().anyMatch(DeidentifiedExport.Result::mayHoldBurnedInText);
-            String warning = !burnedIn ? ""
-                    : blanked ? ". Text burned in inside the ultrasound regions cannot be removed automatically:"
-                    + " check the images before sharing them"
-                    : ". The pixels may hold burned-in names and dates: check the images before sharing them";
+            String warning = burnedInWarning(
+                    written.stream().anyMatch(DeidentifiedExport.Result::mayHoldBurnedInText), blanked);
             String skipped = failures.isEmpty() ? ""
                     : "; " + failures.size() + (failures.size() == 1 ? " file" : " files") + " could not be copied ("
                     + failures.get(0) + (failures.size() > 1 ? ", …" : "") + ")";
@@ -147,12 +144,19 @@ public final class ExportViewModel {
     static String deidentifiedText(DeidentifiedExport.Result result, boolean blanked) {
         String pixels = result.decodedFrom() == null ? ""
                 : ", its " + result.decodedFrom() + " pixels written uncompressed";
-        String warning = !result.mayHoldBurnedInText() ? ""
-                : blanked ? ". Text burned in inside the ultrasound regions cannot be removed automatically: check the"
+        return "Wrote a de-identified copy, " + result.out().getFileName() + pixels
+                + (blanked ? ", black outside the ultrasound regions" : "")
+                + burnedInWarning(result.mayHoldBurnedInText(), blanked);
+    }
+
+    /** What a copy whose pixels may hold burned-in text still asks of the user; empty when they hold none. */
+    private static String burnedInWarning(boolean mayHoldBurnedInText, boolean blanked) {
+        if (!mayHoldBurnedInText) {
+            return "";
+        }
+        return blanked ? ". Text burned in inside the ultrasound regions cannot be removed automatically: check the"
                 + " images before sharing them"
                 : ". The pixels may hold burned-in names and dates: check the images before sharing them";
-        return "Wrote a de-identified copy, " + result.out().getFileName() + pixels
-                + (blanked ? ", black outside the ultrasound regions" : "") + warning;
     }
 
     /** Stops the running export; nothing of it is left at the output. */

@@ -157,7 +157,7 @@ public final class ArchiveViewModel {
                         continue;
                     }
                     Path folder = cache.folderOf(wanted.archiveKey(), sop);
-                    listed.put(folder, new Remote(client, wanted.archiveKey(),
+                    listed.put(key(folder), new Remote(client, wanted.archiveKey(),
                             InstanceRef.instance(studyUid, seriesUid, sop)));
                     entries.add(InstanceEntry.ofArchive(folder, study, series, instance));
                 }
@@ -176,15 +176,11 @@ public final class ArchiveViewModel {
 
     /** How to open the instance listed as {@code folder}, if an archive listed it. */
     public Optional<Callable<ArchiveImage>> opener(Path folder) {
-        Remote remote = listed.get(folder.toAbsolutePath().normalize());
-        if (remote == null) {
-            remote = listed.get(folder);
-        }
+        Remote remote = listed.get(key(folder));
         if (remote == null) {
             return Optional.empty();
         }
-        Remote r = remote;
-        return Optional.of(() -> ArchiveImage.open(r.client(), r.ref(), cache, r.archiveKey()));
+        return Optional.of(() -> ArchiveImage.open(remote.client(), remote.ref(), cache, remote.archiveKey()));
     }
 
     /**
@@ -198,6 +194,11 @@ public final class ArchiveViewModel {
             return String.format(Locale.ROOT, "Archive cache cleared (%.1f MB)", bytes / 1e6);
         }).onSuccess(done).onFailure(failure -> done.accept("Could not clear the archive cache: "
                 + FailureWords.of(failure))).executeWith(tasks, Lane.DOWNLOADS);
+    }
+
+    /** The one form a folder is known by, however the viewer hands it back (relative, with dots). */
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
     }
 
     private static String count(int n, String one, String many) {
