@@ -1,6 +1,9 @@
 package org.sonocine.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -18,10 +21,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.sonocine.ui.browser.BrowserPane;
@@ -54,11 +59,15 @@ public final class MainWindow {
     private final ViewerViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ImageViewport viewport = new ImageViewport();
-    private final MetadataPanel metadata;
-    private final AttributeTreeView attributes = new AttributeTreeView();
+    /** Where the side panels go: they are built once the first frame is on screen when the window says so. */
+    private final StackPane browserPlace = new StackPane();
+    private final StackPane detailsPlace = new StackPane();
+    private final ThumbnailService thumbnails;
+    private MetadataPanel metadata;
+    private AttributeTreeView attributes;
     private final MeasurementsViewModel measure = new MeasurementsViewModel();
     private final BrowserViewModel browserModel;
-    private final BrowserPane browser;
+    private BrowserPane browser;
     private final NotificationPane notifications;
     private final AnimationTimer pulse;
     private final SidePanels panels;
@@ -73,20 +82,27 @@ public final class MainWindow {
         this(vm, thumbnails, null, null);
     }
 
-    /**
-     * @param archive  searching archives, or null for a window without File › Connect to Archive…
-     * @param archives the archives the user set up
-     */
+    /** As the other constructor, with the side panels built at once. */
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
                       ArchiveSettings archives) {
+        this(vm, thumbnails, archive, archives, false);
+        completeSidePanels();
+    }
+
+    /**
+     * @param archive   searching archives, or null for a window without File › Connect to Archive…
+     * @param archives  the archives the user set up
+     * @param deferred  the side panels wait for {@link #completeSidePanelsAfterFirstFrame}
+     */
+    private MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
+                       ArchiveSettings archives, boolean deferred) {
         this.vm = vm;
+        this.thumbnails = thumbnails;
         this.archive = archive;
         this.archives = archives;
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
-        metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
         browserModel = new BrowserViewModel(vm.instances(), vm.failures(), vm.skippedProperty(), vm::openInstance);
-        browser = new BrowserPane(browserModel, thumbnails);
         CineViewModel cine = vm.cine();
 
         viewport.addMeasurementLayer(new MeasurementLayer(measure));
@@ -94,13 +110,9 @@ public final class MainWindow {
         VBox.setVgrow(viewport, Priority.ALWAYS);
         notifications = new NotificationPane(center);
         notifications.setId("notifications");
-        Tab measurements = new Tab("Measurements", new MeasurementsPanel(measure, this::exportMeasurements));
-        measurements.setId("measurementsTab");
-        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes),
-                measurements);
-        details.setId("details");
-        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        panels = new SidePanels(browser, notifications, details, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
+        browserPlace.getStyleClass().add("side-panel-place");
+        detailsPlace.getStyleClass().add("side-panel-place");
+        panels = new SidePanels(browserPlace, notifications, detailsPlace, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
                 BROWSER_MIN_WIDTH, IMAGE_MIN_WIDTH, DETAILS_MIN_WIDTH));
         panels.setId("split");
         root.setCenter(panels);
@@ -128,8 +140,7 @@ public final class MainWindow {
                 // However the file was opened (browser, drop, menu, desktop), the browser selects what is shown.
                 browserModel.reveal(instance.path());
             }
-            metadata.show(instance);
-            attributes.show(instance == null ? null : instance.file());
+            showDetails(instance);
             viewport.setImage(instance == null ? 0 : instance.info().columns(), instance == null ? 0
                     : instance.info().rows(), instance == null ? 1 : instance.geometry().displayAspect());
             viewport.show(cine.displayedProperty().get());
@@ -165,6 +176,79 @@ public final class MainWindow {
         });
         if (cine.animatingProperty().get()) {
             pulse.start();
+        }
+    }
+
+    /**
+     * A window made for a start builds its side panels (the exam browser, the metadata tabs) only once the first
+     * frame is on screen: their controls are most of the window's styling and layout work, and the image is what
+     * a double-click is for. Their places keep their widths meanwhile, so nothing moves when they arrive. They come
+     * at the latest {@code latest} after this call, or as soon as a load fails.
+     */
+    public static MainWindow forStart(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
+                                      ArchiveSettings archives) {
+        return new MainWindow(vm, thumbnails, archive, archives, true);
+    }
+
+    /** See {@link #forStart}; call once the window is shown. */
+    public void completeSidePanelsAfterFirstFrame(Duration latest) {
+        if (browser != null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        PauseTransition timeout = new PauseTransition(latest);
+        ChangeListener<Object> frameOrFailure = (o, a, now) -> {
+            if (now != null && !"".equals(now)) {
+                once[0].run();
+            }
+        };
+        once[0] = () -> {
+            timeout.stop();
+            vm.cine().displayedProperty().removeListener(frameOrFailure);
+            vm.loadErrorProperty().removeListener(frameOrFailure);
+            Scene scene = root.getScene();
+            if (scene == null) {
+                completeSidePanels();
+                return;
+            }
+            // After the pulse that hands the frame to the renderer, so that it is painted while the panels are made.
+            Runnable[] afterPulse = new Runnable[1];
+            afterPulse[0] = () -> {
+                scene.removePostLayoutPulseListener(afterPulse[0]);
+                Platform.runLater(this::completeSidePanels);
+            };
+            scene.addPostLayoutPulseListener(afterPulse[0]);
+            Platform.requestNextPulse();
+        };
+        timeout.setOnFinished(e -> once[0].run());
+        vm.cine().displayedProperty().addListener(frameOrFailure);
+        vm.loadErrorProperty().addListener(frameOrFailure);
+        timeout.play();
+    }
+
+    /** Builds the exam browser and the metadata tabs into their places, showing the instance already open. */
+    void completeSidePanels() {
+        if (browser != null) {
+            return;
+        }
+        browser = new BrowserPane(browserModel, thumbnails);
+        metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
+        attributes = new AttributeTreeView();
+        Tab measurements = new Tab("Measurements", new MeasurementsPanel(measure, this::exportMeasurements));
+        measurements.setId("measurementsTab");
+        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes),
+                measurements);
+        details.setId("details");
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        browserPlace.getChildren().setAll(browser);
+        detailsPlace.getChildren().setAll(details);
+        showDetails(vm.currentProperty().get());
+    }
+
+    private void showDetails(LoadedInstance instance) {
+        if (metadata != null) {
+            metadata.show(instance);
+            attributes.show(instance == null ? null : instance.file());
         }
     }
 

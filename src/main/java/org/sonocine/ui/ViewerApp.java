@@ -39,6 +39,8 @@ public final class ViewerApp extends Application {
     private static final double MIN_HEIGHT = 640;
     /** What images seen from archives may take on disk before the least recently viewed are deleted. */
     private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
+    /** When the side panels come if no first frame came before (a slow file, or none opened). */
+    private static final javafx.util.Duration SIDE_PANELS_AT_THE_LATEST = javafx.util.Duration.seconds(1.5);
     private TaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
@@ -50,10 +52,12 @@ public final class ViewerApp extends Application {
         StartupReport.mark(StartupReport.Milestone.TOOLKIT_UP);
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
+        ViewerLauncher.earlyOpening().ifPresent(vm::startedOn);
         RemoteCache cache = new RemoteCache(UserDirectories.current().cache().resolve("archives"), ARCHIVE_CACHE_BYTES);
         ArchiveViewModel archive = new ArchiveViewModel(tasks, cache, vm::addInstances);
         vm.openArchivedWith(archive::opener);
-        window = new MainWindow(vm, new ThumbnailService(tasks, archive::opener), archive, ArchiveSettings.forUser());
+        window = MainWindow.forStart(vm, new ThumbnailService(tasks, archive::opener), archive,
+                ArchiveSettings.forUser());
         ResponsivenessReport.startIfAsked(vm);
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
         Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
@@ -67,6 +71,7 @@ public final class ViewerApp extends Application {
         stage.centerOnScreen();
         stage.show();
         StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
+        window.completeSidePanelsAfterFirstFrame(SIDE_PANELS_AT_THE_LATEST);
         // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
         // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
         Platform.runLater(() -> {

@@ -5,6 +5,7 @@ import javafx.application.Application;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts the JavaFX viewer on the given files and folders, or hands them to the viewer that already runs. */
 public final class ViewerLauncher {
@@ -12,6 +13,9 @@ public final class ViewerLauncher {
 
     /** Files for the running window that arrive after start-up: from later launches, or from macOS Finder. */
     static final OpenRequests OPEN_REQUESTS = new OpenRequests();
+
+    /** The file the viewer was started on, being opened while the window is built; null when there is none. */
+    private static volatile EarlyOpening earlyOpening;
 
     private ViewerLauncher() {
     }
@@ -32,8 +36,13 @@ public final class ViewerLauncher {
                 return;
             }
             MacOpenFiles.forwardTo(OPEN_REQUESTS);
+            earlyOpening = EarlyOpening.start(paths).orElse(null);
             Application.launch(ViewerApp.class, args);
         }
+    }
+
+    static Optional<EarlyOpening> earlyOpening() {
+        return Optional.ofNullable(earlyOpening);
     }
 
     /**

@@ -76,6 +76,7 @@ public final class ViewerViewModel {
     private AtomicBoolean latestScan;
     /** Counts the user's requests to show a file, so that a scan does not open its first image over a later one. */
     private int openRequests;
+    private volatile EarlyOpening earlyOpening;
     /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
     private Cancellable opening;
     /** The load under way, if any: a newer open cancels it. */
@@ -187,6 +188,11 @@ public final class ViewerViewModel {
         }
     }
 
+    /** The file the viewer was started on, opened ahead while the window was built; its first load takes it. */
+    void startedOn(EarlyOpening opening) {
+        earlyOpening = opening;
+    }
+
     /**
      * Says how to open instances listed from an archive: by the folder the archive cache keeps each in, an opener
      * of the image, or empty for a local file.
@@ -202,7 +208,9 @@ public final class ViewerViewModel {
     private Loaded load(Path path) throws Exception {
         Optional<Callable<ArchiveImage>> remote = archived.apply(path);
         if (remote.isEmpty()) {
-            LoadedInstance instance = LoadedInstance.open(path);
+            EarlyOpening early = earlyOpening;
+            Optional<LoadedInstance> opened = early == null ? Optional.empty() : early.take(path);
+            LoadedInstance instance = opened.isPresent() ? opened.get() : LoadedInstance.open(path);
             StartupReport.mark(StartupReport.Milestone.HEADER_READ);
             return new Loaded(instance, null);
         }

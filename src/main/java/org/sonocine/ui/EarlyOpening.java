@@ -1,0 +1,86 @@
+package org.sonocine.ui;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The file a viewer was started on (a double-click), read and its first frame decoded while the toolkit starts
+ * and the window is built, rather than after: on two cores these overlap, and the first frame is ready about when
+ * the window is. The viewer's first load takes the result, or closes it when that load is for another file.
+ */
+final class EarlyOpening {
+    private final Path path;
+    private final CompletableFuture<LoadedInstance> result = new CompletableFuture<>();
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    private EarlyOpening(Path path) {
+        this.path = path;
+    }
+
+    /** Starts opening the first plain file among {@code paths}, if any, on a thread of its own. */
+    static Optional<EarlyOpening> start(List<Path> paths) {
+        Optional<Path> first = paths.stream().filter(p -> Files.isRegularFile(p)
+                && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
+        if (first.isEmpty() || !paths.get(0).equals(first.get())) {
+            // The viewer shows the first plain file it was given; a folder given first is scanned instead.
+            return Optional.empty();
+        }
+        EarlyOpening opening = new EarlyOpening(first.get());
+        Thread thread = new Thread(opening::open, "sonocine-early-open");
+        thread.setDaemon(true);
+        thread.start();
+        return Optional.of(opening);
+    }
+
+    /** An opening already done, for tests. */
+    static EarlyOpening of(Path path, LoadedInstance instance) {
+        EarlyOpening opening = new EarlyOpening(path);
+        opening.result.complete(instance);
+        return opening;
+    }
+
+    private void open() {
+        try {
+            result.complete(LoadedInstance.open(path));
+            StartupReport.mark(StartupReport.Milestone.HEADER_READ);
+        } catch (Throwable e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The instance opened for {@code wanted}, waiting for it if still under way. Only the first load the viewer
+     * makes can take it: for any other file, or a second load, it is empty, and an instance not taken is closed.
+     */
+    Optional<LoadedInstance> take(Path wanted) throws IOException {
+        if (!taken.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        if (!wanted.equals(path)) {
+            result.thenAccept(LoadedInstance::close);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(result.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Opening " + path.getFileName() + " was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) cause;
+        }
+    }
+}

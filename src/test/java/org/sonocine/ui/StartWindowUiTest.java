@@ -1,0 +1,155 @@
+package org.sonocine.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.study.DemoCine;
+import org.sonocine.ui.browser.ThumbnailService;
+import org.sonocine.ui.task.Lane;
+import org.sonocine.ui.task.SteppedTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window a start shows: the image first, the browser and metadata panels once the first frame is on screen
+ * (in the places kept for them), and the file the viewer was started on opened ahead of the window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StartWindowUiTest {
+    private static final String RECENT_NODE = "org/sonocine/test-start-window-recent";
+    private Stage stage;
+    private SteppedTaskExecutor tasks;
+    private ViewerViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void show(FxRobot robot, Duration latest) {
+        tasks = new SteppedTaskExecutor();
+        robot.interact(() -> {
+            vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+            window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
+            stage.setScene(new Scene(window.root(), 1200, 800));
+            stage.show();
+            window.completeSidePanelsAfterFirstFrame(latest);
+        });
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws BackingStoreException {
+        if (window != null) {
+            robot.interact(() -> {
+                window.stop();
+                vm.close();
+            });
+            tasks.close();
+        }
+        Preferences.userRoot().node(RECENT_NODE).removeNode();
+    }
+
+    @Test
+    void sidePanelsComeOnceTheFirstFrameIsShownAndShowTheOpenFile(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        show(robot, Duration.minutes(5));
+
+        assertTrue(robot.lookup("#browser").tryQuery().isEmpty(), "no browser before the first frame");
+        assertTrue(robot.lookup("#details").tryQuery().isEmpty(), "no details before the first frame");
+        double placeWidth = robot.lookup(".side-panel-place").queryAll().iterator().next().getBoundsInLocal()
+                .getWidth();
+        assertTrue(placeWidth >= MainWindow.BROWSER_MIN_WIDTH, "the browser's place is kept: " + placeWidth);
+
+        robot.interact(() -> vm.open(List.of(file)));
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        assertNotNull(vm.cine().displayedProperty().get(), "the first frame is shown");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#browser").tryQuery().isPresent());
+        assertEquals("ORIGINAL", robot.lookup("#metaImageTypeBadge").queryAs(Label.class).getText(),
+                "the metadata of the file opened before the panels came");
+    }
+
+    @Test
+    void sidePanelsComeAtTheLatestWhenNothingIsOpened(FxRobot robot) throws Exception {
+        show(robot, Duration.millis(200));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        assertTrue(robot.lookup("#browser").tryQuery().isPresent());
+    }
+
+    @Test
+    void sidePanelsComeWhenTheFileCannotBeOpened(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.dcm");
+        Files.writeString(file, "not DICOM");
+        show(robot, Duration.minutes(5));
+
+        robot.interact(() -> vm.open(List.of(file)));
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+    }
+
+    @Test
+    void theFileOpenedAheadIsTakenByTheFirstLoadOnly(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ahead.dcm");
+        DemoCine.write(file);
+        LoadedInstance ahead = LoadedInstance.open(file);
+        show(robot, Duration.minutes(5));
+        robot.interact(() -> vm.startedOn(EarlyOpening.of(file, ahead)));
+
+        robot.interact(() -> vm.openInstance(file));
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        assertSame(ahead, vm.currentProperty().get(), "the instance opened ahead is shown");
+
+        EarlyOpening taken = EarlyOpening.of(file, ahead);
+        assertTrue(taken.take(file).isPresent());
+        assertTrue(taken.take(file).isEmpty(), "a second load opens the file afresh");
+        EarlyOpening other = EarlyOpening.of(file, LoadedInstance.open(file));
+        assertTrue(other.take(dir.resolve("other.dcm")).isEmpty(), "another file is not given this one");
+        assertTrue(other.take(file).isEmpty(), "and the one opened ahead is given up");
+    }
+
+    @Test
+    void aFolderGivenFirstIsNotOpenedAhead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.dcm");
+        DemoCine.write(file);
+        assertTrue(EarlyOpening.start(List.of(dir, file)).isEmpty());
+        assertTrue(EarlyOpening.start(List.of(dir.resolve("DICOMDIR"))).isEmpty());
+        EarlyOpening opening = EarlyOpening.start(List.of(file, dir)).orElseThrow();
+        LoadedInstance instance = opening.take(file).orElseThrow();
+        assertEquals(file, instance.path());
+        instance.close();
+    }
+}
