@@ -63,7 +63,6 @@ public record ArchiveImage(Path folder, Attributes dataset, TransferSyntax synta
         warnings.addAll(frames.warnings());
         try {
             cache.keepHeader(folder, dataset, frames.transferSyntax());
-            cache.trim();
         } catch (IOException e) {
             warnings.add("not kept in the archive cache: " + e.getMessage());
         }

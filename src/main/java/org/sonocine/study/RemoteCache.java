@@ -89,13 +89,19 @@ public final class RemoteCache {
      * (asked for only then) and kept. Keeping is best effort: a full disk still shows the frame.
      */
     public KeptFrames frames(Path folder, RemoteSource remote) {
-        return new KeptFrames(folder, remote);
+        return new KeptFrames(folder, remote, this::trim);
     }
 
     /** Where frames come from when they are not kept yet; opened on the first frame missing. */
     @FunctionalInterface
     public interface RemoteSource {
         FrameBytes open() throws IOException;
+    }
+
+    /** Bringing the cache back within its limit, once a cine's frames have been fetched. */
+    @FunctionalInterface
+    interface CacheTrim {
+        long trim() throws IOException;
     }
 
     /** Deletes the instances used longest ago until the cache is within its limit; returns the bytes it holds. */
@@ -236,9 +242,12 @@ public final class RemoteCache {
         private int runFirst;
         private int runEnd;
 
-        KeptFrames(Path folder, RemoteSource remote) {
+        private final CacheTrim afterDownload;
+
+        KeptFrames(Path folder, RemoteSource remote, CacheTrim afterDownload) {
             this.folder = folder;
             this.remote = remote;
+            this.afterDownload = afterDownload;
         }
 
         @Override
@@ -310,6 +319,12 @@ public final class RemoteCache {
          * once {@code stop} says so. Nothing is asked for when every frame is kept.
          */
         public void fetchMissing(int frames, BooleanSupplier stop) throws IOException {
+            fetchMissingFrames(frames, stop);
+            // Once per download rather than per instance listed: trimming walks the whole cache.
+            afterDownload.trim();
+        }
+
+        private void fetchMissingFrames(int frames, BooleanSupplier stop) throws IOException {
             int i = 0;
             while (i < frames && !stop.getAsBoolean()) {
                 if (isKept(i)) {

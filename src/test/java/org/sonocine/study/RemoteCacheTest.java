@@ -81,7 +81,7 @@ class RemoteCacheTest {
 
     @Test
     void overItsLimitTheInstancesViewedLongestAgoGoFirst() throws IOException {
-        RemoteCache cache = new RemoteCache(root, 5_000);
+        RemoteCache cache = new RemoteCache(root, 1 << 20);
         for (String sop : List.of("old", "middle", "new")) {
             Path folder = cache.folderOf("a", sop);
             cache.keepHeader(folder, new Attributes(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -94,12 +94,32 @@ class RemoteCacheTest {
         // Viewing "old" again makes it the newest.
         cache.header(cache.folderOf("a", "old"));
 
-        long left = cache.trim();
+        long left = new RemoteCache(root, 5_000).trim();
 
         assertThat(left).isLessThanOrEqualTo(5_000);
         assertThat(cache.folderOf("a", "middle")).doesNotExist();
         assertThat(cache.folderOf("a", "old")).exists();
         assertThat(cache.folderOf("a", "new")).exists();
+    }
+
+    @Test
+    void aDownloadEndsWithinTheLimitButListingDoesNotWalkTheCache() throws IOException {
+        RemoteCache cache = new RemoteCache(root, 2_500);
+        Path old = cache.folderOf("a", "old");
+        cache.keepHeader(old, new Attributes(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        cache.frames(old, () -> counting(new ArrayList<>())).fetchMissing(2, () -> false);
+        Files.setLastModifiedTime(old.resolve("last-used"), FileTime.fromMillis(System.currentTimeMillis() - 3000));
+        Path listed = cache.folderOf("a", "listed");
+        cache.keepHeader(listed, new Attributes(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        RemoteCache.KeptFrames frames = cache.frames(listed, () -> counting(new ArrayList<>()));
+        frames.read(0);
+
+        assertThat(old).exists();
+        frames.fetchMissing(2, () -> false);
+
+        assertThat(old).doesNotExist();
+        assertThat(listed).exists();
+        assertThat(cache.size()).isLessThanOrEqualTo(2_500);
     }
 
     @Test
