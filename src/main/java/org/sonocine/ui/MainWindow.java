@@ -82,20 +82,19 @@ public final class MainWindow {
         this(vm, thumbnails, null, null);
     }
 
-    /** As the other constructor, with the side panels built at once. */
+    /** The whole window at once; {@link #forStart} makes the one a start shows. */
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
                       ArchiveSettings archives) {
-        this(vm, thumbnails, archive, archives, false);
-        completeSidePanels();
+        this(vm, thumbnails, archive, archives, SidePanels.Timing.NOW);
     }
 
     /**
      * @param archive   searching archives, or null for a window without File › Connect to Archive…
      * @param archives  the archives the user set up
-     * @param deferred  the side panels wait for {@link #completeSidePanelsAfterFirstFrame}
+     * @param timing    when the side panels are built
      */
     private MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
-                       ArchiveSettings archives, boolean deferred) {
+                       ArchiveSettings archives, SidePanels.Timing timing) {
         this.vm = vm;
         this.thumbnails = thumbnails;
         this.archive = archive;
@@ -177,24 +176,28 @@ public final class MainWindow {
         if (cine.animatingProperty().get()) {
             pulse.start();
         }
+        if (timing == SidePanels.Timing.NOW) {
+            completeSidePanels();
+        }
     }
 
     /**
      * A window made for a start builds its side panels (the exam browser, the metadata tabs) only once the first
      * frame is on screen: their controls are most of the window's styling and layout work, and the image is what
-     * a double-click is for. Their places keep their widths meanwhile, so nothing moves when they arrive. They come
-     * at the latest {@code latest} after this call, or as soon as a load fails.
+     * a double-click is for. Their places keep their widths meanwhile, so nothing moves when they arrive.
+     * {@link #afterFirstFrame} builds them, with whatever else can wait.
      */
     public static MainWindow forStart(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
                                       ArchiveSettings archives) {
-        return new MainWindow(vm, thumbnails, archive, archives, true);
+        return new MainWindow(vm, thumbnails, archive, archives, SidePanels.Timing.AFTER_FIRST_FRAME);
     }
 
-    /** See {@link #forStart}; call once the window is shown. */
-    public void completeSidePanelsAfterFirstFrame(Duration latest) {
-        if (browser != null) {
-            return;
-        }
+    /**
+     * Completes the window (see {@link #forStart}) and runs {@code work} once the first frame is on screen, or as
+     * soon as a load fails, or {@code latest} after this call at the latest (nothing opened, or a slow file).
+     * Call once the window is shown.
+     */
+    public void afterFirstFrame(Duration latest, Runnable work) {
         Runnable[] once = new Runnable[1];
         PauseTransition timeout = new PauseTransition(latest);
         ChangeListener<Object> frameOrFailure = (o, a, now) -> {
@@ -207,15 +210,19 @@ public final class MainWindow {
             vm.cine().displayedProperty().removeListener(frameOrFailure);
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
-            if (scene == null) {
+            Runnable complete = () -> {
                 completeSidePanels();
+                work.run();
+            };
+            if (scene == null) {
+                complete.run();
                 return;
             }
             // After the pulse that hands the frame to the renderer, so that it is painted while the panels are made.
             Runnable[] afterPulse = new Runnable[1];
             afterPulse[0] = () -> {
                 scene.removePostLayoutPulseListener(afterPulse[0]);
-                Platform.runLater(this::completeSidePanels);
+                Platform.runLater(complete);
             };
             scene.addPostLayoutPulseListener(afterPulse[0]);
             Platform.requestNextPulse();

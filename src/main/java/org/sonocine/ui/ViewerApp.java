@@ -64,14 +64,14 @@ public final class ViewerApp extends Application {
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
         stage.setTitle("Sonocine");
-        stage.getIcons().addAll(icons());
         stage.setScene(scene);
         stage.setWidth(size.getWidth());
         stage.setHeight(size.getHeight());
         stage.centerOnScreen();
         stage.show();
         StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
-        window.completeSidePanelsAfterFirstFrame(SIDE_PANELS_AT_THE_LATEST);
+        // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
+        window.afterFirstFrame(SIDE_PANELS_AT_THE_LATEST, () -> stage.getIcons().addAll(icons()));
         // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
         // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
         Platform.runLater(() -> {

@@ -26,6 +26,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,7 @@ class StartWindowUiTest {
     private SteppedTaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
+    private volatile boolean afterFirstFrameRan;
 
     @Start
     void start(Stage stage) {
@@ -54,7 +56,7 @@ class StartWindowUiTest {
             window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
             stage.setScene(new Scene(window.root(), 1200, 800));
             stage.show();
-            window.completeSidePanelsAfterFirstFrame(latest);
+            window.afterFirstFrame(latest, () -> afterFirstFrameRan = true);
         });
     }
 
@@ -78,6 +80,7 @@ class StartWindowUiTest {
         show(robot, Duration.minutes(5));
 
         assertTrue(robot.lookup("#browser").tryQuery().isEmpty(), "no browser before the first frame");
+        assertFalse(afterFirstFrameRan);
         assertTrue(robot.lookup("#details").tryQuery().isEmpty(), "no details before the first frame");
         double placeWidth = robot.lookup(".side-panel-place").queryAll().iterator().next().getBoundsInLocal()
                 .getWidth();
@@ -93,6 +96,7 @@ class StartWindowUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#browser").tryQuery().isPresent());
+        assertTrue(afterFirstFrameRan, "what waits for the first frame runs with the panels");
         assertEquals("ORIGINAL", robot.lookup("#metaImageTypeBadge").queryAs(Label.class).getText(),
                 "the metadata of the file opened before the panels came");
     }
