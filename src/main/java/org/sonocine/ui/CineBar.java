@@ -8,7 +8,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
+import org.sonocine.ui.controls.Tooltips;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -76,9 +76,9 @@ final class CineBar extends VBox {
         speed.setId("speed");
         speed.setFocusTraversable(false);
         speed.getStyleClass().add("speed-box");
-        speed.setTooltip(new Tooltip("Playback speed (" + CineKey.SLOWER.keys() + " " + CineKey.SLOWER.action()
+        Tooltips.onHover(speed, "Playback speed (" + CineKey.SLOWER.keys() + " " + CineKey.SLOWER.action()
                 .toLowerCase(Locale.ROOT) + ", " + CineKey.FASTER.keys() + " "
-                + CineKey.FASTER.action().toLowerCase(Locale.ROOT) + ")"));
+                + CineKey.FASTER.action().toLowerCase(Locale.ROOT) + ")");
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -102,7 +102,7 @@ final class CineBar extends VBox {
         sweep.setId("sequencing");
         sweep.setFocusTraversable(false);
         sweep.getStyleClass().add("sequencing-button");
-        sweep.setTooltip(new Tooltip("Loop (restart at the first frame) or sweep (play back and forth)"));
+        Tooltips.onHover(sweep, "Loop (restart at the first frame) or sweep (play back and forth)");
         sweep.selectedProperty().addListener((o, a, b) -> cine.setSequencing(b ? CineTiming.Sequencing.SWEEP
                 : CineTiming.Sequencing.LOOP));
         cine.sequencingProperty().addListener((o, a, b) -> sweep.setSelected(b == CineTiming.Sequencing.SWEEP));
@@ -133,7 +133,7 @@ final class CineBar extends VBox {
     private static Button button(String icon, CineKey key, String id, CineViewModel cine) {
         Button b = new Button(null, Icons.of(icon));
         b.setId(id);
-        b.setTooltip(new Tooltip(key.tooltip()));
+        Tooltips.onHover(b, key.tooltip());
         b.setFocusTraversable(false);
         b.setOnAction(e -> key.run(cine));
         b.getStyleClass().add("cine-button");

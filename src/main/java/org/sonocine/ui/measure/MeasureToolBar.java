@@ -3,7 +3,7 @@ package org.sonocine.ui.measure;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
+import org.sonocine.ui.controls.Tooltips;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -25,8 +25,8 @@ public final class MeasureToolBar extends ToolBar {
             button.setUserData(tool);
             button.setToggleGroup(group);
             button.setMnemonicParsing(false);
-            button.setTooltip(new Tooltip(tool.title() + (tool.isTrace()
-                    ? ": click each point, double-click or Enter to end" : ": drag, or click each point")));
+            Tooltips.onHover(button, tool.title() + (tool.isTrace()
+                    ? ": click each point, double-click or Enter to end" : ": drag, or click each point"));
             getItems().add(button);
         }
         group.selectedToggleProperty().addListener((o, a, b) -> vm.toolProperty().set(
