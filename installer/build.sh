@@ -56,9 +56,15 @@ stage=target/installer
 rm -rf "$stage"
 mkdir -p "$stage/input/lib" "$stage/javafx"
 cp target/sonocine.jar "$stage/input/"
-# The classes a short run loads, for the start-up archive the Linux package's postinst makes (see below).
-if [ -f target/cds/classes.lst ]; then
+# The classes a short run loads, and those the viewer loads, for the start-up archives the Linux package's postinst
+# makes (see below), and the script that starts Sonocine without jpackage's launcher (installer/linux/sonocine).
+if [ "$platform" = linux ] && [ -f target/cds/classes.lst ]; then
   cp target/cds/classes.lst "$stage/input/sonocine.classlist"
+  cp src/build/viewer-classes.lst "$stage/input/sonocine-viewer.classlist"
+fi
+if [ "$platform" = linux ]; then
+  cp installer/linux/sonocine "$stage/input/sonocine"
+  chmod 755 "$stage/input/sonocine"
 fi
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")

@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 sample=../shared/samples/US1_UNCR.dcm
 package=sonocine
 launcher=/opt/sonocine/bin/Sonocine
+# What the menu entry and the sonocine command run instead of jpackage's launcher (installer/linux/sonocine).
+script=/opt/sonocine/lib/app/sonocine
+command_link=/usr/bin/sonocine
 desktop_entry=/usr/share/applications/sonocine-Sonocine.desktop
 mime_package=/usr/share/mime/packages/sonocine-Sonocine-MimeInfo.xml
 # fakeroot and binutils build the .deb; the package's own scripts call xdg-utils, which needs shared-mime-info
@@ -198,7 +201,44 @@ uses_class_archive() {
   loaded=$(JAVA_TOOL_OPTIONS=-Xlog:class+load timeout 60 "$launcher" info "$sample" 2>/dev/null) || return 1
   grep -Eq 'org\.sonocine\.Main source: shared objects file' <<<"$loaded"
 }
-passes_files() { grep -Eq "^Exec=$launcher %F$" "$desktop_entry"; }
+# The script must not ask the package manager which package owns it, as jpackage's launcher does before it starts
+# the JVM: stand-ins for dpkg and rpm first on the PATH note any call.
+asks_no_package_manager() {
+  local fake calls
+  fake=$(mktemp -d)
+  printf '#!/bin/sh\necho "$0 $*" >>"%s/calls"\nexit 1\n' "$fake" >"$fake/dpkg"
+  cp "$fake/dpkg" "$fake/rpm"
+  chmod 755 "$fake/dpkg" "$fake/rpm"
+  PATH="$fake:$PATH" timeout 60 "$command_link" info "$sample" >/dev/null || { rm -rf "$fake"; return 1; }
+  calls=$(cat "$fake/calls" 2>/dev/null || true)
+  rm -rf "$fake"
+  [ -z "$calls" ]
+}
+runs_info_as_command() {
+  local info
+  info=$(timeout 60 "$command_link" info "$sample") || return 1
+  grep -Eq '^ +Modality +US$' <<<"$info"
+}
+# A short command: its classes from sonocine.jsa, quick compilation only, and no JavaFX class.
+short_command_starts_quickly() {
+  local run
+  [ -f /opt/sonocine/lib/app/sonocine.jsa ] || return 1
+  run=$(JAVA_TOOL_OPTIONS='-Xlog:class+load -Xlog:cds -XX:+PrintFlagsFinal' timeout 60 "$command_link" info "$sample" \
+    2>&1) || return 1
+  grep -Eq 'org\.sonocine\.Main source: shared objects file' <<<"$run" \
+    && grep -Eq 'TieredStopAtLevel += 1 ' <<<"$run" \
+    && ! grep -Eq '^\[.*class,load\] javafx\.' <<<"$run"
+}
+# The viewer, given no display, stops soon after it starts: far enough to show where its first classes came from.
+viewer_uses_viewer_archive() {
+  local run
+  [ -f /opt/sonocine/lib/app/sonocine-viewer.jsa ] || return 1
+  run=$(DISPLAY= WAYLAND_DISPLAY= JAVA_TOOL_OPTIONS='-Xlog:class+load -XX:+PrintFlagsFinal' timeout 60 "$script" \
+    2>&1 </dev/null) || true
+  grep -Eq 'javafx\.application\.Application source: shared objects file' <<<"$run" \
+    && grep -Eq 'TieredStopAtLevel += 4 ' <<<"$run"
+}
+passes_files() { grep -Eq "^Exec=$script %F$" "$desktop_entry"; }
 default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
 save_defaults_list() {
   if [ -f "$defaults_list" ]; then
@@ -216,7 +256,7 @@ keeps_only_other_default() {
     && ! grep -Fq "$(basename "$desktop_entry")" "$defaults_list"
 }
 removes_everything() {
-  [ ! -e "$desktop_entry" ] && [ ! -e "$mime_package" ] && [ ! -e /opt/sonocine ] \
+  [ ! -e "$desktop_entry" ] && [ ! -L "$command_link" ] && [ ! -e "$mime_package" ] && [ ! -e /opt/sonocine ] \
     && [ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null)" != installed ]
 }
 
@@ -233,6 +273,12 @@ check "the installed launcher runs 'info' on a sample" runs_info
 check "the installed runtime can talk to an archive (java.net.http is in it)" reaches_for_archive
 check "the installed launcher starts the JVM with the viewer's options" has_viewer_options
 check "the installed launcher starts from the class-data-sharing archive postinst made" uses_class_archive
+check "postinst links $command_link to $script" test "$(readlink "$command_link")" = "$script"
+check "the sonocine command runs 'info' on a sample" runs_info_as_command
+check "the sonocine command starts without asking dpkg or rpm which package owns it" asks_no_package_manager
+check "a short command starts from its archive, with quick compilation and no JavaFX class" \
+  short_command_starts_quickly
+check "the viewer starts from the viewer's archive postinst made, with full compilation" viewer_uses_viewer_archive
 echo "Removing $package"
 check "dpkg removes the package" remove_package
 check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything

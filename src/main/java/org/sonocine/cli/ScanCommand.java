@@ -92,10 +92,15 @@ final class ScanCommand implements Callable<Integer> {
                 for (ExamTree.Series series : study.seriesList()) {
                     out.printf("    Series %s %s %s (%s)%n", number(series.number()), series.modality(),
                             series.description(), Counts.of(series.instances().size(), "instance"));
+                    // appended rather than formatted: a scan lists thousands of these, and a short run pays for
+                    // each formatting call in full (it is not compiled yet)
+                    StringBuilder lines = new StringBuilder();
                     for (InstanceEntry e : series.sortedInstances()) {
-                        out.printf("      %s  #%s, %d frame%s%s%n", e.path(), number(e.instanceNumber()), e.frames(),
-                                e.frames() == 1 ? "" : "s", e.hasPixelData() ? "" : ", no image");
+                        lines.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
+                                .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
+                                .append(e.hasPixelData() ? "" : ", no image").append(System.lineSeparator());
                     }
+                    out.print(lines);
                 }
             }
         }

@@ -21,6 +21,7 @@ public final class SonocineCli implements Runnable {
     /** The commands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("info", "dump", "frames", "bench", "scan", "measure", "export",
             "remote", "help");
+    private static final String DISABLE_CLOSURES = "picocli.disable.closures";
     private static final List<String> TOP_LEVEL_OPTIONS = List.of("-h", "--help", "-V", "--version");
 
     /** Whether {@code firstArgument} asks for the command line rather than the viewer. */
@@ -40,16 +41,25 @@ public final class SonocineCli implements Runnable {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(SonocineCli::reportFailure);
+        cli.setExecutionExceptionHandler(new FailureReport());
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
-    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("sonocine: " + e.getMessage());
-        return 2;
+    /**
+     * Reports a command's failure as one line. A class rather than a lambda: picocli's interfaces are Java 5 class
+     * files, which the start-up archive can hold only while no lambda of ours implements them (a lambda would make
+     * the interface, and picocli's own handler with it, load from the jar, past every jar before picocli's).
+     */
+    private static final class FailureReport implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine,
+                CommandLine.ParseResult parseResult) {
+            commandLine.getErr().println("sonocine: " + e.getMessage());
+            return 2;
+        }
     }
 
     /**
@@ -57,6 +67,10 @@ public final class SonocineCli implements Runnable {
      * when it names none (help, version, a mistyped command: those list them all).
      */
     public static CommandLine commandLine(String... args) {
+        // Picocli looks for Groovy's closure class once; on our class path that lookup opens every jar in vain.
+        if (System.getProperty(DISABLE_CLOSURES) == null) {
+            System.setProperty(DISABLE_CLOSURES, "true");
+        }
         CommandLine cli = new CommandLine(new SonocineCli());
         String named = args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0]) ? args[0] : null;
         for (String name : COMMANDS) {

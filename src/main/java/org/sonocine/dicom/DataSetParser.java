@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class DataSetParser {
     private static final int UNDEFINED = -1;
+    /** In place of a sequence's tag: an item met where an element belongs. No tag is this long. */
+    private static final long OUTSIDE_SEQUENCE = -1L << 32;
 
     /** Explicit-VR streams rarely need the dictionary: it is loaded only when a VR must be looked up. */
     private static ElementDictionary dictionary() {
@@ -221,20 +223,27 @@ final class DataSetParser {
             // Added before its content is read, so that a file cut inside the item keeps what was read of it.
             Attributes item = new Attributes(in.bigEndian(), 16);
             seq.add(item);
-            readItem(item, itemStart, itemLength, depth, "an item of " + describe(tag));
+            readItem(item, itemStart, itemLength, depth, tag);
         }
         if (in.position() > end) {
             throw new DicomException("the items of sequence " + describe(tag) + " run past its declared length");
         }
     }
 
-    /** Reads the content of an item whose header (at {@code start}) was just read, of defined or undefined length. */
-    private void readItem(Attributes item, long start, long itemLength, int depth, String what) throws IOException {
+    /**
+     * Reads the content of an item of sequence {@code sequenceTag} (or {@link #OUTSIDE_SEQUENCE}) whose header (at
+     * {@code start}) was just read, of defined or undefined length.
+     */
+    private void readItem(Attributes item, long start, long itemLength, int depth, long sequenceTag)
+            throws IOException {
         item.setItemPosition(start);
         if (itemLength == 0xFFFFFFFFL) {
             readItemContent(item, UNDEFINED, depth + 1);
         } else {
             if (itemLength > in.remaining()) {
+                // described only here: naming the sequence takes the dictionary, which a valid file may never need
+                String what = sequenceTag == OUTSIDE_SEQUENCE ? "an item outside any sequence"
+                        : "an item of " + describe((int) sequenceTag);
                 throw in.beyondEnd(what + " at byte " + start + " declares " + itemLength + " bytes, but only "
                         + in.remaining() + " remain");
             }
@@ -253,7 +262,7 @@ final class DataSetParser {
             throw new DicomException("items nested deeper than " + options.maxDepth() + " levels");
         }
         Attributes item = new Attributes(in.bigEndian(), 16);
-        readItem(item, start, itemLength, depth, "an item outside any sequence");
+        readItem(item, start, itemLength, depth, OUTSIDE_SEQUENCE);
         Sequence previous = lastTag != -1 ? ds.getSequence(lastTag) : null;
         if (previous != null) {
             previous.add(item);

@@ -97,7 +97,9 @@ public final class DicomFile implements Closeable {
         }
         try (channel; InputStream stream = java.nio.channels.Channels.newInputStream(channel)) {
             long size = channel.size();
-            return parse(path, new DicomInput(stream, size), options, null);
+            DicomInput input = options.headerOnly() ? new DicomInput(stream, size, DicomInput.HEADER_BUFFER)
+                    : new DicomInput(stream, size);
+            return parse(path, input, options, null);
         } catch (IOException e) {
             if (Files.isDirectory(path)) {
                 throw new NotDicomException(path + " is a folder, not a file");

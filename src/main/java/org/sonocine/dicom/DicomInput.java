@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  */
 final class DicomInput {
     private static final int BUFFER = 16 * 1024;
+    /**
+     * For reading a header only: most end within a few kilobytes, and a folder scan reads thousands of them, so a
+     * smaller buffer saves copying and garbage (it grows where a value needs more).
+     */
+    static final int HEADER_BUFFER = 4 * 1024;
 
     private final InputStream in;
     private byte[] buf;
@@ -26,12 +31,17 @@ final class DicomInput {
 
     /** Reads {@code in}, whose total length is {@code length} bytes. */
     DicomInput(InputStream in, long length) {
-        this(in, length, null);
+        this(in, length, null, BUFFER);
     }
 
-    private DicomInput(InputStream in, long length, Supplier<DicomException> pastLimit) {
+    /** Reads {@code in}, whose total length is {@code length} bytes, {@code buffer} bytes at a time at first. */
+    DicomInput(InputStream in, long length, int buffer) {
+        this(in, length, null, buffer);
+    }
+
+    private DicomInput(InputStream in, long length, Supplier<DicomException> pastLimit, int buffer) {
         this.in = in;
-        this.buf = new byte[BUFFER];
+        this.buf = new byte[buffer];
         this.length = length;
         this.pastLimit = pastLimit;
     }
@@ -42,7 +52,7 @@ final class DicomInput {
      * truncated file.
      */
     static DicomInput upTo(InputStream in, long most, Supplier<DicomException> pastLimit) {
-        return new DicomInput(in, most, pastLimit);
+        return new DicomInput(in, most, pastLimit, BUFFER);
     }
 
     /** Whether the source's length is known, so that a length beyond it means the data is cut short. */

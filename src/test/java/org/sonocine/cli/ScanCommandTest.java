@@ -213,4 +213,45 @@ class ScanCommandTest {
         out.write(new byte[] {0x03, 0x00});
         return out.toByteArray();
     }
+
+    @Test
+    void instancesAreListedInOrderWithTheirFramesWhateverTheThreads(@TempDir Path dir) throws IOException {
+        // written in an order unlike the listing's, so that the listing's order is the scan's own
+        for (int n : new int[] {12, 3, 7, 1, 30, 5, 2, 21, 9, 4}) {
+            Attributes ds = org.sonocine.testing.ImageHeaders.of(2, 2, 1, 8, "MONOCHROME2", n == 7 ? 3 : 1);
+            ds.setString(Tag.PatientID, VR.LO, "ORDER-1");
+            ds.setString(Tag.StudyInstanceUID, VR.UI, "2.25.10");
+            ds.setString(Tag.SeriesInstanceUID, VR.UI, "2.25.11");
+            ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.12." + n);
+            ds.setString(Tag.InstanceNumber, VR.IS, Integer.toString(n));
+            if (n != 30) {
+                ds.set(Tag.PixelData, VR.OB, new byte[n == 7 ? 12 : 4]);
+            }
+            new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(dir.resolve("f" + n + ".dcm"), ds);
+        }
+
+        CliRun one = CliRun.of("scan", "--threads", "1", dir.toString());
+        CliRun four = CliRun.of("scan", "--threads", "4", dir.toString());
+
+        assertEquals(0, one.status(), one.err());
+        assertEquals(withoutTiming(one.out()), withoutTiming(four.out()));
+        List<String> instances = Arrays.stream(one.out().split("\n")).filter(line -> line.startsWith("      "))
+                .toList();
+        assertEquals(List.of(
+                "      " + dir.resolve("f1.dcm") + "  #1, 1 frame",
+                "      " + dir.resolve("f2.dcm") + "  #2, 1 frame",
+                "      " + dir.resolve("f3.dcm") + "  #3, 1 frame",
+                "      " + dir.resolve("f4.dcm") + "  #4, 1 frame",
+                "      " + dir.resolve("f5.dcm") + "  #5, 1 frame",
+                "      " + dir.resolve("f7.dcm") + "  #7, 3 frames",
+                "      " + dir.resolve("f9.dcm") + "  #9, 1 frame",
+                "      " + dir.resolve("f12.dcm") + "  #12, 1 frame",
+                "      " + dir.resolve("f21.dcm") + "  #21, 1 frame",
+                "      " + dir.resolve("f30.dcm") + "  #30, 0 frames, no image"), instances);
+    }
+
+    /** The listing less its last line's time and rate, which differ from run to run. */
+    private static String withoutTiming(String out) {
+        return out.replaceAll(" in [0-9.]+ s \\([0-9,]+ files/s\\)", "");
+    }
 }

@@ -65,6 +65,29 @@ class HostileInputTest {
         assertEquals("US", partial.dataset().getString(Tag.Modality));
     }
 
+    private static byte[] itemHeader(long declaredLength) {
+        byte[] h = {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 0, 0, 0, 0};
+        Bytes.putInt32(h, 4, (int) declaredLength, false);
+        return h;
+    }
+
+    @Test
+    void anItemLongerThanTheFileNamesItsSequence() {
+        byte[] item = concat(itemHeader(5000), new byte[8]);
+        byte[] data = concat(modality(), explicitElement(Tag.SequenceOfUltrasoundRegions, "SQ", item, 0xFFFFFFFFL));
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.read(data));
+        assertThat(e.getMessage()).contains("an item of (0018,6011) SequenceOfUltrasoundRegions at byte 22"
+                + " declares 5000 bytes, but only 8 remain");
+    }
+
+    @Test
+    void anItemWithoutASequenceLongerThanTheFileSaysSo() {
+        byte[] data = concat(modality(), itemHeader(5000), new byte[8]);
+        DicomException e = assertThrows(DicomException.class, () -> DicomFile.read(data));
+        assertThat(e.getMessage()).contains("an item outside any sequence at byte 10 declares 5000 bytes,"
+                + " but only 8 remain");
+    }
+
     @Test
     void absurdLengthOfABulkElementIsRefusedWithoutAllocating() {
         byte[] data = concat(modality(), explicitElement(Tag.EncapsulatedDocument, "OB", new byte[16], 0xFFFFFFF0L));
