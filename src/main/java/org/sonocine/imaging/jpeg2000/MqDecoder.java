@@ -117,6 +117,19 @@ final class MqDecoder {
                 states[cx] = AFTER_MPS[state];
             }
         }
+        renormalise();
+        return d;
+    }
+
+    /** RENORMD, in one shift when the bits already read in C suffice. */
+    private void renormalise() {
+        int shift = Integer.numberOfLeadingZeros(a) - 16;
+        if (shift <= ct) {
+            a <<= shift;
+            c <<= shift;
+            ct -= shift;
+            return;
+        }
         do {
             if (ct == 0) {
                 byteIn();
@@ -125,6 +138,5 @@ final class MqDecoder {
             c <<= 1;
             ct--;
         } while ((a & 0x8000) == 0);
-        return d;
     }
 }
