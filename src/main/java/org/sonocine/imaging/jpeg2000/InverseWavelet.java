@@ -14,8 +14,8 @@ package org.sonocine.imaging.jpeg2000;
  * (the tile-component itself).
  *
  * <p>Scaling of the 9/7 transform is the standard's (low-pass × K, high-pass × 1/K, that constant as the reference
- * decoder rounds it), so its input must be dequantised with the step sizes of Eq. E-3 whose nominal range R_b includes the band's gain bits (0 for LL, 1 for
- * HL and LH, 2 for HH).
+ * decoder rounds it), so its input must be dequantised with the step sizes of Eq. E-3 whose nominal range R_b
+ * includes the band's gain bits (0 for LL, 1 for HL and LH, 2 for HH).
  *
  * <p>Each level runs the rows first, then the columns (HOR_SR before VER_SR), which the integer rounding of the 5/3
  * transform requires to invert the encoder exactly. Columns are lifted in strips of adjacent columns so that every
