@@ -148,7 +148,8 @@ public final class HtBlockDecoder implements BlockDecoder {
                 int uB = 0;
                 int offsets = ((entryA >> 7) & 1) | ((entryB >> 6) & 2);
                 if (offsets != 0) {
-                    long pair = initial ? initialPairResiduals(offsets) : pairResiduals(offsets);
+                    long pair = initial ? HtResiduals.initialPair(offsets, vlc, mel)
+                            : HtResiduals.pair(offsets, vlc);
                     uA = (int) pair;
                     uB = (int) (pair >>> 32);
                 }
@@ -200,87 +201,6 @@ public final class HtBlockDecoder implements BlockDecoder {
         int x = qx << 1;
         int bits = e[x] | e[x + 1] | e[x + 2] | e[x + 3];
         return Math.max(31 - Integer.numberOfLeadingZeros(bits), 1);
-    }
-
-    /**
-     * u of a quad pair in the initial row ({@code offsets}: bit 0 u_off of the first quad, bit 1 of the second),
-     * the first in the low half. When both are coded a MEL event tells whether both exceed 2; if not, a first
-     * prefix above 2 leaves the second with a single bit.
-     */
-    long initialPairResiduals(int offsets) {
-        if (offsets != 3) {
-            int u = residual(prefix());
-            return offsets == 1 ? u : (long) u << 32;
-        }
-        if (mel.event() == 1) {
-            int prefixA = prefix();
-            int prefixB = prefix();
-            int uA = 2 + prefixA + suffix(prefixA);
-            int uB = 2 + prefixB + suffix(prefixB);
-            uA += extension(uA - 2);
-            uB += extension(uB - 2);
-            return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-        }
-        int prefixA = prefix();
-        if (prefixA > 2) {
-            int uB = 1 + vlc.bit();
-            int uA = prefixA + suffix(prefixA);
-            uA += extension(uA);
-            return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-        }
-        int prefixB = prefix();
-        int uA = prefixA + suffix(prefixA);
-        int uB = prefixB + suffix(prefixB);
-        uA += extension(uA);
-        uB += extension(uB);
-        return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-    }
-
-    /** u of a quad pair in a later row, as {@link #initialPairResiduals} but without the MEL rules. */
-    long pairResiduals(int offsets) {
-        if (offsets != 3) {
-            int u = residual(prefix());
-            return offsets == 1 ? u : (long) u << 32;
-        }
-        int prefixA = prefix();
-        int prefixB = prefix();
-        int uA = prefixA + suffix(prefixA);
-        int uB = prefixB + suffix(prefixB);
-        uA += extension(uA);
-        uB += extension(uB);
-        return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-    }
-
-    private int residual(int prefix) {
-        int u = prefix + suffix(prefix);
-        return u + extension(u);
-    }
-
-    /** The U-VLC prefix: "1" → 1, "01" → 2, "001" → 3, "000" → 5 (first bit leftmost). */
-    private int prefix() {
-        int bits = vlc.peek();
-        if ((bits & 1) != 0) {
-            vlc.skip(1);
-            return 1;
-        }
-        if ((bits & 2) != 0) {
-            vlc.skip(2);
-            return 2;
-        }
-        vlc.skip(3);
-        return (bits & 4) != 0 ? 3 : 5;
-    }
-
-    private int suffix(int prefix) {
-        if (prefix == 3) {
-            return vlc.bit();
-        }
-        return prefix == 5 ? vlc.read(5) : 0;
-    }
-
-    /** Four more bits, counting fours, when prefix and suffix reach past 32. */
-    private int extension(int u) {
-        return u > 32 ? vlc.read(4) << 2 : 0;
     }
 
     /**
