@@ -1,0 +1,130 @@
+package org.sonocine.imaging.jpeg2000;
+
+/**
+ * The MQ arithmetic decoder of ISO/IEC 15444-1 Annex C, over one codeword segment at a time, with its own context
+ * states. Past the segment's end it reads 0xFF bytes, which behave like a marker and feed 1-bits, as the standard's
+ * decoder does at a terminating marker; so a segment truncated by a missing layer still decodes, and never beyond
+ * its bounds.
+ *
+ * <p>A context's state is one int: the probability estimate's index (Table C.2) times two plus the MPS, so one
+ * table lookup gives the next state on either transition, the MPS switch included.
+ */
+final class MqDecoder {
+    /** Qe, NMPS, NLPS and SWITCH of Table C.2, by estimate index. */
+    private static final int[][] ESTIMATES = {
+            {0x5601, 1, 1, 1}, {0x3401, 2, 6, 0}, {0x1801, 3, 9, 0}, {0x0AC1, 4, 12, 0}, {0x0521, 5, 29, 0},
+            {0x0221, 38, 33, 0}, {0x5601, 7, 6, 1}, {0x5401, 8, 14, 0}, {0x4801, 9, 14, 0}, {0x3801, 10, 14, 0},
+            {0x3001, 11, 17, 0}, {0x2401, 12, 18, 0}, {0x1C01, 13, 20, 0}, {0x1601, 29, 21, 0}, {0x5601, 15, 14, 1},
+            {0x5401, 16, 14, 0}, {0x5101, 17, 15, 0}, {0x4801, 18, 16, 0}, {0x3801, 19, 17, 0}, {0x3401, 20, 18, 0},
+            {0x3001, 21, 19, 0}, {0x2801, 22, 19, 0}, {0x2401, 23, 20, 0}, {0x2201, 24, 21, 0}, {0x1C01, 25, 22, 0},
+            {0x1801, 26, 23, 0}, {0x1601, 27, 24, 0}, {0x1401, 28, 25, 0}, {0x1201, 29, 26, 0}, {0x1101, 30, 27, 0},
+            {0x0AC1, 31, 28, 0}, {0x09C1, 32, 29, 0}, {0x08A1, 33, 30, 0}, {0x0521, 34, 31, 0}, {0x0441, 35, 32, 0},
+            {0x02A1, 36, 33, 0}, {0x0221, 37, 34, 0}, {0x0141, 38, 35, 0}, {0x0111, 39, 36, 0}, {0x0085, 40, 37, 0},
+            {0x0049, 41, 38, 0}, {0x0025, 42, 39, 0}, {0x0015, 43, 40, 0}, {0x0009, 44, 41, 0}, {0x0005, 45, 42, 0},
+            {0x0001, 45, 43, 0}, {0x5601, 46, 46, 0}};
+
+    /** By state (index·2 + MPS): Qe, the state after an MPS, the state after an LPS. */
+    static final int[] QE = new int[94];
+    static final int[] AFTER_MPS = new int[94];
+    static final int[] AFTER_LPS = new int[94];
+
+    static {
+        for (int index = 0; index < ESTIMATES.length; index++) {
+            int[] e = ESTIMATES[index];
+            for (int mps = 0; mps < 2; mps++) {
+                int state = index * 2 + mps;
+                QE[state] = e[0];
+                AFTER_MPS[state] = e[1] * 2 + mps;
+                AFTER_LPS[state] = e[2] * 2 + (e[3] == 1 ? 1 - mps : mps);
+            }
+        }
+    }
+
+    /** The contexts' states; the caller initialises them (Table D.7). */
+    final int[] states;
+
+    private byte[] data;
+    private int pos;
+    private int end;
+    private int a;
+    private int c;
+    private int ct;
+
+    MqDecoder(int contexts) {
+        states = new int[contexts];
+    }
+
+    /** INITDEC on the segment data[start, end). */
+    void start(byte[] bytes, int start, int limit) {
+        data = bytes;
+        pos = start;
+        end = limit;
+        c = byteAt(pos) << 16;
+        byteIn();
+        c <<= 7;
+        ct -= 7;
+        a = 0x8000;
+    }
+
+    private int byteAt(int p) {
+        return p < end ? data[p] & 0xFF : 0xFF;
+    }
+
+    private void byteIn() {
+        if (byteAt(pos) == 0xFF) {
+            int next = byteAt(pos + 1);
+            if (next > 0x8F) {
+                c += 0xFF00;
+                ct = 8;
+            } else {
+                pos++;
+                c += next << 9;
+                ct = 7;
+            }
+        } else {
+            pos++;
+            c += byteAt(pos) << 8;
+            ct = 8;
+        }
+    }
+
+    /** DECODE: one binary decision in context cx. */
+    int decode(int cx) {
+        int state = states[cx];
+        int qe = QE[state];
+        a -= qe;
+        int d;
+        if ((c >>> 16) < qe) {
+            // the lower sub-interval: the LPS, unless the conditional exchange gave it to the MPS
+            if (a < qe) {
+                d = state & 1;
+                states[cx] = AFTER_MPS[state];
+            } else {
+                d = 1 - (state & 1);
+                states[cx] = AFTER_LPS[state];
+            }
+            a = qe;
+        } else {
+            c -= qe << 16;
+            if ((a & 0x8000) != 0) {
+                return state & 1;
+            }
+            if (a < qe) {
+                d = 1 - (state & 1);
+                states[cx] = AFTER_LPS[state];
+            } else {
+                d = state & 1;
+                states[cx] = AFTER_MPS[state];
+            }
+        }
+        do {
+            if (ct == 0) {
+                byteIn();
+            }
+            a <<= 1;
+            c <<= 1;
+            ct--;
+        } while ((a & 0x8000) == 0);
+        return d;
+    }
+}
