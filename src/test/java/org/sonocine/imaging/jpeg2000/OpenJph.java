@@ -52,10 +52,10 @@ final class OpenJph {
         return run(dir, input, options);
     }
 
-    /** Compresses raw samples (little-endian, one component) for signed or other layouts PGM cannot hold. */
+    /** Compresses raw samples (one component, little-endian as OpenJPH reads .yuv files on this platform) for signed or other layouts PGM cannot hold. */
     static byte[] compressRaw(Path dir, int[] samples, int width, int height, int bitDepth, boolean signed,
                               String... options) throws IOException, InterruptedException {
-        Path input = dir.resolve("in.rawl");
+        Path input = dir.resolve("in.yuv");
         int bytesPerSample = bitDepth > 8 ? 2 : 1;
         byte[] raw = new byte[samples.length * bytesPerSample];
         for (int i = 0; i < samples.length; i++) {
