@@ -226,23 +226,30 @@ public final class HtBlockDecoder implements BlockDecoder {
         }
         int ek = entry >> 8;
         int e1 = entry >> 12;
-        out[index] = (rho & 1) != 0 ? sample(bound - (ek & 1), e1 & 1, plane) : 0;
-        out[index + stride] = (rho & 2) != 0 ? sample(bound - (ek >> 1 & 1), e1 >> 1 & 1, plane) : 0;
-        exponentsHere[column + 1] = (rho & 2) != 0 ? lastMagnitude : 0;
-        out[index + 1] = (rho & 4) != 0 ? sample(bound - (ek >> 2 & 1), e1 >> 2 & 1, plane) : 0;
-        out[index + 1 + stride] = (rho & 8) != 0 ? sample(bound - (ek >> 3 & 1), e1 >> 3 & 1, plane) : 0;
-        exponentsHere[column + 2] = (rho & 8) != 0 ? lastMagnitude : 0;
+        out[index] = sample(rho, ek, e1, 0, bound, plane);
+        out[index + stride] = sample(rho, ek, e1, 1, bound, plane);
+        exponentsHere[column + 1] = lastMagnitude;
+        out[index + 1] = sample(rho, ek, e1, 2, bound, plane);
+        out[index + 1 + stride] = sample(rho, ek, e1, 3, bound, plane);
+        exponentsHere[column + 2] = lastMagnitude;
     }
 
-    /** 2(μ−1)+1 of the sample {@link #sample} decoded last, whose bit length is its exponent. */
+    /** 2(μ−1)+1 of the sample {@link #sample} decoded last (0 if insignificant), whose bit length is E. */
     private int lastMagnitude;
 
-    private int sample(int codedBits, int implicitBit, int plane) {
-        int v = magSgn.read(codedBits) | implicitBit << codedBits;
-        int odd = v | 1;
+    /**
+     * Sample {@code n} of a quad; without branches on ρ, which a decoder cannot predict: an insignificant sample
+     * reads no bits and comes out 0.
+     */
+    private int sample(int rho, int ek, int e1, int n, int bound, int plane) {
+        int significant = -((rho >> n) & 1);
+        int codedBits = (bound - ((ek >> n) & 1)) & significant;
+        int v = magSgn.read(codedBits) | ((e1 >> n) & 1) << codedBits;
+        int odd = (v | 1) & significant;
         lastMagnitude = odd;
-        int magnitude = (odd + 2) << plane;
-        return (v & 1) != 0 ? -magnitude : magnitude;
+        int magnitude = ((odd + 2) << plane) & significant;
+        int negative = -(v & 1);
+        return (magnitude ^ negative) - negative;
     }
 
     private void markCleanupSignificance(int width, int height, int paddedWidth) {
