@@ -41,8 +41,11 @@ class EbcotBlockDecoderTest {
             byte[] data = bytes.toByteArray();
             MqDecoder decoder = new MqDecoder(5);
             decoder.start(data, 0, data.length);
+            MqDecoder branchy = new MqDecoder(5);
+            branchy.start(data, 0, data.length);
             for (int i = 0; i < n; i++) {
                 assertEquals(symbols[i], decoder.decode(contexts[i]), "symbol " + i + " of round " + round);
+                assertEquals(symbols[i], branchy.decodeMostlyMps(contexts[i]), "symbol " + i + " of round " + round);
             }
         }
     }
