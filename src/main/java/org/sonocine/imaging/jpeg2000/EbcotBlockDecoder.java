@@ -282,6 +282,11 @@ public final class EbcotBlockDecoder implements BlockDecoder {
         f[i + w + 1] |= SIG_NW;
     }
 
+    /** A whole column of a stripe the significance pass leaves alone: all four significant, or none near any. */
+    private static boolean nothingToPropagate(int f0, int f1, int f2, int f3) {
+        return ((f0 & f1 & f2 & f3) & SIG) != 0 || ((f0 | f1 | f2 | f3) & NEIGHBOURS) == 0;
+    }
+
     private int decodeSign(int state) {
         int sc = SIGN_CODING[state & SIGN_CONTEXT_BITS];
         return mq.decode(sc >> 1) ^ (sc & 1);
@@ -296,6 +301,9 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             int rowStart = (y0 + 1) * w + 1;
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
+                if (rows == 4 && nothingToPropagate(f[i], f[i + w], f[i + 2 * w], f[i + 3 * w])) {
+                    continue;
+                }
                 for (int k = 0; k < rows; k++, i += w) {
                     int state = f[i];
                     if ((state & SIG) == 0 && (state & NEIGHBOURS) != 0) {
@@ -318,6 +326,9 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             int rowStart = (y0 + 1) * w + 1;
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
+                if (rows == 4 && nothingToPropagate(f[i], f[i + w], f[i + 2 * w], f[i + 3 * w])) {
+                    continue;
+                }
                 for (int k = 0; k < rows; k++, i += w) {
                     int state = f[i];
                     if ((state & SIG) == 0 && (state & NEIGHBOURS) != 0) {
@@ -341,6 +352,9 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             int rowStart = (y0 + 1) * w + 1;
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
+                if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & SIG) == 0) {
+                    continue;
+                }
                 for (int k = 0; k < rows; k++, i += w) {
                     int state = f[i];
                     if ((state & (SIG | VISITED)) == SIG) {
@@ -364,6 +378,9 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             int rowStart = (y0 + 1) * w + 1;
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
+                if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & SIG) == 0) {
+                    continue;
+                }
                 for (int k = 0; k < rows; k++, i += w) {
                     int state = f[i];
                     if ((state & (SIG | VISITED)) == SIG) {
@@ -385,6 +402,12 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
                 int k = 0;
+                if (rows == 4) {
+                    int any = f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w];
+                    if ((f[i] & f[i + w] & f[i + 2 * w] & f[i + 3 * w] & SIG) != 0 && (any & VISITED) == 0) {
+                        continue; // all four significant already: nothing to code, nothing to clear
+                    }
+                }
                 if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & (SIG | VISITED | NEIGHBOURS)) == 0) {
                     // run-length mode: one decision says whether any of the four turns significant
                     if (mq.decode(CX_RUN) == 0) {

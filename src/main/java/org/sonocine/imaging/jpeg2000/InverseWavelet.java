@@ -13,9 +13,9 @@ package org.sonocine.imaging.jpeg2000;
  * <p>{@code resolutions[r]} is {x0, y0, x1, y1} of resolution r, for r = 0 (the coarsest, the LL band alone) to N
  * (the tile-component itself).
  *
- * <p>Scaling of the 9/7 transform is the standard's (low-pass × K, high-pass × 1/K), so its input must be
- * dequantised with the step sizes of Eq. E-3 whose nominal range R_b includes the band's gain bits (0 for LL, 1 for
- * HL and LH, 2 for HH).
+ * <p>Scaling of the 9/7 transform is the standard's (low-pass × K, high-pass × 1/K, that constant as the reference
+ * decoder rounds it), so its input must be dequantised with the step sizes of Eq. E-3 whose nominal range R_b
+ * includes the band's gain bits (0 for LL, 1 for HL and LH, 2 for HH).
  *
  * <p>Each level runs the rows first, then the columns (HOR_SR before VER_SR), which the integer rounding of the 5/3
  * transform requires to invert the encoder exactly. Columns are lifted in strips of adjacent columns so that every
@@ -30,7 +30,12 @@ public final class InverseWavelet {
     private static final float GAMMA = 0.882911075530934f;
     private static final float DELTA = 0.443506852043971f;
     private static final float K = 1.230174104914001f;
-    private static final float INV_K = (float) (1.0 / 1.230174104914001);
+    /**
+     * The high-pass scaling: 1/K as the widely deployed reference decoder rounds it (2/K = 13318/8192, a constant
+     * kept from its fixed-point days). It differs from 1/K by 3·10⁻⁵ relative, well inside the standard's
+     * tolerance, and using it makes lossy 16-bit images match that decoder sample for sample.
+     */
+    private static final float INV_K = 13318f / 8192f / 2f;
 
     private InverseWavelet() {
     }

@@ -47,7 +47,12 @@ final class MqDecoder {
     private int pos;
     private int end;
     private int a;
-    private int c;
+    /**
+     * The code register, scaled by 2^24 against the standard's 32-bit C (C_high is bits 40 to 55), so that up to
+     * four bytes can be read ahead and a renormalisation is always one shift.
+     */
+    private long c;
+    /** Bits read ahead: the standard's CT plus the bits of the bytes read early. Kept at 16 or more. */
     private int ct;
 
     MqDecoder(int contexts) {
@@ -59,32 +64,42 @@ final class MqDecoder {
         data = bytes;
         pos = start;
         end = limit;
-        c = byteAt(pos) << 16;
-        byteIn();
+        c = (long) byteAt(pos) << 40;
+        ct = 0;
+        fill();
         c <<= 7;
         ct -= 7;
         a = 0x8000;
+        if (ct < 16) {
+            fill();
+        }
     }
 
     private int byteAt(int p) {
         return p < end ? data[p] & 0xFF : 0xFF;
     }
 
-    private void byteIn() {
-        if (byteAt(pos) == 0xFF) {
-            int next = byteAt(pos + 1);
-            if (next > 0x8F) {
-                c += 0xFF00;
-                ct = 8;
+    /**
+     * BYTEIN until more than 24 bits are ahead: each byte goes where the standard would add it once the bits before
+     * it are shifted out (B·2^8, or B·2^9 after a stuffed 0xFF; a marker or the segment's end feeds 1-bits).
+     */
+    private void fill() {
+        while (ct <= 24) {
+            if (byteAt(pos) == 0xFF) {
+                int next = byteAt(pos + 1);
+                if (next > 0x8F) {
+                    c += 0xFFL << (32 - ct);
+                    ct += 8;
+                } else {
+                    pos++;
+                    c += (long) next << (33 - ct);
+                    ct += 7;
+                }
             } else {
                 pos++;
-                c += next << 9;
-                ct = 7;
+                c += (long) byteAt(pos) << (32 - ct);
+                ct += 8;
             }
-        } else {
-            pos++;
-            c += byteAt(pos) << 8;
-            ct = 8;
         }
     }
 
@@ -93,8 +108,9 @@ final class MqDecoder {
         int state = states[cx];
         int qe = QE[state];
         a -= qe;
+        long qeHigh = (long) qe << 40;
         int d;
-        if ((c >>> 16) < qe) {
+        if (c < qeHigh) {
             // the lower sub-interval: the LPS, unless the conditional exchange gave it to the MPS
             if (a < qe) {
                 d = state & 1;
@@ -105,7 +121,7 @@ final class MqDecoder {
             }
             a = qe;
         } else {
-            c -= qe << 16;
+            c -= qeHigh;
             if ((a & 0x8000) != 0) {
                 return state & 1;
             }
@@ -117,14 +133,14 @@ final class MqDecoder {
                 states[cx] = AFTER_MPS[state];
             }
         }
-        do {
-            if (ct == 0) {
-                byteIn();
-            }
-            a <<= 1;
-            c <<= 1;
-            ct--;
-        } while ((a & 0x8000) == 0);
+        // RENORMD in one shift: A is below 2^15 and at least 1, and 16 or more bits are ahead
+        int shift = Integer.numberOfLeadingZeros(a) - 16;
+        a <<= shift;
+        c <<= shift;
+        ct -= shift;
+        if (ct < 16) {
+            fill();
+        }
         return d;
     }
 }

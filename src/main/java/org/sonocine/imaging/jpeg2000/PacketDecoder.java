@@ -23,15 +23,23 @@ final class PacketDecoder {
     private final long[][] subsampling;
     private final TileComponent[] components;
     private final byte[] data;
+    private final int dataStart;
     private final int dataEnd;
     private int dataPos;
     private final byte[] headers;
+    private final int headersStart;
     private final int headersEnd;
     private int headersPos;
     private final Precinct[][][] precincts;
     private final int[][][] nextLayer;
     private final HeaderBits bits = new HeaderBits();
     private int packets;
+    /**
+     * Code-block visits of packet headers still allowed. A block already included costs a header bit, but one not
+     * yet included can cost none, so a corrupt codestream of many layers over large precincts could make reading
+     * its headers take very long for few bytes; real ones stay far below this.
+     */
+    private long visitsLeft;
 
     private BlockState[] pendingBlock = new BlockState[64];
     private int[] pendingPasses = new int[64];
@@ -47,14 +55,17 @@ final class PacketDecoder {
         this.components = components;
         this.data = data.bytes();
         this.dataPos = data.from();
+        this.dataStart = data.from();
         this.dataEnd = data.to();
         if (packedHeaders != null) {
             headers = packedHeaders.bytes();
             headersPos = packedHeaders.from();
+            headersStart = headersPos;
             headersEnd = packedHeaders.to();
         } else {
             headers = null;
             headersEnd = 0;
+            headersStart = 0;
         }
         long total = 0;
         for (TileComponent tc : components) {
@@ -68,6 +79,7 @@ final class PacketDecoder {
             throw new DecodeException("a JPEG 2000 tile declares " + total + " packets in " + available
                     + " bytes of coded data");
         }
+        visitsLeft = 4_000_000L + 512L * available;
         precincts = new Precinct[components.length][][];
         nextLayer = new int[components.length][][];
         for (int c = 0; c < components.length; c++) {
@@ -84,6 +96,10 @@ final class PacketDecoder {
     /** Reads every packet of the tile, in the order its progression (or POC segments) give. */
     void readAll() throws DecodeException {
         new PacketOrder(coding, components, tile, subsampling, this::packet).run();
+    }
+
+    private long available() {
+        return dataEnd - dataStart + (headers == null ? 0 : headersEnd - headersStart);
     }
 
     /** How many packets were read. */
@@ -128,6 +144,11 @@ final class PacketDecoder {
         if (bits.bit() != 0) {
             ComponentCoding cc = components[c].coding;
             for (Precinct.Part part : precinct.parts) {
+                visitsLeft -= part.blocks.length;
+                if (visitsLeft < 0) {
+                    throw new DecodeException("a JPEG 2000 tile's packet headers visit more code-blocks than its "
+                            + available() + " bytes could describe");
+                }
                 for (int k = 0; k < part.blocks.length; k++) {
                     blockHeader(part, k, layer, cc);
                 }

@@ -64,8 +64,8 @@ final class Precinct {
                 int by = firstBlockY + k / across;
                 int bx0 = Math.max(bx << band.blockWidthExp, x0);
                 int by0 = Math.max(by << band.blockHeightExp, y0);
-                int bx1 = Math.min((bx + 1) << band.blockWidthExp, x1);
-                int by1 = Math.min((by + 1) << band.blockHeightExp, y1);
+                int bx1 = (int) Math.min((long) (bx + 1) << band.blockWidthExp, x1);
+                int by1 = (int) Math.min((long) (by + 1) << band.blockHeightExp, y1);
                 b = new BlockState(bx0, by0, bx1, by1);
                 blocks[k] = b;
             }
