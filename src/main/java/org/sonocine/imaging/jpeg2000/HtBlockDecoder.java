@@ -34,6 +34,8 @@ public final class HtBlockDecoder implements BlockDecoder {
     private int[] exponentsHere = new int[0];
     /** Significance for the refinement passes, with a border of one: 1 from cleanup, 2 found by SigProp. */
     private byte[] significance = new byte[0];
+    /** 2(μ−1)+1 of the sample {@link #sample} decoded last (0 if insignificant), whose bit length is E. */
+    private int lastMagnitude;
 
     @Override
     public void decode(CodeBlock block, int[] out, int offset, int stride) throws DecodeException {
@@ -233,9 +235,6 @@ public final class HtBlockDecoder implements BlockDecoder {
         out[index + 1 + stride] = sample(rho, ek, e1, 3, bound, plane);
         exponentsHere[column + 2] = lastMagnitude;
     }
-
-    /** 2(μ−1)+1 of the sample {@link #sample} decoded last (0 if insignificant), whose bit length is E. */
-    private int lastMagnitude;
 
     /**
      * Sample {@code n} of a quad; without branches on ρ, which a decoder cannot predict: an insignificant sample

@@ -10,21 +10,63 @@ final class HtResiduals {
     private HtResiduals() {
     }
 
+    /** Suffix bits after each prefix value (0 for a quad that codes no u). */
+    private static final int[] SUFFIX_BITS = {0, 0, 0, 1, 0, 5};
+
+    /**
+     * Both prefixes of a pair at once: index {@code offsets << 6 | the next six VLC bits}; entry bits 0-2 the
+     * prefixes' total length, 3-5 the first quad's prefix value, 6-8 the second's (0 where a quad codes no u).
+     */
+    private static final int[] PREFIXES = buildPrefixes();
+
+    private static int[] buildPrefixes() {
+        int[] table = new int[4 << 6];
+        for (int offsets = 1; offsets < 4; offsets++) {
+            for (int bits = 0; bits < 64; bits++) {
+                int length = 0;
+                int prefixA = 0;
+                int prefixB = 0;
+                if ((offsets & 1) != 0) {
+                    prefixA = prefixValue(bits);
+                    length = prefixLength(bits);
+                }
+                if ((offsets & 2) != 0) {
+                    prefixB = prefixValue(bits >> length);
+                    length += prefixLength(bits >> length);
+                }
+                table[offsets << 6 | bits] = length | prefixA << 3 | prefixB << 6;
+            }
+        }
+        return table;
+    }
+
+    private static int prefixValue(int bits) {
+        return (bits & 1) != 0 ? 1 : (bits & 2) != 0 ? 2 : (bits & 4) != 0 ? 3 : 5;
+    }
+
+    private static int prefixLength(int bits) {
+        return (bits & 1) != 0 ? 1 : (bits & 2) != 0 ? 2 : 3;
+    }
+
     /**
      * u of a quad pair in a later row; {@code offsets} has bit 0 set when the first quad codes a u, bit 1 when the
      * second does.
      */
     static long pair(int offsets, HtBackwardBits vlc) {
-        if (offsets != 3) {
-            int u = single(vlc);
-            return offsets == 1 ? u : (long) u << 32;
+        int entry = PREFIXES[offsets << 6 | (vlc.peek() & 0x3F)];
+        vlc.skip(entry & 7);
+        int prefixA = (entry >> 3) & 7;
+        int prefixB = entry >> 6;
+        int lengthA = SUFFIX_BITS[prefixA];
+        int suffixes = vlc.read(lengthA + SUFFIX_BITS[prefixB]);
+        int uA = prefixA + (suffixes & ((1 << lengthA) - 1));
+        int uB = prefixB + (suffixes >>> lengthA);
+        if (uA > 32) {
+            uA += vlc.read(4) << 2;
         }
-        int prefixA = prefix(vlc);
-        int prefixB = prefix(vlc);
-        int uA = prefixA + suffix(prefixA, vlc);
-        int uB = prefixB + suffix(prefixB, vlc);
-        uA += extension(uA, vlc);
-        uB += extension(uB, vlc);
+        if (uB > 32) {
+            uB += vlc.read(4) << 2;
+        }
         return pack(uA, uB);
     }
 
@@ -67,12 +109,6 @@ final class HtResiduals {
 
     private static long pack(int uA, int uB) {
         return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-    }
-
-    private static int single(HtBackwardBits vlc) {
-        int prefix = prefix(vlc);
-        int u = prefix + suffix(prefix, vlc);
-        return u + extension(u, vlc);
     }
 
     private static int prefix(HtBackwardBits vlc) {

@@ -45,7 +45,36 @@ class HtRefinementPassesTest {
         new HtBlockDecoder().decode(coded, cleanup, 0, width);
         int style = CodeBlock.HIGH_THROUGHPUT | (causal ? CodeBlock.VERTICALLY_CAUSAL : 0);
 
-        Random random = new Random(seed);
+        Refinement refinement = refine(cleanup, width, height, passes, causal, new Random(seed));
+        int[] expected = refinement.expected();
+        byte[] segment = refinement.segment();
+        int cleanupLength = coded.segmentLengths()[0];
+        byte[] data = java.util.Arrays.copyOf(coded.data(), cleanupLength + segment.length);
+        System.arraycopy(segment, 0, data, cleanupLength, segment.length);
+        CodeBlock refined = new CodeBlock(width, height, CodeBlock.Band.LL, coded.magnitudeBits() + 1,
+                coded.zeroBitPlanes(), passes, style, data, new int[] {cleanupLength, segment.length},
+                new int[] {1, passes - 1});
+        int[] decoded = new int[width * height];
+        new HtBlockDecoder().decode(refined, decoded, 0, width);
+        assertThat(HtBlockDecoderRoundTripTest.firstDifference(decoded, expected))
+                .as("%dx%d, %d passes, causal %s", width, height, passes, causal).isEqualTo("none");
+    }
+
+    /**
+     * A refinement segment's two streams for a block whose cleanup pass decoded to {@code cleanup} (read one plane
+     * higher than it was coded), with random refinement and significance bits, and the values they should give.
+     */
+    record Refinement(byte[] sigProp, int[] magRefUnits, int[] expected) {
+        byte[] segment() {
+            byte[] segment = java.util.Arrays.copyOf(sigProp, sigProp.length + magRefUnits.length);
+            for (int k = 0; k < magRefUnits.length; k++) {
+                segment[segment.length - 1 - k] = (byte) magRefUnits[k];
+            }
+            return segment;
+        }
+    }
+
+    static Refinement refine(int[] cleanup, int width, int height, int passes, boolean causal, Random random) {
         int[] expected = new int[width * height];
         HtStreamWriters.ForwardLsb sigProp = new HtStreamWriters.ForwardLsb();
         HtStreamWriters.Backward magRef = new HtStreamWriters.Backward(false);
@@ -99,22 +128,7 @@ class HtRefinementPassesTest {
                 }
             }
         }
-        byte[] sigPropBytes = sigProp.finish();
-        int[] magRefUnits = passes == 3 ? magRef.units() : new int[0];
-        byte[] data = new byte[coded.segmentLengths()[0] + sigPropBytes.length + magRefUnits.length];
-        System.arraycopy(coded.data(), 0, data, 0, coded.segmentLengths()[0]);
-        System.arraycopy(sigPropBytes, 0, data, coded.segmentLengths()[0], sigPropBytes.length);
-        for (int k = 0; k < magRefUnits.length; k++) {
-            data[data.length - 1 - k] = (byte) magRefUnits[k];
-        }
-        int refinementLength = sigPropBytes.length + magRefUnits.length;
-        CodeBlock refined = new CodeBlock(width, height, CodeBlock.Band.LL, coded.magnitudeBits() + 1,
-                coded.zeroBitPlanes(), passes, style, data, new int[] {coded.segmentLengths()[0], refinementLength},
-                new int[] {1, passes - 1});
-        int[] decoded = new int[width * height];
-        new HtBlockDecoder().decode(refined, decoded, 0, width);
-        assertThat(HtBlockDecoderRoundTripTest.firstDifference(decoded, expected))
-                .as("%dx%d, %d passes, causal %s", width, height, passes, causal).isEqualTo("none");
+        return new Refinement(sigProp.finish(), passes == 3 ? magRef.units() : new int[0], expected);
     }
 
     private static boolean hasSignificantNeighbour(boolean[] significant, int width, int height, int x, int y,
