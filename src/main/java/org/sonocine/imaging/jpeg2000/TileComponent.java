@@ -152,9 +152,11 @@ final class TileComponent {
             blockHeightExp = Math.min(tc.coding.blockHeightExp(), precinctHeightExp);
             int exponent = q.exponent(index, levels);
             magnitudeBits = q.guardBits() + exponent - 1;
-            if (magnitudeBits < 0 || magnitudeBits + roiShift > 38) {
-                throw new DecodeException("the JPEG 2000 quantisation gives subband " + index + " of component "
-                        + tc.component + " " + magnitudeBits + " magnitude bit-planes");
+            // Coefficients are held in ints with one fractional bit: 30 bit-planes at most, ROI shift included.
+            if (magnitudeBits < 0 || magnitudeBits + roiShift > 30) {
+                throw new DecodeException("the JPEG 2000 quantisation and ROI shift give subband " + index
+                        + " of component " + tc.component + " " + (magnitudeBits + roiShift)
+                        + " magnitude bit-planes; this decoder holds up to 30");
             }
             if (tc.coding.reversible()) {
                 stepSize = 1;
