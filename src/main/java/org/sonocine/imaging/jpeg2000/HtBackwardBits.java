@@ -1,11 +1,18 @@
 package org.sonocine.imaging.jpeg2000;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A backward-growing HT bit-stream (VLC, MagRef), read from its last byte towards its first, least significant bit
  * first. After a byte above 0x8F, a byte whose low seven bits are all ones carries only those seven (its most
  * significant bit is stuffed). Past its start it reads zeros.
  */
 final class HtBackwardBits {
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private byte[] data;
     private int position;
     private int first;
@@ -79,6 +86,18 @@ final class HtBackwardBits {
     }
 
     private void refill() {
+        if (count <= 32 && position - 3 >= first) {
+            // Four bytes at once when none has its low seven bits all ones, so none can be stuffed.
+            int word = (int) LITTLE_ENDIAN_INT.get(data, position - 3);
+            int sevens = (word & 0x7F7F7F7F) ^ 0x7F7F7F7F;
+            if (((sevens - 0x01010101) & ~sevens & 0x80808080) == 0) {
+                bits |= (Integer.reverseBytes(word) & 0xFFFFFFFFL) << count;
+                count += 32;
+                position -= 4;
+                stuffed = (word & 0xFF) > 0x8F;
+                return;
+            }
+        }
         while (count <= 56) {
             int b = position >= first ? data[position] & 0xFF : 0;
             position--;

@@ -34,6 +34,8 @@ public final class HtBlockDecoder implements BlockDecoder {
     private int[] exponentsHere = new int[0];
     /** Significance for the refinement passes, with a border of one: 1 from cleanup, 2 found by SigProp. */
     private byte[] significance = new byte[0];
+    /** 2(μ−1)+1 of the sample {@link #sample} decoded last (0 if insignificant), whose bit length is E. */
+    private int lastMagnitude;
 
     @Override
     public void decode(CodeBlock block, int[] out, int offset, int stride) throws DecodeException {
@@ -148,7 +150,8 @@ public final class HtBlockDecoder implements BlockDecoder {
                 int uB = 0;
                 int offsets = ((entryA >> 7) & 1) | ((entryB >> 6) & 2);
                 if (offsets != 0) {
-                    long pair = initial ? initialPairResiduals(offsets) : pairResiduals(offsets);
+                    long pair = initial ? HtResiduals.initialPair(offsets, vlc, mel)
+                            : HtResiduals.pair(offsets, vlc);
                     uA = (int) pair;
                     uB = (int) (pair >>> 32);
                 }
@@ -203,87 +206,6 @@ public final class HtBlockDecoder implements BlockDecoder {
     }
 
     /**
-     * u of a quad pair in the initial row ({@code offsets}: bit 0 u_off of the first quad, bit 1 of the second),
-     * the first in the low half. When both are coded a MEL event tells whether both exceed 2; if not, a first
-     * prefix above 2 leaves the second with a single bit.
-     */
-    long initialPairResiduals(int offsets) {
-        if (offsets != 3) {
-            int u = residual(prefix());
-            return offsets == 1 ? u : (long) u << 32;
-        }
-        if (mel.event() == 1) {
-            int prefixA = prefix();
-            int prefixB = prefix();
-            int uA = 2 + prefixA + suffix(prefixA);
-            int uB = 2 + prefixB + suffix(prefixB);
-            uA += extension(uA - 2);
-            uB += extension(uB - 2);
-            return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-        }
-        int prefixA = prefix();
-        if (prefixA > 2) {
-            int uB = 1 + vlc.bit();
-            int uA = prefixA + suffix(prefixA);
-            uA += extension(uA);
-            return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-        }
-        int prefixB = prefix();
-        int uA = prefixA + suffix(prefixA);
-        int uB = prefixB + suffix(prefixB);
-        uA += extension(uA);
-        uB += extension(uB);
-        return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-    }
-
-    /** u of a quad pair in a later row, as {@link #initialPairResiduals} but without the MEL rules. */
-    long pairResiduals(int offsets) {
-        if (offsets != 3) {
-            int u = residual(prefix());
-            return offsets == 1 ? u : (long) u << 32;
-        }
-        int prefixA = prefix();
-        int prefixB = prefix();
-        int uA = prefixA + suffix(prefixA);
-        int uB = prefixB + suffix(prefixB);
-        uA += extension(uA);
-        uB += extension(uB);
-        return (uA & 0xFFFFFFFFL) | (long) uB << 32;
-    }
-
-    private int residual(int prefix) {
-        int u = prefix + suffix(prefix);
-        return u + extension(u);
-    }
-
-    /** The U-VLC prefix: "1" → 1, "01" → 2, "001" → 3, "000" → 5 (first bit leftmost). */
-    private int prefix() {
-        int bits = vlc.peek();
-        if ((bits & 1) != 0) {
-            vlc.skip(1);
-            return 1;
-        }
-        if ((bits & 2) != 0) {
-            vlc.skip(2);
-            return 2;
-        }
-        vlc.skip(3);
-        return (bits & 4) != 0 ? 3 : 5;
-    }
-
-    private int suffix(int prefix) {
-        if (prefix == 3) {
-            return vlc.bit();
-        }
-        return prefix == 5 ? vlc.read(5) : 0;
-    }
-
-    /** Four more bits, counting fours, when prefix and suffix reach past 32. */
-    private int extension(int u) {
-        return u > 32 ? vlc.read(4) << 2 : 0;
-    }
-
-    /**
      * Reads the magnitudes and signs of a quad's significant samples from MagSgn and writes its four samples:
      * a sample n has {@code bound − e_k(n)} coded bits below an implicit top bit e_1(n); the lowest is the sign.
      */
@@ -306,23 +228,27 @@ public final class HtBlockDecoder implements BlockDecoder {
         }
         int ek = entry >> 8;
         int e1 = entry >> 12;
-        out[index] = (rho & 1) != 0 ? sample(bound - (ek & 1), e1 & 1, plane) : 0;
-        out[index + stride] = (rho & 2) != 0 ? sample(bound - (ek >> 1 & 1), e1 >> 1 & 1, plane) : 0;
-        exponentsHere[column + 1] = (rho & 2) != 0 ? lastMagnitude : 0;
-        out[index + 1] = (rho & 4) != 0 ? sample(bound - (ek >> 2 & 1), e1 >> 2 & 1, plane) : 0;
-        out[index + 1 + stride] = (rho & 8) != 0 ? sample(bound - (ek >> 3 & 1), e1 >> 3 & 1, plane) : 0;
-        exponentsHere[column + 2] = (rho & 8) != 0 ? lastMagnitude : 0;
+        out[index] = sample(rho, ek, e1, 0, bound, plane);
+        out[index + stride] = sample(rho, ek, e1, 1, bound, plane);
+        exponentsHere[column + 1] = lastMagnitude;
+        out[index + 1] = sample(rho, ek, e1, 2, bound, plane);
+        out[index + 1 + stride] = sample(rho, ek, e1, 3, bound, plane);
+        exponentsHere[column + 2] = lastMagnitude;
     }
 
-    /** 2(μ−1)+1 of the sample {@link #sample} decoded last, whose bit length is its exponent. */
-    private int lastMagnitude;
-
-    private int sample(int codedBits, int implicitBit, int plane) {
-        int v = magSgn.read(codedBits) | implicitBit << codedBits;
-        int odd = v | 1;
+    /**
+     * Sample {@code n} of a quad; without branches on ρ, which a decoder cannot predict: an insignificant sample
+     * reads no bits and comes out 0.
+     */
+    private int sample(int rho, int ek, int e1, int n, int bound, int plane) {
+        int significant = -((rho >> n) & 1);
+        int codedBits = (bound - ((ek >> n) & 1)) & significant;
+        int v = magSgn.read(codedBits) | ((e1 >> n) & 1) << codedBits;
+        int odd = (v | 1) & significant;
         lastMagnitude = odd;
-        int magnitude = (odd + 2) << plane;
-        return (v & 1) != 0 ? -magnitude : magnitude;
+        int magnitude = ((odd + 2) << plane) & significant;
+        int negative = -(v & 1);
+        return (magnitude ^ negative) - negative;
     }
 
     private void markCleanupSignificance(int width, int height, int paddedWidth) {

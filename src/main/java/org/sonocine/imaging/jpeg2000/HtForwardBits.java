@@ -1,10 +1,17 @@
 package org.sonocine.imaging.jpeg2000;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A forward-growing HT bit-stream (MagSgn, SigProp), read least significant bit first; a byte after 0xFF carries
  * only seven bits (its stuffed most significant bit is dropped). Past its end it reads the given fill byte.
  */
 final class HtForwardBits {
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private byte[] data;
     private int position;
     private int end;
@@ -58,6 +65,17 @@ final class HtForwardBits {
     }
 
     private void refill() {
+        if (count <= 32 && !stuffed && position + 4 <= end) {
+            // Four bytes at once when none of them is 0xFF, so none makes the next one stuffed.
+            int word = (int) LITTLE_ENDIAN_INT.get(data, position);
+            int inverse = ~word;
+            if (((inverse - 0x01010101) & ~inverse & 0x80808080) == 0) {
+                bits |= (word & 0xFFFFFFFFL) << count;
+                count += 32;
+                position += 4;
+                return;
+            }
+        }
         while (count <= 56) {
             int b = position < end ? data[position] & 0xFF : fill;
             position++;

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  * Makes HTJ2K codestreams of given pixels with OpenJPH's {@code ojph_compress}. Tests that need it are skipped,
  * with a message, where it is not installed.
  */
-final class OpenJph {
+public final class OpenJph {
     private static final String COMPRESS = "ojph_compress";
 
     private OpenJph() {
     }
 
-    static Path tool(String name) {
+    public static Path tool(String name) {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
@@ -33,7 +33,7 @@ final class OpenJph {
     }
 
     /** Skips the calling test, saying why, when ojph_compress is not on the PATH. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present = tool(COMPRESS) != null;
         if (!present) {
             System.out.println("SKIPPED: " + COMPRESS + " (OpenJPH) is not installed; HTJ2K round trips not run");
@@ -45,17 +45,17 @@ final class OpenJph {
      * Compresses greyscale or RGB samples (interleaved, {@code components} 1 or 3) of the given bit depth, unsigned,
      * written as PGM/PPM.
      */
-    static byte[] compress(Path dir, int[] samples, int width, int height, int components, int bitDepth,
+    public static byte[] compress(Path dir, int[] samples, int width, int height, int components, int bitDepth,
                            String... options) throws IOException, InterruptedException {
         Path input = dir.resolve(components == 1 ? "in.pgm" : "in.ppm");
         Files.write(input, netpbm(samples, width, height, components, bitDepth));
         return run(dir, input, options);
     }
 
-    /** Compresses raw samples (little-endian, one component) for signed or other layouts PGM cannot hold. */
-    static byte[] compressRaw(Path dir, int[] samples, int width, int height, int bitDepth, boolean signed,
+    /** Compresses raw samples (one component, little-endian as OpenJPH reads .yuv files on this platform) for signed or other layouts PGM cannot hold. */
+    public static byte[] compressRaw(Path dir, int[] samples, int width, int height, int bitDepth, boolean signed,
                               String... options) throws IOException, InterruptedException {
-        Path input = dir.resolve("in.rawl");
+        Path input = dir.resolve("in.yuv");
         int bytesPerSample = bitDepth > 8 ? 2 : 1;
         byte[] raw = new byte[samples.length * bytesPerSample];
         for (int i = 0; i < samples.length; i++) {

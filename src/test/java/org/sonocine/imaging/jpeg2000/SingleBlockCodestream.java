@@ -13,12 +13,20 @@ final class SingleBlockCodestream {
     private int magnitudeBits;
     private int headerByte;
     private int headerBits;
+    private int tilePartStart;
+    private int headerStart;
 
     private SingleBlockCodestream(byte[] data) {
         this.data = data;
     }
 
-    record Parsed(CodeBlock block, int precision) {
+    /**
+     * @param tilePartStart where the SOT marker is
+     * @param headerStart   where the packet header begins (after SOD)
+     * @param bodyStart     where the code-block's bytes begin
+     * @param lblock        the code-block's Lblock after the header's increments
+     */
+    record Parsed(CodeBlock block, int precision, int tilePartStart, int headerStart, int bodyStart, int lblock) {
     }
 
     static Parsed parse(byte[] codestream, int style) {
@@ -44,10 +52,12 @@ final class SingleBlockCodestream {
                 int exponent = (sqcd & 0x1F) == 0 ? (data[position + 1] & 0xFF) >> 3 : u16At(position + 1) >> 11;
                 magnitudeBits = guard + exponent - 1;
             } else if (marker == 0xFF90) {
+                tilePartStart = position - 4;
                 position += 8;
                 if (u16() != 0xFF93) {
                     throw new IllegalStateException("no SOD after SOT");
                 }
+                headerStart = position;
                 return packet(style);
             }
             position = next;
@@ -80,7 +90,7 @@ final class SingleBlockCodestream {
         byte[] body = java.util.Arrays.copyOfRange(data, position, position + length);
         CodeBlock block = new CodeBlock(width, height, CodeBlock.Band.LL, magnitudeBits, zeroBitPlanes, passes,
                 style, body, new int[] {length}, new int[] {1});
-        return new Parsed(block, precision);
+        return new Parsed(block, precision, tilePartStart, headerStart, position, lblock);
     }
 
     private int bit() {
