@@ -410,7 +410,7 @@ public final class EbcotBlockDecoder implements BlockDecoder {
                 }
                 if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & (SIG | VISITED | NEIGHBOURS)) == 0) {
                     // run-length mode: one decision says whether any of the four turns significant
-                    if (mq.decode(CX_RUN) == 0) {
+                    if (mq.decodeMostlyMps(CX_RUN) == 0) {
                         continue;
                     }
                     k = mq.decode(CX_UNIFORM) << 1;

@@ -29,10 +29,4 @@ public final class Jpeg2000ImageDecoder {
         }
         return image.image();
     }
-
-    /** The image's width, height and number of components, from its main header alone. */
-    public static int[] dimensions(byte[] data, int offset, int length) throws DecodeException {
-        Codestream c = CodestreamParser.parse(data, offset, offset + length);
-        return new int[] {c.size().componentWidth(0), c.size().componentHeight(0), c.size().components().length};
-    }
 }

@@ -93,6 +93,23 @@ final class PacketDecoder {
         }
     }
 
+    /** Where each packet lies in the tile's data, for tools that rearrange codestreams. */
+    interface Layout {
+        /**
+         * @param start       where the packet starts (its SOP marker segment, if any)
+         * @param header      where its header starts (equal to {@code body} when headers are packed elsewhere)
+         * @param body        where its body starts, after the header and any EPH marker
+         * @param end         where it ends
+         */
+        void packet(int start, int header, int body, int end);
+    }
+
+    private Layout layout;
+
+    void reportTo(Layout receiver) {
+        layout = receiver;
+    }
+
     /** Reads every packet of the tile, in the order its progression (or POC segments) give. */
     void readAll() throws DecodeException {
         new PacketOrder(coding, components, tile, subsampling, this::packet).run();
@@ -130,11 +147,13 @@ final class PacketDecoder {
             precinct = new Precinct(res, p);
             precincts[c][r][p] = precinct;
         }
+        int start = dataPos;
         if (coding.startOfPacket() && dataPos + 6 <= dataEnd && data[dataPos] == (byte) 0xFF
                 && data[dataPos + 1] == (byte) 0x91) {
             dataPos += 6;
         }
         boolean packed = headers != null;
+        int header = dataPos;
         if (packed) {
             bits.start(headers, headersPos, headersEnd);
         } else {
@@ -165,6 +184,7 @@ final class PacketDecoder {
         } else {
             dataPos = after;
         }
+        int body = dataPos;
         for (int i = 0; i < pending; i++) {
             int n = pendingLength[i];
             if (n > dataEnd - dataPos) {
@@ -180,6 +200,9 @@ final class PacketDecoder {
             }
             s.append(pendingPasses[i], data, dataPos, n);
             dataPos += n;
+        }
+        if (layout != null) {
+            layout.packet(start, header, body, dataPos);
         }
     }
 

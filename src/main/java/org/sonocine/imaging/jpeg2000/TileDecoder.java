@@ -43,12 +43,18 @@ final class TileDecoder {
 
     /** Tier-2 alone: the packets read, for checks. */
     PacketDecoder readPackets() throws DecodeException {
+        return readPackets(null);
+    }
+
+    /** Tier-2 alone, telling {@code layout} where each packet lies. */
+    PacketDecoder readPackets(PacketDecoder.Layout layout) throws DecodeException {
         long[][] subsampling = new long[components.length][];
         for (int c = 0; c < components.length; c++) {
             subsampling[c] = new long[] {size.components()[c].dx(), size.components()[c].dy()};
         }
         PacketDecoder packets = new PacketDecoder(tile.coding(), components, rect, subsampling, tile.data(),
                 tile.packedHeaders());
+        packets.reportTo(layout);
         packets.readAll();
         return packets;
     }

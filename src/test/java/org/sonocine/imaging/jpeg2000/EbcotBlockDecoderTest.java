@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sonocine.imaging.codec.DecodeException;
@@ -41,10 +42,36 @@ class EbcotBlockDecoderTest {
             byte[] data = bytes.toByteArray();
             MqDecoder decoder = new MqDecoder(5);
             decoder.start(data, 0, data.length);
+            MqDecoder branchy = new MqDecoder(5);
+            branchy.start(data, 0, data.length);
             for (int i = 0; i < n; i++) {
                 assertEquals(symbols[i], decoder.decode(contexts[i]), "symbol " + i + " of round " + round);
+                assertEquals(symbols[i], branchy.decodeMostlyMps(contexts[i]), "symbol " + i + " of round " + round);
             }
         }
+    }
+
+    /**
+     * The MQ coder's published test sequence (ITU-T T.88 H.2): 256 decisions in one context and their bytes, which
+     * there end with the 0xFFAC marker JBIG2 puts after a flush.
+     */
+    @Test
+    void mqCoderMatchesThePublishedTestSequence() {
+        byte[] decisions = HexFormat.of().parseHex(
+                "00020051000000C00352872AAAAAAAAA82C02000FCD79EF6BF7FED904F46A3BF");
+        byte[] coded = HexFormat.of().parseHex("84C73BFCE1A1430402200000410DBB86F4317FFF88FF37471ADB6ADFFFAC");
+        MqDecoder decoder = new MqDecoder(1);
+        decoder.start(coded, 0, coded.length);
+        MqEncoder encoder = new MqEncoder(1);
+        encoder.start();
+        for (int i = 0; i < 256; i++) {
+            int bit = (decisions[i >> 3] >> (7 - (i & 7))) & 1;
+            assertEquals(bit, decoder.decode(0), "decision " + i);
+            encoder.encode(bit, 0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoder.finish(out);
+        assertArrayEquals(Arrays.copyOf(coded, coded.length - 2), out.toByteArray());
     }
 
     @Test

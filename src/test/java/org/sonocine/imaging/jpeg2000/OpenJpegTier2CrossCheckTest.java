@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Codestreams made at test time by OpenJPEG's encoder with the features the samples lack (progressions, POC,
  * precincts, tiles and tile-parts, layers, SOP/EPH, every code-block style, offsets, ROI, 9/7, 12 and 16 bits,
- * signed samples), lossless and 9/7, decode exactly as OpenJPEG's decoder decodes them. Skipped where the OpenJPEG tools are not
- * installed.
+ * signed samples), lossless and 9/7, decode exactly as OpenJPEG's decoder decodes them. Skipped where the
+ * OpenJPEG tools are not installed.
  */
 class OpenJpegTier2CrossCheckTest {
     @TempDir

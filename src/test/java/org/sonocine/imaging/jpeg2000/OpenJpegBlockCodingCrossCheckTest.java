@@ -23,7 +23,7 @@ import org.sonocine.imaging.codec.RawImage;
  * tile origins, 8 to 16 bits, decode to exactly what {@code opj_decompress} gives. Skipped, with a message, where
  * the tools are not installed.
  */
-class OpenJpegCrossCheckTest {
+class OpenJpegBlockCodingCrossCheckTest {
     @TempDir
     Path dir;
 
