@@ -185,37 +185,6 @@ class EbcotBlockDecoderTest {
         }
     }
 
-    @Test
-    void measuresThroughput() throws DecodeException {
-        Random random = new Random(15);
-        int blocks = 64;
-        CodeBlock[] coded = new CodeBlock[blocks];
-        long bytes = 0;
-        for (int b = 0; b < blocks; b++) {
-            int[] coefficients = coefficients(random, 64 * 64, 8);
-            coded[b] = EbcotTestEncoder.encode(coefficients, 64, 64, CodeBlock.Band.values()[b & 3], 0, 12).block();
-            bytes += coded[b].data().length;
-        }
-        EbcotBlockDecoder decoder = new EbcotBlockDecoder();
-        int[] out = new int[64 * 64];
-        for (int warm = 0; warm < 30; warm++) {
-            for (CodeBlock block : coded) {
-                decoder.decode(block, out, 0, 64);
-            }
-        }
-        int rounds = 40;
-        long start = System.nanoTime();
-        for (int r = 0; r < rounds; r++) {
-            for (CodeBlock block : coded) {
-                decoder.decode(block, out, 0, 64);
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("EBCOT: %.0f blocks (64x64)/s, %.1f MB/s of coded data, %.1f Msamples/s%n",
-                rounds * blocks / seconds, rounds * bytes / seconds / 1e6, rounds * blocks * 4096 / seconds / 1e6);
-        assertTrue(seconds > 0);
-    }
-
     /** Laplacian-like magnitudes below 2^bits with runs of zeros, random signs. */
     private static int[] coefficients(Random random, int n, int bits) {
         int[] c = new int[n];
