@@ -339,7 +339,7 @@ final class CodestreamParser {
         return size;
     }
 
-    /** Limits the standard sets that the segments cannot: precision the decoder supports, packets per tile. */
+    /** What the standard allows but this decoder does not: components of more than 16 bits. */
     private static void checkCoding(ImageSize size, TileCoding coding) throws DecodeException {
         for (int c = 0; c < coding.components().length; c++) {
             if (size.components()[c].precision() > 16) {
