@@ -16,7 +16,7 @@ public final class FrameDecoders {
     private static final DeflatedFrameDecoder DEFLATED_FRAMES = new DeflatedFrameDecoder();
     private static final class Jpeg {
         static final List<FrameDecoder> CHAIN = jpegChain();
-        static final List<FrameDecoder> JPEG_2000 = List.of(new Jpeg2000Decoder());
+        static final List<FrameDecoder> JPEG_2000 = List.of(new Jpeg2000FrameDecoder());
         static final List<FrameDecoder> JPEG_LS = List.of(new JpegLsFrameDecoder());
     }
 
@@ -40,7 +40,7 @@ public final class FrameDecoders {
             case RLE -> List.of(RLE);
             case DEFLATED_FRAMES -> List.of(DEFLATED_FRAMES);
             case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> Jpeg.CHAIN;
-            case JPEG_2000 -> Jpeg.JPEG_2000;
+            case JPEG_2000, HTJ2K -> Jpeg.JPEG_2000;
             case JPEG_LS -> Jpeg.JPEG_LS;
             default -> List.of();
         };
@@ -49,7 +49,6 @@ public final class FrameDecoders {
     /** Why frames of {@code syntax} cannot be decoded, for syntaxes {@link #forSyntax} has no decoder for. */
     public static String unsupportedReason(TransferSyntax syntax) {
         String what = switch (syntax.compression()) {
-            case HTJ2K -> "High-Throughput JPEG 2000";
             case JPEG_XL -> "JPEG XL";
             case MPEG2 -> "MPEG-2 video";
             case MPEG4 -> "MPEG-4 AVC/H.264 video";
