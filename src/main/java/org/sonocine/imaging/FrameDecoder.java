@@ -8,7 +8,7 @@ import org.sonocine.imaging.codec.DecodeException;
  */
 public sealed interface FrameDecoder
         permits NativeDecoder, RleDecoder, JpegImageIoDecoder, JpegOwnDecoder, JpegLsFrameDecoder,
-        Jpeg2000Decoder, Jpeg2000FrameDecoder, DeflatedFrameDecoder {
+        Jpeg2000FrameDecoder, DeflatedFrameDecoder {
 
     /** A short name for messages, e.g. "JPEG (JDK ImageIO)". */
     String name();

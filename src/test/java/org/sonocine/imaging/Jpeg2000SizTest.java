@@ -86,9 +86,11 @@ class Jpeg2000SizTest {
 
     private static String refusal(byte[] codestream, int rows, int columns, int samples) {
         EncodedFrame frame = frame(codestream, rows, columns, samples);
-        Jpeg2000Decoder decoder = new Jpeg2000Decoder(new CodecDeadline(5_000, 0, 2));
-        return assertTimeoutPreemptively(Duration.ofSeconds(30),
+        Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder();
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(DecodeException.class, () -> decoder.decode(frame))).getMessage();
+        assertThat(message).startsWith("frame 1: ");
+        return message.substring("frame 1: ".length());
     }
 
     private static EncodedFrame frame(byte[] codestream, int rows, int columns, int samples) {
