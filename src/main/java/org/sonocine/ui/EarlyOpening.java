@@ -46,6 +46,18 @@ final class EarlyOpening {
         return opening;
     }
 
+    /**
+     * The instance opened for {@code wanted} if it is already there, opened without failure, and not taken yet;
+     * otherwise empty, leaving it to {@link #take}.
+     */
+    Optional<LoadedInstance> takeIfReady(Path wanted) {
+        if (!wanted.equals(path) || !result.isDone() || result.isCompletedExceptionally()
+                || !taken.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        return Optional.of(result.join());
+    }
+
     private void open() {
         try {
             result.complete(LoadedInstance.open(path));

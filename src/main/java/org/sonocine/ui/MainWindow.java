@@ -231,6 +231,10 @@ public final class MainWindow {
         vm.cine().displayedProperty().addListener(frameOrFailure);
         vm.loadErrorProperty().addListener(frameOrFailure);
         timeout.play();
+        if (vm.cine().displayedProperty().get() != null) {
+            // the first frame came with the window
+            once[0].run();
+        }
     }
 
     /** Builds the exam browser and the metadata tabs into their places, showing the instance already open. */

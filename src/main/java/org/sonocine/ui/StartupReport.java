@@ -3,6 +3,9 @@ package org.sonocine.ui;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.stage.Window;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
@@ -76,18 +79,71 @@ final class StartupReport {
             return;
         }
         report.reach(Milestone.FRAME_DECODED, System.currentTimeMillis());
-        Scene scene = node.getScene();
-        if (scene == null) {
-            report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
-            return;
-        }
+        // A frame set before its window is shown (as the file opened ahead is) is painted with the window, and its
+        // view may join the scene only as the window's controls get their skins.
+        whenInScene(node, scene -> whenShown(scene, () -> paintedAtNextPulse(report, scene)));
+    }
+
+    private static void paintedAtNextPulse(StartupReport report, Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
+            if (!report.hasReached(Milestone.WINDOW_SHOWN)) {
+                // a layout inside Stage.show: the pulse that paints comes after it
+                Platform.requestNextPulse();
+                return;
+            }
             scene.removePostLayoutPulseListener(once[0]);
             report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    private static void whenInScene(Node node, Consumer<Scene> then) {
+        if (node.getScene() != null) {
+            then.accept(node.getScene());
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != null) {
+                    node.sceneProperty().removeListener(this);
+                    then.accept(now);
+                }
+            }
+        });
+    }
+
+    private static void whenShown(Scene scene, Runnable then) {
+        Window window = scene.getWindow();
+        if (window == null) {
+            scene.windowProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Window> o, Window was, Window now) {
+                    if (now != null) {
+                        scene.windowProperty().removeListener(this);
+                        whenShown(scene, then);
+                    }
+                }
+            });
+        } else if (window.isShowing()) {
+            then.run();
+        } else {
+            window.showingProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean showing) {
+                    if (showing) {
+                        window.showingProperty().removeListener(this);
+                        then.run();
+                    }
+                }
+            });
+        }
+    }
+
+    private synchronized boolean hasReached(Milestone milestone) {
+        return reached.containsKey(milestone);
     }
 
     private synchronized boolean isPrinted() {

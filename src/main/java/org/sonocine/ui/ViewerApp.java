@@ -65,6 +65,11 @@ public final class ViewerApp extends Application {
         window.installShortcuts(scene);
         stage.setTitle("Sonocine");
         stage.setScene(scene);
+        List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!paths.isEmpty()) {
+            // Before the window is shown: a file read while it was built comes with it.
+            vm.openAtStart(paths);
+        }
         stage.setWidth(size.getWidth());
         stage.setHeight(size.getHeight());
         stage.centerOnScreen();
@@ -79,12 +84,9 @@ public final class ViewerApp extends Application {
             stage.setHeight(size.getHeight());
             stage.centerOnScreen();
         });
-        ViewerLauncher.OPEN_REQUESTS.deliverTo(paths -> Platform.runLater(() -> openFromOutside(stage, paths)));
-        List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
+        ViewerLauncher.OPEN_REQUESTS.deliverTo(later -> Platform.runLater(() -> openFromOutside(stage, later)));
         if (paths.isEmpty()) {
             openDemo();
-        } else {
-            vm.open(paths);
         }
     }
 

@@ -77,6 +77,8 @@ public final class ViewerViewModel {
     /** Counts the user's requests to show a file, so that a scan does not open its first image over a later one. */
     private int openRequests;
     private volatile EarlyOpening earlyOpening;
+    /** The file {@link #openAtStart} showed before its open went on in the background, so that it is not loaded twice. */
+    private Path shownAtStart;
     /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
     private Cancellable opening;
     /** The load under way, if any: a newer open cancels it. */
@@ -117,6 +119,21 @@ public final class ViewerViewModel {
         open(paths, true);
     }
 
+    /**
+     * Opens what the viewer was started on, as {@link #open} does, but shows the file opened ahead at once when it
+     * is ready: called before the window is first shown, its first frame then comes with the window.
+     */
+    public void openAtStart(List<Path> paths) {
+        EarlyOpening early = earlyOpening;
+        if (early != null && !paths.isEmpty()) {
+            early.takeIfReady(paths.get(0)).ifPresent(instance -> {
+                show(instance);
+                shownAtStart = instance.path();
+            });
+        }
+        open(paths);
+    }
+
     /** Opens the demo cine: as {@link #open}, but not remembered among the recent files. */
     public void openDemo(Path demo) {
         open(List.of(demo), false);
@@ -141,7 +158,9 @@ public final class ViewerViewModel {
             if (closed) {
                 return;
             }
-            firstFile.ifPresent(this::openInstance);
+            Path shownAlready = shownAtStart;
+            shownAtStart = null;
+            firstFile.filter(first -> !first.equals(shownAlready)).ifPresent(this::openInstance);
             scan(roots, firstFile.isEmpty());
         }).onFailure(failure -> status.set("Could not open: " + FailureWords.of(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);
