@@ -112,7 +112,7 @@ final class PacketDecoder {
 
     /** Reads every packet of the tile, in the order its progression (or POC segments) give. */
     void readAll() throws DecodeException {
-        new PacketOrder(coding, components, tile, subsampling, this::packet).run();
+        new PacketOrder(coding, components, tile, subsampling, available(), this::packet).run();
     }
 
     private long available() {

@@ -1,0 +1,278 @@
+package org.sonocine.imaging;
+
+import org.junit.jupiter.api.Test;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.testing.ImageHeaders;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Hostile JPEG 2000 codestreams, written here marker by marker, through the frame decoder as a file's frame would
+ * reach it: each is refused with a message a user can read, quickly and without allocating what it merely
+ * declares, or, where it is a legitimate if odd codestream, decoded.
+ */
+class Jpeg2000HostileInputTest {
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final int EMPTY_PACKET = 0;
+
+    /** Big-endian bytes of a codestream. */
+    private static final class Bytes {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Bytes u8(int... values) {
+            for (int v : values) {
+                out.write(v);
+            }
+            return this;
+        }
+
+        Bytes u16(int v) {
+            return u8(v >> 8 & 0xFF, v & 0xFF);
+        }
+
+        Bytes u32(long v) {
+            return u16((int) (v >> 16) & 0xFFFF).u16((int) v & 0xFFFF);
+        }
+
+        Bytes bytes(byte[] b) {
+            out.write(b, 0, b.length);
+            return this;
+        }
+
+        /** A marker segment: marker, length, then {@code params}. */
+        Bytes segment(int marker, byte[] params) {
+            return u16(marker).u16(params.length + 2).bytes(params);
+        }
+
+        byte[] get() {
+            return out.toByteArray();
+        }
+    }
+
+    private static Bytes params() {
+        return new Bytes();
+    }
+
+    /** SOC and a SIZ of {@code components} unsigned 8-bit components, tiles of {@code tile} x {@code tile}. */
+    private static Bytes start(int width, int height, int tile, int components) {
+        Bytes siz = params().u16(0).u32(width).u32(height).u32(0).u32(0).u32(tile).u32(tile).u32(0).u32(0)
+                .u16(components);
+        for (int c = 0; c < components; c++) {
+            siz.u8(7, 1, 1);
+        }
+        return new Bytes().u16(0xFF4F).segment(0xFF51, siz.get());
+    }
+
+    /** COD: {@code order}, {@code layers}, {@code levels}, 64 x 64 code-blocks of {@code style}, 5/3, maximal precincts. */
+    private static byte[] cod(int order, int layers, int levels, int style) {
+        return params().u8(0, order).u16(layers).u8(0, levels, 4, 4, style, 1).get();
+    }
+
+    /** QCD without quantisation: {@code guard} bits and exponent {@code exponent} for every subband. */
+    private static byte[] qcdNone(int guard, int exponent, int levels) {
+        Bytes q = params().u8(guard << 5);
+        for (int i = 0; i < 3 * levels + 1; i++) {
+            q.u8(exponent << 3);
+        }
+        return q.get();
+    }
+
+    /** A tile-part of {@code body}, its length declared. */
+    private static Bytes tilePart(Bytes to, int tile, int part, int parts, byte[] body) {
+        return to.u16(0xFF90).u16(10).u16(tile).u32(14 + body.length).u8(part, parts).u16(0xFF93).bytes(body);
+    }
+
+    /** A one-component 8-bit codestream of one tile whose coding is {@code cod} and {@code qcd}, then EOC. */
+    private static byte[] oneTile(int size, byte[] cod, byte[] qcd, byte[] body) {
+        Bytes b = start(size, size, size, 1).segment(0xFF52, cod).segment(0xFF5C, qcd);
+        return tilePart(b, 0, 0, 1, body).u16(0xFFD9).get();
+    }
+
+    private static EncodedFrame frame(byte[] codestream, int rows, int columns, int samples) {
+        try {
+            PixelDescription header = PixelDescription.of(ImageHeaders.of(rows, columns, samples, 8,
+                    samples == 3 ? "RGB" : "MONOCHROME2", 1), 1);
+            return new EncodedFrame(0, codestream, header, false, 1, 0, null);
+        } catch (DecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The message the decoder refuses a square one-component frame with. */
+    private static String refusal(byte[] codestream, int size) {
+        return refusal(codestream, size, size, 1);
+    }
+
+    private static String refusal(byte[] codestream, int rows, int columns, int samples) {
+        EncodedFrame frame = frame(codestream, rows, columns, samples);
+        Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder(false);
+        String message = assertTimeoutPreemptively(LIMIT,
+                () -> assertThrows(DecodeException.class, () -> decoder.decode(frame))).getMessage();
+        assertThat(message).doesNotContain("Exception", "java.", "\tat ");
+        return message;
+    }
+
+    private static StoredFrame decoded(byte[] codestream, int size) {
+        EncodedFrame frame = frame(codestream, size, size, 1);
+        Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder(false);
+        return assertTimeoutPreemptively(LIMIT, () -> decoder.decode(frame));
+    }
+
+    private static byte[] emptyPackets(int n) {
+        return new byte[n];
+    }
+
+    @Test
+    void pocEntriesThatRepeatEveryPacketAreRefusedQuickly() {
+        // 128 x 128 precincts of one sample, one empty packet each; then thousands of POC entries in the position
+        // orders, each walking every precinct again: quadratic work for a few hundred kilobytes.
+        int size = 128;
+        byte[] cod = params().u8(1, PacketOrderCodes.CPRL).u16(1).u8(0, 0, 4, 4, 0, 1, 0x00).get();
+        Bytes b = start(size, size, size, 1).segment(0xFF52, cod).segment(0xFF5C, qcdNone(2, 9, 0));
+        for (int s = 0; s < 4; s++) {
+            Bytes poc = params();
+            for (int i = 0; i < 9000; i++) {
+                poc.u8(0, 0).u16(1).u8(1, 1, PacketOrderCodes.CPRL);
+            }
+            b.segment(0xFF5F, poc.get());
+        }
+        byte[] codestream = tilePart(b, 0, 0, 1, emptyPackets(size * size)).u16(0xFFD9).get();
+        assertThat(refusal(codestream, size)).isEqualTo("frame 1: a JPEG 2000 tile's progression changes go over"
+                + " its packets more often than its 16384 bytes of coded data could justify");
+    }
+
+    @Test
+    void thirtyTwoDecompositionLevelsOfATinyImageDecode() {
+        int levels = 32;
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, levels, 0), qcdNone(2, 9, levels),
+                emptyPackets(levels + 1));
+        StoredFrame frame = decoded(codestream, 8);
+        for (int p = 0; p < 64; p++) {
+            assertThat(frame.sample(p, 0)).isEqualTo(128);
+        }
+    }
+
+    /** One packet that includes the single code-block with one coding pass of one byte, and that byte. */
+    private static byte[] oneBlockOnePass() {
+        // 1 non-empty, 1 included (tag tree), 1 no zero bit-planes, 0 one pass, 0 Lblock 3, 001 one byte
+        return new byte[] {(byte) 0xE1, 0x00};
+    }
+
+    @Test
+    void moreMagnitudeBitPlanesThanSupportedAreRefused() {
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 0, 0), qcdNone(7, 31, 0), oneBlockOnePass());
+        assertThat(refusal(codestream, 8)).isEqualTo("frame 1: Code-block with 37 bit-planes is more than this"
+                + " decoder supports");
+    }
+
+    @Test
+    void anRoiShiftBeyondTheSupportedBitPlanesIsRefused() {
+        Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
+                .segment(0xFF5C, qcdNone(1, 8, 0)).segment(0xFF5E, params().u8(0, 0, 29).get());
+        byte[] codestream = tilePart(b, 0, 0, 1, oneBlockOnePass()).u16(0xFFD9).get();
+        assertThat(refusal(codestream, 8)).isEqualTo("frame 1: Code-block with 37 bit-planes is more than this"
+                + " decoder supports");
+    }
+
+    @Test
+    void lengthsOfMoreThan32BitsAreRefused() {
+        // 1 1 1 0, then Lblock increments without end
+        byte[] body = {(byte) 0xEF, (byte) 0xFF, 0x7F, (byte) 0xFF, 0x7F, (byte) 0xFF, 0x7F, 0, 0, 0};
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 0, 0), qcdNone(2, 9, 0), body);
+        assertThat(refusal(codestream, 8)).isEqualTo("frame 1: a JPEG 2000 packet header codes lengths of more"
+                + " than 32 bits");
+    }
+
+    @Test
+    void manyLayersOverFewBytesAreRefusedBeforeTheirPacketsAreRead() {
+        byte[] codestream = oneTile(64, cod(PacketOrderCodes.LRCP, 65535, 5, 0), qcdNone(2, 9, 5),
+                emptyPackets(100));
+        assertThat(refusal(codestream, 64)).isEqualTo("frame 1: a JPEG 2000 tile declares 393210 packets in 100"
+                + " bytes of coded data");
+    }
+
+    @Test
+    void oneSampleTilesOverAWholeFrameDecodeInTime() {
+        // 255 x 256 tiles of one sample each (as many as a codestream may have), each in its own tile-part.
+        int width = 255;
+        int height = 256;
+        Bytes siz = params().u16(0).u32(width).u32(height).u32(0).u32(0).u32(1).u32(1).u32(0).u32(0).u16(1)
+                .u8(7, 1, 1);
+        Bytes b = new Bytes().u16(0xFF4F).segment(0xFF51, siz.get())
+                .segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0)).segment(0xFF5C, qcdNone(2, 9, 0));
+        for (int t = 0; t < width * height; t++) {
+            tilePart(b, t, 0, 1, emptyPackets(1));
+        }
+        EncodedFrame frame = frame(b.u16(0xFFD9).get(), height, width, 1);
+        StoredFrame decoded = assertTimeoutPreemptively(LIMIT, () -> new Jpeg2000FrameDecoder(false).decode(frame));
+        assertThat(decoded.sample(width * height - 1, 0)).isEqualTo(128);
+    }
+
+    @Test
+    void aTilePartTwiceIsRefused() {
+        Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
+                .segment(0xFF5C, qcdNone(2, 9, 0));
+        tilePart(b, 0, 0, 2, emptyPackets(1));
+        tilePart(b, 0, 0, 2, emptyPackets(1));
+        assertThat(refusal(b.u16(0xFFD9).get(), 8)).isEqualTo("frame 1: JPEG 2000 tile 0 has its tile-part 0"
+                + " where tile-part 1 belongs");
+    }
+
+    @Test
+    void aTilePartLongerThanTheCodestreamIsRefused() {
+        Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
+                .segment(0xFF5C, qcdNone(2, 9, 0));
+        int sot = b.get().length;
+        b.u16(0xFF90).u16(10).u16(0).u32(0x7FFFFFF0L).u8(0, 1).u16(0xFF93).u8(0).u16(0xFFD9);
+        assertThat(refusal(b.get(), 8)).isEqualTo("frame 1: the JPEG 2000 tile-part at byte " + sot
+                + " declares 2147483632 bytes; 17 remain in the codestream");
+    }
+
+    @Test
+    void aCodestreamEndingAfterItsStartIsRefused() {
+        assertThat(refusal(new byte[] {(byte) 0xFF, 0x4F}, 8)).isEqualTo("frame 1: not a JPEG 2000 codestream:"
+                + " no SOC and SIZ markers at its start");
+    }
+
+    @Test
+    void packedHeadersThatAnnounceMoreThanThereIsAreRefused() {
+        Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
+                .segment(0xFF5C, qcdNone(2, 9, 0)).segment(0xFF60, params().u8(0).u32(1000).u8(0).get());
+        assertThat(refusal(tilePart(b, 0, 0, 1, new byte[0]).u16(0xFFD9).get(), 8)).isEqualTo("frame 1: the"
+                + " JPEG 2000 PPM segments end inside a tile-part's packet headers");
+    }
+
+    @Test
+    void sixteenThousandComponentsAreRefusedByTheHeader() {
+        byte[] codestream = start(8, 8, 8, 16384).get();
+        assertThat(refusal(codestream, 8, 8, 3)).isEqualTo("frame 1: the JPEG 2000 codestream is 8 x 8 with 16384"
+                + " components; the header says 8 x 8 with 3");
+    }
+
+    @Test
+    void anHtCleanupSegmentWhoseSuffixIsLongerThanItIsRefused() {
+        // 1 1 1 0 0, Lblock 3 + log2(1) bits: 010 = two bytes, which end in an Scup of 0xFFF
+        byte[] body = {(byte) 0xE2, (byte) 0xFF, (byte) 0x0F};
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 0, 0x40), qcdNone(2, 9, 0), body);
+        assertThat(refusal(codestream, 8)).isEqualTo("frame 1: HT cleanup segment gives a MEL/VLC length of 255"
+                + " bytes, outside 2 to 2");
+    }
+
+    @Test
+    void aJp2FileWithoutACodestreamBoxIsRefused() {
+        byte[] jp2 = new Bytes().u32(12).u32(0x6A502020L).u32(0x0D0A870AL).u32(0).u32(0x6A703268L).get();
+        assertThat(refusal(jp2, 8)).isEqualTo("frame 1: not a JPEG 2000 codestream: no SOC and SIZ markers at its"
+                + " start");
+    }
+
+    /** Progression order numbers of COD and POC. */
+    private static final class PacketOrderCodes {
+        static final int LRCP = 0;
+        static final int CPRL = 4;
+    }
+}
