@@ -147,6 +147,22 @@ class Jpeg2000HostileInputTest {
     }
 
     @Test
+    void packetsThatOnlySayTheirManyBlocksAreNotYetIncludedAreRefusedInTime() {
+        // 1024 x 1024 in one precinct of 65536 code-blocks of 4 x 4: each packet's header (one byte: not empty,
+        // and the inclusion tree's root not yet reached) goes over every block; a megabyte of padding behind.
+        int size = 1024;
+        int layers = 65535;
+        byte[] cod = params().u8(0, PacketOrderCodes.LRCP).u16(layers).u8(0, 0, 0, 0, 0, 1).get();
+        byte[] body = new byte[layers + (1 << 20)];
+        java.util.Arrays.fill(body, 0, layers, (byte) 0x80);
+        byte[] codestream = oneTile(size, cod, qcdNone(2, 9, 0), body);
+        long started = System.nanoTime();
+        assertThat(refusal(codestream, size)).isEqualTo("frame 1: a JPEG 2000 tile's packet headers visit more"
+                + " code-blocks than its " + body.length + " bytes could describe");
+        System.out.println("refused in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    @Test
     void thirtyTwoDecompositionLevelsOfATinyImageDecode() {
         int levels = 32;
         byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, levels, 0), qcdNone(2, 9, levels),

@@ -79,7 +79,7 @@ final class PacketDecoder {
             throw new DecodeException("a JPEG 2000 tile declares " + total + " packets in " + available
                     + " bytes of coded data");
         }
-        visitsLeft = 4_000_000L + 512L * available;
+        visitsLeft = 4_000_000L + 64L * available;
         precincts = new Precinct[components.length][][];
         nextLayer = new int[components.length][][];
         for (int c = 0; c < components.length; c++) {
