@@ -230,6 +230,29 @@ class Jpeg2000HostileInputTest {
     }
 
     @Test
+    void oneSampleColourTilesOfThirtyTwoLevelsDecodeInTime() {
+        // As many tiles as allowed, three components, 32 decomposition levels each: per-tile set-up dominates.
+        int width = 255;
+        int height = 256;
+        int levels = 32;
+        Bytes siz = params().u16(0).u32(width).u32(height).u32(0).u32(0).u32(1).u32(1).u32(0).u32(0).u16(3)
+                .u8(7, 1, 1, 7, 1, 1, 7, 1, 1);
+        Bytes b = new Bytes().u16(0xFF4F).segment(0xFF51, siz.get())
+                .segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, levels, 0)).segment(0xFF5C, qcdNone(2, 9, levels));
+        for (int t = 0; t < width * height; t++) {
+            int x = t % width;
+            int y = t / width;
+            // Resolution r of a one-sample tile at (x, y) is not empty when 2^(levels - r) divides x and y.
+            int resolutions = 1 + Math.min(levels, Math.min(Integer.numberOfTrailingZeros(x),
+                    Integer.numberOfTrailingZeros(y)));
+            tilePart(b, t, 0, 1, emptyPackets(3 * resolutions));
+        }
+        EncodedFrame frame = frame(b.u16(0xFFD9).get(), height, width, 3);
+        StoredFrame decoded = assertTimeoutPreemptively(LIMIT, () -> new Jpeg2000FrameDecoder(false).decode(frame));
+        assertThat(decoded.sample(width * height - 1, 2)).isEqualTo(128);
+    }
+
+    @Test
     void aTilePartTwiceIsRefused() {
         Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
                 .segment(0xFF5C, qcdNone(2, 9, 0));
