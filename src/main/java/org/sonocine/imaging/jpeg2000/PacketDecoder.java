@@ -129,7 +129,7 @@ final class PacketDecoder {
         return dataEnd - dataPos;
     }
 
-    /** The precincts read, per component and resolution; null entries were never in a packet. */
+    /** The precincts read, per component and resolution; null entries were never in a packet that was not empty. */
     Precinct[][] precincts(int component) {
         return precincts[component];
     }
@@ -141,12 +141,6 @@ final class PacketDecoder {
         }
         nextLayer[c][r][p]++;
         packets++;
-        TileComponent.Resolution res = components[c].resolutions[r];
-        Precinct precinct = precincts[c][r][p];
-        if (precinct == null) {
-            precinct = new Precinct(res, p);
-            precincts[c][r][p] = precinct;
-        }
         int start = dataPos;
         if (coding.startOfPacket() && dataPos + 6 <= dataEnd && data[dataPos] == (byte) 0xFF
                 && data[dataPos + 1] == (byte) 0x91) {
@@ -161,6 +155,13 @@ final class PacketDecoder {
         }
         pending = 0;
         if (bits.bit() != 0) {
+            // Made only for a packet that is not empty: empty packets, a byte each, must not cost a precinct's
+            // tag trees and code-block table apiece.
+            Precinct precinct = precincts[c][r][p];
+            if (precinct == null) {
+                precinct = new Precinct(components[c].resolutions[r], p);
+                precincts[c][r][p] = precinct;
+            }
             ComponentCoding cc = components[c].coding;
             for (Precinct.Part part : precinct.parts) {
                 visitsLeft -= part.blocks.length;
