@@ -261,6 +261,32 @@ class Jpeg2000HostileInputTest {
     }
 
     @Test
+    void aMillionOneSamplePrecinctsEachIncludingItsBlockAreRefusedWithinTheHeap() {
+        // 1024 x 1024 in precincts of one sample, each with a packet that includes its one code-block with an
+        // empty coding pass: a megabyte for which tier-2 would keep state for a million precincts and blocks.
+        int size = 1024;
+        byte[] cod = params().u8(1, PacketOrderCodes.LRCP).u16(1).u8(0, 0, 4, 4, 0, 1, 0x00).get();
+        byte[] body = new byte[size * size];
+        // 1 not empty, 1 included, 1 no zero bit-planes, 0 one pass, 0 Lblock 3, 000 no bytes
+        java.util.Arrays.fill(body, (byte) 0xE0);
+        assertThat(refusal(oneTile(size, cod, qcdNone(2, 9, 0), body), size)).isEqualTo("frame 1: a JPEG 2000"
+                + " tile's packets include more precincts and code-blocks than this decoder allows for its 1048576"
+                + " samples");
+    }
+
+    @Test
+    void fourByFourCodeBlocksEachInItsOwnPrecinctDecode() {
+        // The smallest code-blocks real encoders write, each alone in a 4 x 4 precinct and included, over a
+        // 1024 x 1024 frame: well within what tier-2 allows.
+        int size = 1024;
+        byte[] cod = params().u8(1, PacketOrderCodes.LRCP).u16(1).u8(0, 0, 0, 0, 0, 1, 0x22).get();
+        byte[] body = new byte[size * size / 16];
+        java.util.Arrays.fill(body, (byte) 0xE0);
+        StoredFrame decoded = decoded(oneTile(size, cod, qcdNone(2, 9, 0), body), size);
+        assertThat(decoded.sample(size * size - 1, 0)).isEqualTo(128);
+    }
+
+    @Test
     void aTilePartTwiceIsRefused() {
         Bytes b = start(8, 8, 8, 1).segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0))
                 .segment(0xFF5C, qcdNone(2, 9, 0));

@@ -40,6 +40,14 @@ final class PacketDecoder {
      * its headers take very long for few bytes; real ones stay far below this.
      */
     private long visitsLeft;
+    /**
+     * Precinct bands, code-block cells and included code-blocks still allowed. Each costs a packet header some
+     * bits but the decoder a few hundred bytes, so one-sample precincts each including a one-sample code-block
+     * could exhaust the heap with a megabyte; real codestreams, with code-blocks of 4 x 4 or more, stay far below
+     * one per two samples.
+     */
+    private long blocksLeft;
+    private final long samples;
 
     private BlockState[] pendingBlock = new BlockState[64];
     private int[] pendingPasses = new int[64];
@@ -80,6 +88,12 @@ final class PacketDecoder {
                     + " bytes of coded data");
         }
         visitsLeft = 4_000_000L + 64L * available;
+        long tileSamples = 0;
+        for (TileComponent tc : components) {
+            tileSamples += (long) tc.width() * tc.height();
+        }
+        samples = tileSamples;
+        blocksLeft = 262_144L + tileSamples / 2;
         precincts = new Precinct[components.length][][];
         nextLayer = new int[components.length][][];
         for (int c = 0; c < components.length; c++) {
@@ -161,6 +175,9 @@ final class PacketDecoder {
             if (precinct == null) {
                 precinct = new Precinct(components[c].resolutions[r], p);
                 precincts[c][r][p] = precinct;
+                for (Precinct.Part part : precinct.parts) {
+                    spendBlocks(1 + part.blocks.length);
+                }
             }
             ComponentCoding cc = components[c].coding;
             for (Precinct.Part part : precinct.parts) {
@@ -216,6 +233,7 @@ final class PacketDecoder {
                 return;
             }
             s = part.block(k);
+            spendBlocks(1);
             s.included = true;
             s.zeroBitPlanes = part.zeroBitPlanes.value(bx, by, 75, bits);
         } else {
@@ -242,6 +260,14 @@ final class PacketDecoder {
                 throw new DecodeException("a JPEG 2000 code-block has " + s.passes + " coding passes for "
                         + planes + " bit-planes");
             }
+        }
+    }
+
+    private void spendBlocks(long n) throws DecodeException {
+        blocksLeft -= n;
+        if (blocksLeft < 0) {
+            throw new DecodeException("a JPEG 2000 tile's packets include more precincts and code-blocks than this"
+                    + " decoder allows for its " + samples + " samples");
         }
     }
 
