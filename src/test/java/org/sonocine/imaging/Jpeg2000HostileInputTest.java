@@ -1,11 +1,16 @@
 package org.sonocine.imaging;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.testing.ImageHeaders;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,6 +130,86 @@ class Jpeg2000HostileInputTest {
 
     private static byte[] emptyPackets(int n) {
         return new byte[n];
+    }
+
+    /** An 8 x 8 one-component codestream of one empty packet whose main header holds {@code segments}. */
+    private static byte[] eightByEight(Bytes main) {
+        return tilePart(main, 0, 0, 1, emptyPackets(1)).u16(0xFFD9).get();
+    }
+
+    private static Bytes eightByEightStart() {
+        return start(8, 8, 8, 1);
+    }
+
+    private static Bytes withSiz(int width, int precisionByte, int xr, int yr) {
+        Bytes siz = params().u16(0).u32(width).u32(8).u32(0).u32(0).u32(8).u32(8).u32(0).u32(0).u16(1)
+                .u8(precisionByte, xr, yr);
+        return new Bytes().u16(0xFF4F).segment(0xFF51, siz.get());
+    }
+
+    private static Arguments refused(String what, byte[] codestream, String message) {
+        return Arguments.of(Named.of(what, codestream), message);
+    }
+
+    static Stream<Arguments> refusedHeaders() {
+        byte[] cod = cod(PacketOrderCodes.LRCP, 1, 0, 0);
+        byte[] qcd = qcdNone(2, 9, 0);
+        return Stream.of(
+                refused("39-bit samples", eightByEight(withSiz(8, 38, 1, 1).segment(0xFF52, cod)
+                        .segment(0xFF5C, qcd)), "JPEG 2000 component 0 declares 39 bits and subsampling 1 x 1"),
+                refused("subsampling 0", eightByEight(withSiz(8, 7, 0, 1).segment(0xFF52, cod)
+                        .segment(0xFF5C, qcd)), "JPEG 2000 component 1 declares a subsampling factor of 0 (0 x 1)"),
+                refused("zero width", eightByEight(withSiz(0, 7, 1, 1).segment(0xFF52, cod).segment(0xFF5C, qcd)),
+                        "the JPEG 2000 codestream declares an empty image (Xsiz 0, XOsiz 0, Ysiz 8, YOsiz 0)"),
+                refused("33 levels", eightByEight(eightByEightStart().segment(0xFF52,
+                        cod(PacketOrderCodes.LRCP, 1, 33, 0)).segment(0xFF5C, qcd)),
+                        "the JPEG 2000 COD segment declares 33 decomposition levels, more than 32"),
+                refused("code-blocks of 128 x 128", eightByEight(eightByEightStart().segment(0xFF52,
+                        params().u8(0, 0).u16(1).u8(0, 0, 5, 5, 0, 1).get()).segment(0xFF5C, qcd)),
+                        "the JPEG 2000 COD segment declares code-blocks of 2^7 x 2^7 samples, more than allowed"),
+                refused("progression 5", eightByEight(eightByEightStart().segment(0xFF52,
+                        cod(5, 1, 0, 0)).segment(0xFF5C, qcd)),
+                        "the JPEG 2000 COD segment progression order 5 is not one of the five"),
+                refused("too few step sizes", eightByEight(eightByEightStart().segment(0xFF52,
+                        cod(PacketOrderCodes.LRCP, 1, 2, 0)).segment(0xFF5C, qcdNone(2, 9, 0))),
+                        "the JPEG 2000 quantisation of component 0 gives 1 subbands; its 2 decomposition levels"
+                                + " have 7"),
+                refused("too few expounded step sizes", eightByEight(eightByEightStart().segment(0xFF52,
+                        params().u8(0, 0).u16(1).u8(0, 1, 4, 4, 0, 0).get())
+                        .segment(0xFF5C, params().u8(2 << 5 | 2).u16(0x4800).u16(0x4800).get())),
+                        "the JPEG 2000 quantisation of component 0 gives 2 subbands; its 1 decomposition levels"
+                                + " have 4"),
+                refused("ROI shift 255", eightByEight(eightByEightStart().segment(0xFF52, cod).segment(0xFF5C, qcd)
+                        .segment(0xFF5E, params().u8(0, 0, 255).get())),
+                        "the JPEG 2000 RGN segment ROI shift 255 exceeds 37"),
+                refused("no COD", eightByEight(eightByEightStart().segment(0xFF5C, qcd)),
+                        "the JPEG 2000 main header lacks its COD segment"),
+                refused("tile 5 of 1", tilePart(eightByEightStart().segment(0xFF52, cod).segment(0xFF5C, qcd),
+                        5, 0, 1, emptyPackets(1)).u16(0xFFD9).get(), "a JPEG 2000 tile-part names tile 5 of 1"),
+                refused("one of three tile-parts", tilePart(eightByEightStart().segment(0xFF52, cod)
+                        .segment(0xFF5C, qcd), 0, 0, 3, emptyPackets(1)).u16(0xFFD9).get(),
+                        "JPEG 2000 tile 0 has 1 of its 3 tile-parts"),
+                refused("HT passes beyond the bit-planes", tilePart(eightByEightStart()
+                        .segment(0xFF52, cod(PacketOrderCodes.LRCP, 1, 0, 0x40))
+                        .segment(0xFF5C, qcdNone(1, 1, 0)), 0, 0, 1,
+                        // 1 1 1, 1 1 01 four passes, 0 Lblock 3, 00000 a cleanup segment of no bytes
+                        new byte[] {(byte) 0xFA, 0, 0}).u16(0xFFD9).get(),
+                        "a JPEG 2000 HT code-block has more coding passes than bit-planes"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedHeaders")
+    void refusedWithAMessage(byte[] codestream, String message) {
+        assertThat(refusal(codestream, 8)).isEqualTo("frame 1: " + message);
+    }
+
+    @Test
+    void aCodestreamBoxDeclaringExabytesIsReadToTheEndOfTheFrame() {
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 0, 0), qcdNone(2, 9, 0), emptyPackets(1));
+        byte[] jp2 = new Bytes().u32(12).u32(0x6A502020L).u32(0x0D0A870AL)
+                .u32(1).u32(0x6A703263L).u32(0x7FFFFFFFL).u32(0xFFFFFFF0L).bytes(codestream).get();
+        StoredFrame decoded = decoded(jp2, 8);
+        assertThat(decoded.sample(63, 0)).isEqualTo(128);
     }
 
     @Test
