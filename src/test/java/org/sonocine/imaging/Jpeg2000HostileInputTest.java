@@ -194,7 +194,15 @@ class Jpeg2000HostileInputTest {
                         .segment(0xFF5C, qcdNone(1, 1, 0)), 0, 0, 1,
                         // 1 1 1, 1 1 01 four passes, 0 Lblock 3, 00000 a cleanup segment of no bytes
                         new byte[] {(byte) 0xFA, 0, 0}).u16(0xFFD9).get(),
-                        "a JPEG 2000 HT code-block has more coding passes than bit-planes"));
+                        "a JPEG 2000 HT code-block has more coding passes than bit-planes"),
+                refused("164 passes", tilePart(eightByEightStart().segment(0xFF52, cod).segment(0xFF5C, qcd), 0, 0, 1,
+                        // 1 1 1, 164 passes (1111 11111 1111111, the 0xFF's next byte carrying seven bits), 0 Lblock,
+                        // 10 length bits of 0
+                        new byte[] {(byte) 0xFF, 0x7F, (byte) 0xF0, 0}).u16(0xFFD9).get(),
+                        "a JPEG 2000 code-block has 164 coding passes for 10 bit-planes"),
+                refused("a block's bytes beyond the tile", tilePart(eightByEightStart().segment(0xFF52, cod)
+                        .segment(0xFF5C, qcd), 0, 0, 1, new byte[] {(byte) 0xE3}).u16(0xFFD9).get(),
+                        "a JPEG 2000 packet's code-block data run 3 bytes past the end of its tile"));
     }
 
     @ParameterizedTest
