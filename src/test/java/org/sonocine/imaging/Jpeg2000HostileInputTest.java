@@ -73,7 +73,10 @@ class Jpeg2000HostileInputTest {
         return new Bytes().u16(0xFF4F).segment(0xFF51, siz.get());
     }
 
-    /** COD: {@code order}, {@code layers}, {@code levels}, 64 x 64 code-blocks of {@code style}, 5/3, maximal precincts. */
+    /**
+     * COD: {@code order}, {@code layers}, {@code levels}, 64 x 64 code-blocks of {@code style}, 5/3, maximal
+     * precincts.
+     */
     private static byte[] cod(int order, int layers, int levels, int style) {
         return params().u8(0, order).u16(layers).u8(0, levels, 4, 4, style, 1).get();
     }
