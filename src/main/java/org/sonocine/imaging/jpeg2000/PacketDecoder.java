@@ -43,8 +43,8 @@ final class PacketDecoder {
     /**
      * Precinct bands, code-block cells and included code-blocks still allowed. Each costs a packet header some
      * bits but the decoder a few hundred bytes, so one-sample precincts each including a one-sample code-block
-     * could exhaust the heap with a megabyte; real codestreams, with code-blocks of 4 x 4 or more, stay far below
-     * one per two samples.
+     * could exhaust the heap with a megabyte. Real codestreams, with code-blocks of 4 x 4 or more, stay below one
+     * per four samples: at most three per sixteen, for a 4 x 4 block alone in its precinct.
      */
     private long blocksLeft;
     private final long samples;
@@ -93,7 +93,7 @@ final class PacketDecoder {
             tileSamples += (long) tc.width() * tc.height();
         }
         samples = tileSamples;
-        blocksLeft = 262_144L + tileSamples / 2;
+        blocksLeft = 262_144L + tileSamples / 4;
         precincts = new Precinct[components.length][][];
         nextLayer = new int[components.length][][];
         for (int c = 0; c < components.length; c++) {
