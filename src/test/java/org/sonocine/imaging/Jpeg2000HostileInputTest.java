@@ -433,6 +433,29 @@ class Jpeg2000HostileInputTest {
     }
 
     @Test
+    void aDamagedBlockAmongThoseDecodedInParallelFailsTheFrameWithItsMessage() {
+        // 8 x 8 over three levels: ten HT code-blocks, one per band, each of two bytes ending in an impossible
+        // MEL/VLC length; enough blocks for the decoder to hand them to several threads.
+        byte[] block = {(byte) 0xFF, 0x0F};
+        Bytes body = new Bytes();
+        // LL: 1 not empty, then the band's block: 1 included, 1 no zero bit-planes, 0 one pass, 0 Lblock, 010
+        body.u8(0xE2).bytes(block);
+        for (int r = 1; r <= 3; r++) {
+            // 1 not empty, then 1100010 for each of HL, LH and HH
+            body.u8(0xE2, 0xC5, 0x88).bytes(block).bytes(block).bytes(block);
+        }
+        byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 3, 0x40), qcdNone(2, 9, 3), body.get());
+        EncodedFrame frame = frame(codestream, 8, 8, 1);
+        Jpeg2000FrameDecoder parallel = new Jpeg2000FrameDecoder(true);
+        for (int i = 0; i < 20; i++) {
+            DecodeException e = assertTimeoutPreemptively(LIMIT,
+                    () -> assertThrows(DecodeException.class, () -> parallel.decode(frame)));
+            assertThat(e.getMessage()).isEqualTo("frame 1: HT cleanup segment gives a MEL/VLC length of 255 bytes,"
+                    + " outside 2 to 2");
+        }
+    }
+
+    @Test
     void aJp2FileWithoutACodestreamBoxIsRefused() {
         byte[] jp2 = new Bytes().u32(12).u32(0x6A502020L).u32(0x0D0A870AL).u32(0).u32(0x6A703268L).get();
         assertThat(refusal(jp2, 8)).isEqualTo("frame 1: not a JPEG 2000 codestream: no SOC and SIZ markers at its"
