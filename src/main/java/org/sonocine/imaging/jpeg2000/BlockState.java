@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** What the packets read so far have said about one code-block, and the codeword segments they carried. */
 final class BlockState {
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final int[] NO_SEGMENTS = new int[0];
+
     /** The block's rectangle in its band's coordinates. */
     final int x0;
     final int y0;
@@ -19,9 +22,6 @@ final class BlockState {
     int headerPassesInLast;
     /** For an HT block: the index among {@link #passes} of the cleanup pass whose set is kept. */
     int htCleanupPass;
-    private static final byte[] NO_BYTES = new byte[0];
-    private static final int[] NO_SEGMENTS = new int[0];
-
     // Shared empty arrays until the first segment: a codestream may include a million blocks of one sample.
     byte[] data = NO_BYTES;
     int length;
