@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** What the packets read so far have said about one code-block, and the codeword segments they carried. */
 final class BlockState {
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final int[] NO_SEGMENTS = new int[0];
+
     /** The block's rectangle in its band's coordinates. */
     final int x0;
     final int y0;
@@ -19,10 +22,11 @@ final class BlockState {
     int headerPassesInLast;
     /** For an HT block: the index among {@link #passes} of the cleanup pass whose set is kept. */
     int htCleanupPass;
-    byte[] data = new byte[0];
+    // Shared empty arrays until the first segment: a codestream may include a million blocks of one sample.
+    byte[] data = NO_BYTES;
     int length;
-    int[] segmentLengths = new int[1];
-    int[] segmentPasses = new int[1];
+    int[] segmentLengths = NO_SEGMENTS;
+    int[] segmentPasses = NO_SEGMENTS;
     int segments;
 
     BlockState(int x0, int y0, int x1, int y1) {
@@ -39,8 +43,8 @@ final class BlockState {
 
     void startSegment() {
         if (segments == segmentLengths.length) {
-            segmentLengths = Arrays.copyOf(segmentLengths, segments * 2);
-            segmentPasses = Arrays.copyOf(segmentPasses, segments * 2);
+            segmentLengths = Arrays.copyOf(segmentLengths, Math.max(1, segments * 2));
+            segmentPasses = Arrays.copyOf(segmentPasses, Math.max(1, segments * 2));
         }
         segmentLengths[segments] = 0;
         segmentPasses[segments] = 0;

@@ -40,6 +40,14 @@ final class PacketDecoder {
      * its headers take very long for few bytes; real ones stay far below this.
      */
     private long visitsLeft;
+    /**
+     * Precinct bands, code-block cells and included code-blocks still allowed. Each costs a packet header some
+     * bits but the decoder a few hundred bytes, so one-sample precincts each including a one-sample code-block
+     * could exhaust the heap with a megabyte. Real codestreams, with code-blocks of 4 x 4 or more, stay below one
+     * per four samples: at most three per sixteen, for a 4 x 4 block alone in its precinct.
+     */
+    private long blocksLeft;
+    private final long samples;
 
     private BlockState[] pendingBlock = new BlockState[64];
     private int[] pendingPasses = new int[64];
@@ -79,7 +87,13 @@ final class PacketDecoder {
             throw new DecodeException("a JPEG 2000 tile declares " + total + " packets in " + available
                     + " bytes of coded data");
         }
-        visitsLeft = 4_000_000L + 512L * available;
+        visitsLeft = 4_000_000L + 64L * available;
+        long tileSamples = 0;
+        for (TileComponent tc : components) {
+            tileSamples += (long) tc.width() * tc.height();
+        }
+        samples = tileSamples;
+        blocksLeft = 262_144L + tileSamples / 4;
         precincts = new Precinct[components.length][][];
         nextLayer = new int[components.length][][];
         for (int c = 0; c < components.length; c++) {
@@ -112,7 +126,7 @@ final class PacketDecoder {
 
     /** Reads every packet of the tile, in the order its progression (or POC segments) give. */
     void readAll() throws DecodeException {
-        new PacketOrder(coding, components, tile, subsampling, this::packet).run();
+        new PacketOrder(coding, components, tile, subsampling, available(), this::packet).run();
     }
 
     private long available() {
@@ -129,7 +143,7 @@ final class PacketDecoder {
         return dataEnd - dataPos;
     }
 
-    /** The precincts read, per component and resolution; null entries were never in a packet. */
+    /** The precincts read, per component and resolution; null entries were never in a packet that was not empty. */
     Precinct[][] precincts(int component) {
         return precincts[component];
     }
@@ -141,12 +155,6 @@ final class PacketDecoder {
         }
         nextLayer[c][r][p]++;
         packets++;
-        TileComponent.Resolution res = components[c].resolutions[r];
-        Precinct precinct = precincts[c][r][p];
-        if (precinct == null) {
-            precinct = new Precinct(res, p);
-            precincts[c][r][p] = precinct;
-        }
         int start = dataPos;
         if (coding.startOfPacket() && dataPos + 6 <= dataEnd && data[dataPos] == (byte) 0xFF
                 && data[dataPos + 1] == (byte) 0x91) {
@@ -161,6 +169,16 @@ final class PacketDecoder {
         }
         pending = 0;
         if (bits.bit() != 0) {
+            // Made only for a packet that is not empty: empty packets, a byte each, must not cost a precinct's
+            // tag trees and code-block table apiece.
+            Precinct precinct = precincts[c][r][p];
+            if (precinct == null) {
+                precinct = new Precinct(components[c].resolutions[r], p);
+                precincts[c][r][p] = precinct;
+                for (Precinct.Part part : precinct.parts) {
+                    spendBlocks(1 + part.blocks.length);
+                }
+            }
             ComponentCoding cc = components[c].coding;
             for (Precinct.Part part : precinct.parts) {
                 visitsLeft -= part.blocks.length;
@@ -215,6 +233,7 @@ final class PacketDecoder {
                 return;
             }
             s = part.block(k);
+            spendBlocks(1);
             s.included = true;
             s.zeroBitPlanes = part.zeroBitPlanes.value(bx, by, 75, bits);
         } else {
@@ -241,6 +260,14 @@ final class PacketDecoder {
                 throw new DecodeException("a JPEG 2000 code-block has " + s.passes + " coding passes for "
                         + planes + " bit-planes");
             }
+        }
+    }
+
+    private void spendBlocks(long n) throws DecodeException {
+        blocksLeft -= n;
+        if (blocksLeft < 0) {
+            throw new DecodeException("a JPEG 2000 tile's packets include more precincts and code-blocks than this"
+                    + " decoder allows for its " + samples + " samples");
         }
     }
 

@@ -32,10 +32,19 @@ final class PacketOrder {
     private final long[][] subsampling;
     private final long tileX0;
     private final long tileY0;
+    /** The tile's coded bytes, which bound how much walking over its packets a real codestream needs. */
+    private final long available;
+    /**
+     * Steps of the walk still allowed. POC segments may list thousands of progressions that each go over every
+     * packet of the tile again, which would take very long for few bytes; real ones stay far below this.
+     */
+    private long stepsLeft;
 
-    PacketOrder(TileCoding coding, TileComponent[] components, long[] tile, long[][] subsampling,
+    PacketOrder(TileCoding coding, TileComponent[] components, long[] tile, long[][] subsampling, long available,
                 Receiver receiver) {
         this.coding = coding;
+        this.available = available;
+        this.stepsLeft = 4_000_000L + 64L * available;
         this.components = components;
         this.receiver = receiver;
         this.subsampling = subsampling;
@@ -84,10 +93,12 @@ final class PacketOrder {
     }
 
     private void precincts(int l, int c, int r) throws DecodeException {
+        spend(1);
         if (r >= components[c].resolutions.length) {
             return;
         }
         int n = components[c].resolutions[r].precincts();
+        spend(n);
         for (int p = 0; p < n; p++) {
             receiver.packet(l, c, r, p);
         }
@@ -103,6 +114,7 @@ final class PacketOrder {
             int levels = tc.resolutions.length - 1;
             for (int r = rs; r < Math.min(re, tc.resolutions.length); r++) {
                 TileComponent.Resolution res = tc.resolutions[r];
+                spend(1 + res.precincts());
                 long scaleX = subsampling[c][0] << (levels - r);
                 long scaleY = subsampling[c][1] << (levels - r);
                 for (int p = 0; p < res.precincts(); p++) {
@@ -119,10 +131,19 @@ final class PacketOrder {
             default -> Comparator.comparingInt(Visit::c).thenComparing(position).thenComparingInt(Visit::r);
         };
         visits.sort(sort);
+        spend((long) visits.size() * layers);
         for (Visit v : visits) {
             for (int l = 0; l < layers; l++) {
                 receiver.packet(l, v.c, v.r, v.p);
             }
+        }
+    }
+
+    private void spend(long steps) throws DecodeException {
+        stepsLeft -= steps;
+        if (stepsLeft < 0) {
+            throw new DecodeException("a JPEG 2000 tile's progression changes go over its packets more often than"
+                    + " its " + available + " bytes of coded data could justify");
         }
     }
 }

@@ -17,21 +17,26 @@ final class TagTree {
     private final int[] low;
     /** The index of each node's parent; -1 for the root. */
     private final int[] parent;
-    private final int[] path = new int[40];
+    /** The nodes from a leaf to the root, as {@link #below} walks them. */
+    private final int[] path;
 
     TagTree(int width, int height) {
         this.width = width;
         int nodes = 0;
+        int levels = 0;
         int w = width;
         int h = height;
         while (w * h > 0) {
             nodes += w * h;
+            levels++;
             if (w * h == 1) {
                 break;
             }
             w = (w + 1) >> 1;
             h = (h + 1) >> 1;
         }
+        // Sized to the tree: a codestream may hold a million one-block precincts, each with two trees.
+        path = new int[levels];
         value = new int[nodes];
         low = new int[nodes];
         parent = new int[nodes];

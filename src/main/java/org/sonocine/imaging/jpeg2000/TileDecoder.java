@@ -166,7 +166,8 @@ final class TileDecoder {
             return v;
         }
         int magnitude = Math.abs(v);
-        if (magnitude >= (2 << roi)) {
+        // In long: shifts reach 37, and from 30 up an int threshold would wrap and descale the background.
+        if (magnitude >= (2L << roi)) {
             magnitude >>= roi;
         }
         return v < 0 ? -magnitude : magnitude;
