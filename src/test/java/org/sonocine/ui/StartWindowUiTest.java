@@ -146,6 +146,27 @@ class StartWindowUiTest {
     }
 
     @Test
+    void aFileOpenedAheadIsShownBeforeAnyTaskRunsAndNotLoadedAgain(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("ahead.dcm");
+        DemoCine.write(file);
+        LoadedInstance ahead = LoadedInstance.open(file);
+        show(robot, Duration.minutes(5));
+        robot.interact(() -> {
+            vm.startedOn(EarlyOpening.of(file, ahead));
+            vm.openAtStart(List.of(file));
+        });
+        assertSame(ahead, vm.currentProperty().get(), "shown at once, with the window");
+        assertNotNull(vm.cine().displayedProperty().get());
+
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        assertEquals(0, tasks.queued(Lane.INTERACTIVE), "the file is not loaded a second time");
+        assertSame(ahead, vm.currentProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+    }
+
+    @Test
     void aFolderGivenFirstIsNotOpenedAhead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.dcm");
         DemoCine.write(file);
