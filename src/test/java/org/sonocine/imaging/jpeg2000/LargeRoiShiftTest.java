@@ -10,8 +10,9 @@ import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ROI max-shifts (RGN) up to the largest allowed: the background's coefficients, below 2^shift, must come out as
- * they are, not be scaled down as though they were the region's (as they were from a shift of 30 up).
+ * ROI max-shifts (RGN) up to the largest this decoder holds (magnitude bit-planes and shift together at most 30;
+ * larger ones are refused when the codestream is read): the background's coefficients, below 2^shift, must come out
+ * as they are, not be scaled down as though they were the region's.
  */
 class LargeRoiShiftTest {
 
@@ -54,7 +55,7 @@ class LargeRoiShiftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {20, 29, 30, 31, 37})
+    @ValueSource(ints = {20, 28, 29})
     void backgroundCoefficientsAreKept(int roi) throws DecodeException {
         int size = 8;
         int[] coefficients = new int[size * size];
