@@ -1,5 +1,7 @@
 package org.sonocine.ui;
 
+import javafx.scene.control.Button;
+
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -106,10 +108,16 @@ class ExportUiTest {
     void cancelStopsTheExportAndLeavesNoFile(FxRobot robot, @TempDir Path dir) throws Exception {
         Path input = openDemo(robot, dir);
         // Twice the size makes the export last long enough to be stopped half way.
-        dialogWritingTo(robot, dir.resolve("big.gif"), Format.GIF, 2.0);
+        dialogWritingTo(robot, dir.resolve("big.gif"), Format.GIF, 4.0);
+        // Pressed as soon as the first progress shows, rather than by moving the pointer there afterwards: the
+        // export may be done by then.
+        Button cancel = robot.lookup("#exportCancel").queryButton();
+        robot.interact(() -> vm.export().progressProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > 0 && vm.export().runningProperty().get()) {
+                cancel.fire();
+            }
+        }));
         robot.clickOn("#exportStart");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.export().progressProperty().get() > 0);
-        robot.clickOn("#exportCancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.export().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
