@@ -2,7 +2,6 @@ package org.sonocine.ui;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +23,13 @@ final class EarlyOpening {
         this.path = path;
     }
 
-    /** Starts opening the first plain file among {@code paths}, if any, on a thread of its own. */
+    /**
+     * Starts opening, on a thread of its own, the file the viewer will show first, when it is the first path given
+     * (a double-click): {@link ViewerViewModel#openAtStart} looks for it there.
+     */
     static Optional<EarlyOpening> start(List<Path> paths) {
-        Optional<Path> first = paths.stream().filter(p -> Files.isRegularFile(p)
-                && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
+        Optional<Path> first = ViewerViewModel.firstPlainFile(paths);
         if (first.isEmpty() || !paths.get(0).equals(first.get())) {
-            // The viewer shows the first plain file it was given; a folder given first is scanned instead.
             return Optional.empty();
         }
         EarlyOpening opening = new EarlyOpening(first.get());

@@ -134,6 +134,12 @@ public final class ViewerViewModel {
         open(paths);
     }
 
+    /** The file an open shows at once: the first of {@code paths} that is a plain file and not a DICOMDIR. */
+    static Optional<Path> firstPlainFile(List<Path> paths) {
+        return paths.stream().filter(p -> Files.isRegularFile(p)
+                && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
+    }
+
     /** Opens the demo cine: as {@link #open}, but not remembered among the recent files. */
     public void openDemo(Path demo) {
         open(List.of(demo), false);
@@ -152,8 +158,7 @@ public final class ViewerViewModel {
             if (remember) {
                 roots.forEach(recent::add);
             }
-            return roots.stream().filter(p -> Files.isRegularFile(p)
-                    && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
+            return firstPlainFile(roots);
         }).onSuccess(firstFile -> {
             if (closed) {
                 return;
