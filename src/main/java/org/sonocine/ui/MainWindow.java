@@ -219,13 +219,7 @@ public final class MainWindow {
                 return;
             }
             // After the pulse that hands the frame to the renderer, so that it is painted while the panels are made.
-            Runnable[] afterPulse = new Runnable[1];
-            afterPulse[0] = () -> {
-                scene.removePostLayoutPulseListener(afterPulse[0]);
-                Platform.runLater(complete);
-            };
-            scene.addPostLayoutPulseListener(afterPulse[0]);
-            Platform.requestNextPulse();
+            LayoutPulses.afterNext(scene, () -> Platform.runLater(complete));
         };
         timeout.setOnFinished(e -> once[0].run());
         vm.cine().displayedProperty().addListener(frameOrFailure);

@@ -1,6 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Window;
@@ -85,18 +84,14 @@ final class StartupReport {
     }
 
     private static void paintedAtNextPulse(StartupReport report, Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (!report.hasReached(Milestone.WINDOW_SHOWN)) {
+        LayoutPulses.afterNext(scene, () -> {
+            if (report.hasReached(Milestone.WINDOW_SHOWN)) {
+                report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
+            } else {
                 // a layout inside Stage.show: the pulse that paints comes after it
-                Platform.requestNextPulse();
-                return;
+                paintedAtNextPulse(report, scene);
             }
-            scene.removePostLayoutPulseListener(once[0]);
-            report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        });
     }
 
     private static void whenInScene(Node node, Consumer<Scene> then) {
