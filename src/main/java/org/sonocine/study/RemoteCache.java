@@ -89,19 +89,13 @@ public final class RemoteCache {
      * (asked for only then) and kept. Keeping is best effort: a full disk still shows the frame.
      */
     public KeptFrames frames(Path folder, RemoteSource remote) {
-        return new KeptFrames(folder, remote, this::trim);
+        return new KeptFrames(folder, remote, this);
     }
 
     /** Where frames come from when they are not kept yet; opened on the first frame missing. */
     @FunctionalInterface
     public interface RemoteSource {
         FrameBytes open() throws IOException;
-    }
-
-    /** Bringing the cache back within its limit, once a cine's frames have been fetched. */
-    @FunctionalInterface
-    interface CacheTrim {
-        long trim() throws IOException;
     }
 
     /** Deletes the instances used longest ago until the cache is within its limit; returns the bytes it holds. */
@@ -242,12 +236,13 @@ public final class RemoteCache {
         private int runFirst;
         private int runEnd;
 
-        private final CacheTrim afterDownload;
+        /** The cache these frames are kept in, brought back within its limit once a cine's frames are fetched. */
+        private final RemoteCache cache;
 
-        KeptFrames(Path folder, RemoteSource remote, CacheTrim afterDownload) {
+        KeptFrames(Path folder, RemoteSource remote, RemoteCache cache) {
             this.folder = folder;
             this.remote = remote;
-            this.afterDownload = afterDownload;
+            this.cache = cache;
         }
 
         @Override
@@ -321,7 +316,7 @@ public final class RemoteCache {
         public void fetchMissing(int frames, BooleanSupplier stop) throws IOException {
             fetchMissingFrames(frames, stop);
             // Once per download rather than per instance listed: trimming walks the whole cache.
-            afterDownload.trim();
+            cache.trim();
         }
 
         private void fetchMissingFrames(int frames, BooleanSupplier stop) throws IOException {
