@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs third-party codec calls with a deadline. Some corrupt codestreams send JAI's JPEG 2000 decoder into an
- * endless loop, and Java cannot stop a thread that never checks for interruption: so each call runs on a thread of
+ * Runs third-party codec calls (the JDK's and TwelveMonkeys' JPEG readers) with a deadline. Corrupt data can
+ * send a third-party decoder into an endless loop (JAI's JPEG 2000 decoder, used before ours, did), and Java cannot
+ * stop a thread that never checks for interruption: so each call runs on a thread of
  * its own, and a call that overruns is abandoned there, still spinning, while the caller gets a message and goes
  * on. Abandoned threads are daemons, so that they do not keep the JVM alive; once {@code maxAbandoned} are stuck,
  * the codec is not called again until one ends, so that hostile files cannot take every processor.
@@ -39,8 +40,8 @@ public final class CodecDeadline {
 
     /**
      * A deadline for one third-party codec: 3 s of processor time, and 2 s more per MiB of input or per 4 million
-     * samples of output, whichever gives more. JAI decodes sound data several times faster even on its first call
-     * (0.4 s for half a MiB, 2.3 s for 5.5 MiB), and the deadline only matters for calls that would never end.
+     * samples of output, whichever gives more: sound data decodes several times faster even on a first call, and the
+     * deadline only matters for calls that would never end.
      */
     static CodecDeadline forThirdParty() {
         return new CodecDeadline(3_000, 2_000, 2);

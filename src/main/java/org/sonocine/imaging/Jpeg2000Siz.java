@@ -5,8 +5,8 @@ import org.sonocine.imaging.codec.DecodeException;
 
 /**
  * A JPEG 2000 codestream's image and tile size (SIZ segment, ISO/IEC 15444-1 A.5.1), read and checked before the
- * codestream reaches JAI. JAI allocates in proportion to what SIZ declares (the image, every tile, every
- * component), so a codestream of a few bytes declaring 60000 x 60000 pixels or a million tiles would run it out
+ * codestream is decoded. A decoder allocates in proportion to what SIZ declares (the image, every tile, every
+ * component), so a codestream of a few bytes declaring 60000 x 60000 pixels or a million tiles could run it out
  * of memory. Only a SIZ that agrees with the DICOM header and that the codestream's length can back is let through.
  *
  * @param width      Xsiz - XOsiz
