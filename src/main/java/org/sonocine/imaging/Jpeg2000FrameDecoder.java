@@ -2,14 +2,22 @@ package org.sonocine.imaging;
 
 import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.codec.RawImage;
+import org.sonocine.imaging.jpeg2000.DeclaredImage;
 import org.sonocine.imaging.jpeg2000.Jpeg2000ImageDecoder;
 
 /**
  * JPEG 2000 and High-Throughput JPEG 2000 frames (raw codestreams or JP2 files) through our own decoder, with each
  * frame's code-blocks decoded in parallel. YBR_RCT and YBR_ICT frames come out as RGB: the codestream's inverse
- * component transform is part of decoding, as the reference decoders do it.
+ * component transform is part of decoding, as the reference decoders do it. Subsampled components come out
+ * replicated to full size, so a YBR_FULL_422 frame comes out as YBR_FULL.
+ *
+ * <p>The decoder allocates in proportion to what the codestream's SIZ segment declares (the image, every tile),
+ * so a codestream of a few bytes declaring 60000 x 60000 pixels or a million tiles could run it out of memory:
+ * only a SIZ that agrees with the DICOM header and that the codestream's length can back is let through.
  */
 public final class Jpeg2000FrameDecoder implements FrameDecoder {
+    /** The smallest tile-part: an SOT segment (12 bytes) and an SOD marker (2). */
+    private static final int MIN_TILE_PART_BYTES = 14;
     private final Jpeg2000ImageDecoder decoder;
 
     public Jpeg2000FrameDecoder() {
@@ -32,15 +40,32 @@ public final class Jpeg2000FrameDecoder implements FrameDecoder {
         PixelDescription header = frame.header();
         RawImage image;
         try {
-            // The image's size is checked against the header before anything in proportion to it is allocated.
-            int start = Jpeg2000Siz.codestreamStart(bytes);
-            Jpeg2000Siz.parse(bytes, start).requireFits(header, bytes.length - start);
-            image = decoder.decode(bytes, 0, bytes.length);
+            image = decoder.decode(bytes, 0, bytes.length, declared -> requireFits(declared, header));
         } catch (DecodeException e) {
             throw new DecodeException("frame " + (frame.index() + 1) + ": " + e.getMessage(), e);
         }
-        Photometric photometric = header.photometric() == Photometric.YBR_RCT
-                || header.photometric() == Photometric.YBR_ICT ? Photometric.RGB : header.photometric();
+        Photometric declared = header.photometric();
+        Photometric photometric = declared == Photometric.YBR_RCT || declared == Photometric.YBR_ICT ? Photometric.RGB
+                : declared == Photometric.YBR_FULL_422 ? Photometric.YBR_FULL : declared;
         return CodecOutput.checked(frame, image, "JPEG 2000", photometric, "");
+    }
+
+    /**
+     * Fails unless the image has the header's size and samples per pixel, and the codestream's bytes could hold a
+     * tile-part for every tile.
+     */
+    private static void requireFits(DeclaredImage image, PixelDescription header) throws DecodeException {
+        if (image.width() != header.columns() || image.height() != header.rows()
+                || image.components() != header.samplesPerPixel()) {
+            throw new DecodeException("the JPEG 2000 codestream is " + image.width() + " x " + image.height()
+                    + " with " + image.components() + (image.components() == 1 ? " component" : " components")
+                    + "; the header says " + header.columns() + " x " + header.rows() + " with "
+                    + header.samplesPerPixel());
+        }
+        long most = image.codestreamBytes() / MIN_TILE_PART_BYTES;
+        if (image.tiles() > most) {
+            throw new DecodeException("the JPEG 2000 codestream declares " + image.tiles() + " tiles, but its "
+                    + image.codestreamBytes() + " bytes can hold at most " + most);
+        }
     }
 }

@@ -37,7 +37,7 @@ class Jpeg2000FrameDecoderTest {
         FuzzedImage smaller = FuzzedImage.of(8, 16, 1, 8, "MONOCHROME2", image.data());
         try (DicomFile file = smaller.encapsulatedFile(TransferSyntax.JPEG_2000)) {
             DecodeException e = assertThrows(DecodeException.class, () -> J2K.decode(FrameSource.of(file).read(0)));
-            assertThat(e.getMessage()).isEqualTo("frame 1: the JPEG 2000 codestream is 16 x 16 with 1 components;"
+            assertThat(e.getMessage()).isEqualTo("frame 1: the JPEG 2000 codestream is 16 x 16 with 1 component;"
                     + " the header says 16 x 8 with 1");
         }
     }

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Codestreams of a few bytes whose SIZ segment declares an image, a tile grid or a component count that JAI would
- * allocate for: refused with a message before JAI sees them.
+ * Codestreams of a few bytes whose SIZ segment declares an image, a tile grid or a component count a decoder would
+ * allocate for: refused with a message as soon as the SIZ segment is read, before anything is allocated for it.
  */
 class Jpeg2000SizTest {
 
@@ -106,14 +106,14 @@ class Jpeg2000SizTest {
     @Test
     void aHugeImageTheHeaderDoesNotDeclareIsRefused() {
         assertThat(refusal(codestream(Siz.square(60000, 60000, 1)), 32, 32, 1)).isEqualTo("the JPEG 2000"
-                + " codestream is 60000 x 60000 with 1 components; the header says 32 x 32 with 1");
+                + " codestream is 60000 x 60000 with 1 component; the header says 32 x 32 with 1");
     }
 
     @Test
     void theImageSizeIsTakenWithoutItsOffset() {
         Siz offset = new Siz(60032, 60032, 60000, 60000, 60032, 60032, 0, 0, 1, 1, 1);
         assertThat(refusal(codestream(offset), 16, 16, 1)).isEqualTo("the JPEG 2000 codestream is 32 x 32 with 1"
-                + " components; the header says 16 x 16 with 1");
+                + " component; the header says 16 x 16 with 1");
     }
 
     @Test

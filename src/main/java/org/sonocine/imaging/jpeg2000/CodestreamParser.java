@@ -41,19 +41,32 @@ final class CodestreamParser {
     static final long MAX_SAMPLES = 1L << 30;
 
     private final byte[] b;
+    private final int start;
     private final int end;
+    private final DeclaredImage.Check check;
     private int pos;
 
-    private CodestreamParser(byte[] b, int from, int to) {
+    private CodestreamParser(byte[] b, int from, int to, DeclaredImage.Check check) {
         this.b = b;
+        this.start = from;
         this.pos = from;
         this.end = to;
+        this.check = check;
     }
 
     /** The codestream in bytes {@code from} to {@code to} − 1, raw or in a JP2 file's contiguous codestream box. */
     static Codestream parse(byte[] b, int from, int to) throws DecodeException {
+        return parse(b, from, to, image -> { });
+    }
+
+    /**
+     * The codestream in bytes {@code from} to {@code to} − 1, with {@code check} told what its SIZ segment declares
+     * as soon as it is read, before the decoder's own limits are applied and anything in proportion to it is
+     * allocated.
+     */
+    static Codestream parse(byte[] b, int from, int to, DeclaredImage.Check check) throws DecodeException {
         int[] range = Jp2Boxes.codestream(b, from, to);
-        return new CodestreamParser(b, range[0], range[1]).read();
+        return new CodestreamParser(b, range[0], range[1], check).read();
     }
 
     private record Packed(int order, ByteSpan bytes) {
@@ -314,20 +327,24 @@ final class CodestreamParser {
                     + ", " + ty0 + ", which do not cover its image");
         }
         ImageSize.Component[] components = new ImageSize.Component[n];
-        long samples = 0;
         for (int c = 0; c < n; c++) {
             int s = r.u8();
             int dx = r.u8();
             int dy = r.u8();
-            if ((s & 0x7F) > 37 || dx == 0 || dy == 0) {
-                throw new DecodeException("JPEG 2000 component " + c + " declares " + ((s & 0x7F) + 1)
-                        + " bits and subsampling " + dx + " x " + dy);
+            if (dx == 0 || dy == 0) {
+                throw new DecodeException("JPEG 2000 component " + (c + 1) + " declares a subsampling factor of 0 ("
+                        + dx + " x " + dy + ")");
+            }
+            if ((s & 0x7F) > 37) {
+                throw new DecodeException("JPEG 2000 component " + (c + 1) + " declares " + ((s & 0x7F) + 1)
+                        + " bits, more than the standard's 38");
             }
             components[c] = new ImageSize.Component((s & 0x7F) + 1, (s & 0x80) != 0, dx, dy);
-            samples += (ImageSize.ceilDiv(x1, dx) - ImageSize.ceilDiv(x0, dx))
-                    * (ImageSize.ceilDiv(y1, dy) - ImageSize.ceilDiv(y0, dy));
         }
         ImageSize size = new ImageSize(x0, y0, x1, y1, tw, th, tx0, ty0, components);
+        check.check(new DeclaredImage(x1 - x0, y1 - y0, n, size.tileCount(), end - start));
+        // Subsampled components are delivered at the reference grid's size: that is what is allocated.
+        long samples = (x1 - x0) * (y1 - y0) * n;
         if (samples > MAX_SAMPLES) {
             throw new DecodeException("the JPEG 2000 codestream declares " + samples + " samples, more than "
                     + MAX_SAMPLES + " this decoder holds");
@@ -339,12 +356,26 @@ final class CodestreamParser {
         return size;
     }
 
-    /** What the standard allows but this decoder does not: components of more than 16 bits. */
+    /**
+     * What the standard allows but this decoder does not (components of more than 16 bits), and what it forbids:
+     * a component transform (G.2, G.3) over components of different sizes.
+     */
     private static void checkCoding(ImageSize size, TileCoding coding) throws DecodeException {
+        ImageSize.Component[] cs = size.components();
         for (int c = 0; c < coding.components().length; c++) {
-            if (size.components()[c].precision() > 16) {
-                throw new DecodeException("JPEG 2000 component " + c + " has " + size.components()[c].precision()
+            if (cs[c].precision() > 16) {
+                throw new DecodeException("JPEG 2000 component " + (c + 1) + " has " + cs[c].precision()
                         + " bits; this decoder reads up to 16");
+            }
+        }
+        if (coding.componentTransform()) {
+            for (int c = 1; c < 3; c++) {
+                if (cs[c].dx() != cs[0].dx() || cs[c].dy() != cs[0].dy()) {
+                    throw new DecodeException("the JPEG 2000 codestream applies a component transform to components"
+                            + " subsampled differently (component 1 by " + cs[0].dx() + " x " + cs[0].dy()
+                            + ", component " + (c + 1) + " by " + cs[c].dx() + " x " + cs[c].dy()
+                            + "), which the standard does not allow");
+                }
             }
         }
     }

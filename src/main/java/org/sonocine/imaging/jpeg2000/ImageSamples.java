@@ -1,11 +1,14 @@
 package org.sonocine.imaging.jpeg2000;
 
-import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.codec.RawImage;
 
 /**
  * The decoded image, interleaved by pixel, that tiles write their samples into once DC-shifted and clamped to
- * their component's range. All components must share one grid (no subsampling relative to each other).
+ * their component's range. The image is the reference grid's (Xsiz − XOsiz by Ysiz − YOsiz, what a DICOM header
+ * describes); a subsampled component is brought to it by replication, each of its samples filling the
+ * XRsiz × YRsiz pixels from its own position on the grid, as OpenJPEG's decoder does when asked to upsample. Pixels
+ * of an image whose origin lies between two sample positions, before its component's first sample, take that
+ * first sample (OpenJPEG leaves them 0).
  */
 final class ImageSamples {
     private final ImageSize size;
@@ -15,27 +18,19 @@ final class ImageSamples {
     private final int precision;
     private final byte[] bytes;
     private final short[] shorts;
-    private final int originX;
-    private final int originY;
 
-    ImageSamples(ImageSize size) throws DecodeException {
+    /** The image of {@code size}, whose sample count the codestream parser has already bounded. */
+    ImageSamples(ImageSize size) {
         this.size = size;
         ImageSize.Component[] cs = size.components();
         count = cs.length;
         int p = 0;
         for (ImageSize.Component c : cs) {
-            if (c.dx() != cs[0].dx() || c.dy() != cs[0].dy()) {
-                throw new DecodeException("the JPEG 2000 components are subsampled differently ("
-                        + c.dx() + " x " + c.dy() + " and " + cs[0].dx() + " x " + cs[0].dy()
-                        + "), which this decoder does not support");
-            }
             p = Math.max(p, c.precision());
         }
         precision = p;
-        width = size.componentWidth(0);
-        height = size.componentHeight(0);
-        originX = (int) ImageSize.ceilDiv(size.x0(), cs[0].dx());
-        originY = (int) ImageSize.ceilDiv(size.y0(), cs[0].dy());
+        width = (int) (size.x1() - size.x0());
+        height = (int) (size.y1() - size.y0());
         long samples = (long) width * height * count;
         if (precision <= 8) {
             bytes = new byte[(int) samples];
@@ -54,10 +49,14 @@ final class ImageSamples {
         int shift = info.signed() ? 0 : 1 << (info.precision() - 1);
         int min = info.signed() ? -(1 << (info.precision() - 1)) : 0;
         int max = info.signed() ? (1 << (info.precision() - 1)) - 1 : (1 << info.precision()) - 1;
-        int x0 = tc.x0 - originX;
-        int y0 = tc.y0 - originY;
         int[] ints = plane instanceof int[] i ? i : null;
         float[] floats = ints == null ? (float[]) plane : null;
+        if (info.dx() != 1 || info.dy() != 1) {
+            putReplicated(c, tc, info, ints, floats, shift, min, max);
+            return;
+        }
+        int x0 = (int) (tc.x0 - size.x0());
+        int y0 = (int) (tc.y0 - size.y0());
         for (int y = 0; y < h; y++) {
             int in = y * w;
             int out = ((y0 + y) * width + x0) * count + c;
@@ -65,12 +64,58 @@ final class ImageSamples {
                 int v = ints != null ? ints[in] : (int) Math.rint(floats[in]);
                 v += shift;
                 v = v < min ? min : Math.min(v, max);
-                if (bytes != null) {
-                    bytes[out] = (byte) v;
-                } else {
-                    shorts[out] = (short) v;
+                write(out, v);
+            }
+        }
+    }
+
+    /** A subsampled component: each sample written to every pixel it covers. */
+    private void putReplicated(int c, TileComponent tc, ImageSize.Component info, int[] ints, float[] floats,
+                               int shift, int min, int max) {
+        int w = tc.width();
+        int[] row = new int[w];
+        int[] left = new int[w + 1];
+        for (int x = 0; x <= w; x++) {
+            left[x] = covered(tc.x0 + x, info.dx(), size.x0(), size.x1());
+        }
+        for (int y = 0; y < tc.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                int in = y * w + x;
+                int v = ints != null ? ints[in] : (int) Math.rint(floats[in]);
+                v += shift;
+                row[x] = v < min ? min : Math.min(v, max);
+            }
+            int top = covered(tc.y0 + y, info.dy(), size.y0(), size.y1());
+            int bottom = covered(tc.y0 + y + 1, info.dy(), size.y0(), size.y1());
+            for (int py = top; py < bottom; py++) {
+                for (int x = 0; x < w; x++) {
+                    int out = (py * width + left[x]) * count + c;
+                    for (int px = left[x]; px < left[x + 1]; px++, out += count) {
+                        write(out, row[x]);
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * The first image pixel (from the image's edge at {@code origin}) that component sample {@code s} covers: the
+     * one at its grid position s·d, or the image's first pixel for the component's first sample, which may start
+     * after it; {@code end} − origin past the last.
+     */
+    private static int covered(long s, int d, long origin, long end) {
+        long at = s * d;
+        if (at <= origin || s == ImageSize.ceilDiv(origin, d)) {
+            return 0;
+        }
+        return (int) (Math.min(at, end) - origin);
+    }
+
+    private void write(int at, int v) {
+        if (bytes != null) {
+            bytes[at] = (byte) v;
+        } else {
+            shorts[at] = (short) v;
         }
     }
 

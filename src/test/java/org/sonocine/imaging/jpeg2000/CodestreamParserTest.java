@@ -168,6 +168,42 @@ class CodestreamParserTest {
                 + " bit-planes; this decoder holds up to 30", failure(c));
     }
 
+    /** SOC, SIZ of three 8-bit components of an 8 x 8 image subsampled {@code dx} x 1 each, one tile. */
+    private static Writer threeComponents(int... dx) {
+        Writer w = new Writer().marker(0xFF4F);
+        int[] siz = new int[36 + 9];
+        int at = put16(siz, 0, 0);
+        for (int v : new int[] {8, 8, 0, 0, 8, 8, 0, 0}) {
+            at = put32(siz, at, v);
+        }
+        at = put16(siz, at, 3);
+        for (int c = 0; c < 3; c++) {
+            siz[at++] = 7;
+            siz[at++] = dx[c];
+            siz[at++] = 1;
+        }
+        return w.segment(0xFF51, siz);
+    }
+
+    @Test
+    void aComponentTransformOverComponentsOfDifferentSizesIsRefused() {
+        // COD as cod(0) but with the multiple component transform on
+        byte[] c = threeComponents(1, 2, 2).segment(0xFF52, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1).qcdNone(0)
+                .tilePart(0, 0, 1, 3).marker(0xFFD9).bytes();
+        assertEquals("the JPEG 2000 codestream applies a component transform to components subsampled differently"
+                + " (component 1 by 1 x 1, component 2 by 2 x 1), which the standard does not allow", failure(c));
+    }
+
+    @Test
+    void componentsOfDifferentSizesWithoutATransformComeOutAtTheImageSize() throws Exception {
+        RawImage image = decode(threeComponents(1, 2, 3).cod(0).qcdNone(0).tilePart(0, 0, 1, 3).marker(0xFFD9)
+                .bytes());
+        assertEquals(8, image.width());
+        assertEquals(8, image.height());
+        assertEquals(3, image.components());
+        assertEquals(8 * 8 * 3, image.bytes().length);
+    }
+
     @Test
     void tooManyDecompositionLevelsAreRefused() {
         byte[] c = header(8, 8, 8, 8, false, 33).tilePart(0, 0, 1, 1).bytes();
