@@ -41,14 +41,14 @@ final class CodestreamParser {
     static final long MAX_SAMPLES = 1L << 30;
 
     private final byte[] b;
-    private final int start;
+    private final int codestreamStart;
     private final int end;
     private final DeclaredImage.Check check;
     private int pos;
 
     private CodestreamParser(byte[] b, int from, int to, DeclaredImage.Check check) {
         this.b = b;
-        this.start = from;
+        this.codestreamStart = from;
         this.pos = from;
         this.end = to;
         this.check = check;
@@ -146,8 +146,8 @@ final class CodestreamParser {
             if (length == 0) {
                 partEnd = end >= pos + 2 && u16(end - 2) == EOC ? end - 2 : end;
             } else if (length < 14 || start + length > end) {
-                throw new DecodeException("the JPEG 2000 tile-part at byte " + start + " declares " + length
-                        + " bytes; " + (end - start) + " remain in the codestream");
+                throw new DecodeException("the JPEG 2000 tile-part at byte " + start + " declares "
+                        + Words.count(length, "byte") + "; " + (end - start) + " remain in the codestream");
             } else {
                 partEnd = start + length;
             }
@@ -311,7 +311,8 @@ final class CodestreamParser {
         long ty0 = r.u32();
         int n = r.u16();
         if (n == 0 || n > 16384 || r.remaining() != 3 * n) {
-            throw r.fail("of " + (r.remaining() + 38) + " bytes does not hold the " + n + " components it declares");
+            throw r.fail("of " + (r.remaining() + 38) + " bytes does not hold the " + Words.count(n, "component")
+                    + " it declares");
         }
         if (x1 > Integer.MAX_VALUE || y1 > Integer.MAX_VALUE || tx0 + tw > 2L * Integer.MAX_VALUE
                 || ty0 + th > 2L * Integer.MAX_VALUE) {
@@ -342,7 +343,7 @@ final class CodestreamParser {
             components[c] = new ImageSize.Component((s & 0x7F) + 1, (s & 0x80) != 0, dx, dy);
         }
         ImageSize size = new ImageSize(x0, y0, x1, y1, tw, th, tx0, ty0, components);
-        check.check(new DeclaredImage(x1 - x0, y1 - y0, n, size.tileCount(), end - start));
+        check.check(new DeclaredImage(x1 - x0, y1 - y0, n, size.tileCount(), end - codestreamStart));
         // Subsampled components are delivered at the reference grid's size: that is what is allocated.
         long samples = (x1 - x0) * (y1 - y0) * n;
         if (samples > MAX_SAMPLES) {
@@ -401,8 +402,8 @@ final class CodestreamParser {
         }
         int length = u16(pos + 2);
         if (length < 2 || pos + 2 + length > limit) {
-            throw new DecodeException("the JPEG 2000 " + name + " segment at byte " + pos + " declares " + length
-                    + " bytes; " + (limit - pos - 2) + " remain");
+            throw new DecodeException("the JPEG 2000 " + name + " segment at byte " + pos + " declares "
+                    + Words.count(length, "byte") + "; " + (limit - pos - 2) + " remain");
         }
         SegmentReader r = new SegmentReader(b, pos + 4, pos + 2 + length, name);
         pos += 2 + length;

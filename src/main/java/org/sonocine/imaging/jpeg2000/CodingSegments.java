@@ -51,9 +51,10 @@ final class CodingSegments {
             }
             int needed = quantisation[c].style() == Quantisation.DERIVED ? 1 : 3 * coding[c].levels() + 1;
             if (quantisation[c].exponents().length < needed) {
-                throw new DecodeException("the JPEG 2000 quantisation of component " + c + " gives "
-                        + quantisation[c].exponents().length + " subbands; its " + coding[c].levels()
-                        + " decomposition levels have " + needed);
+                throw new DecodeException("the JPEG 2000 quantisation of component " + (c + 1) + " gives "
+                        + Words.count(quantisation[c].exponents().length, "subband") + "; its "
+                        + Words.count(coding[c].levels(), "decomposition level")
+                        + (coding[c].levels() == 1 ? " has " : " have ") + needed);
             }
             roi[c] = Math.max(0, tile.roiShift[c] >= 0 ? tile.roiShift[c] : main.roiShift[c]);
         }
@@ -146,7 +147,7 @@ final class CodingSegments {
     private int component(SegmentReader r) throws DecodeException {
         int c = components >= 257 ? r.u16() : r.u8();
         if (c >= components) {
-            throw r.fail("names component " + c + " of " + components);
+            throw r.fail("names component " + (c + 1) + "; the codestream has " + components);
         }
         return c;
     }

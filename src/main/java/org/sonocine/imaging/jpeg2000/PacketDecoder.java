@@ -84,8 +84,8 @@ final class PacketDecoder {
         long available = data.length() + (packedHeaders == null ? 0 : packedHeaders.length());
         if (total > available) {
             // Every packet takes at least one byte, be it empty.
-            throw new DecodeException("a JPEG 2000 tile declares " + total + " packets in " + available
-                    + " bytes of coded data");
+            throw new DecodeException("a JPEG 2000 tile declares " + total + " packets in "
+                    + Words.count(available, "byte") + " of coded data");
         }
         visitsLeft = 4_000_000L + 64L * available;
         long tileSamples = 0;
@@ -184,7 +184,7 @@ final class PacketDecoder {
                 visitsLeft -= part.blocks.length;
                 if (visitsLeft < 0) {
                     throw new DecodeException("a JPEG 2000 tile's packet headers visit more code-blocks than its "
-                            + available() + " bytes could describe");
+                            + Words.count(available(), "byte") + " could describe");
                 }
                 for (int k = 0; k < part.blocks.length; k++) {
                     blockHeader(part, k, layer, cc);
@@ -206,8 +206,8 @@ final class PacketDecoder {
         for (int i = 0; i < pending; i++) {
             int n = pendingLength[i];
             if (n > dataEnd - dataPos) {
-                throw new DecodeException("a JPEG 2000 packet's code-block data run " + (n - (dataEnd - dataPos))
-                        + " bytes past the end of its tile");
+                throw new DecodeException("a JPEG 2000 packet's code-block data run "
+                        + Words.count(n - (dataEnd - dataPos), "byte") + " past the end of its tile");
             }
             BlockState s = pendingBlock[i];
             if (pendingAction[i] == RESTART) {
@@ -257,8 +257,8 @@ final class PacketDecoder {
         } else {
             segments(s, n, cc.blockStyle());
             if (s.passes > 3 * planes - 2) {
-                throw new DecodeException("a JPEG 2000 code-block has " + s.passes + " coding passes for "
-                        + planes + " bit-planes");
+                throw new DecodeException("a JPEG 2000 code-block has " + Words.count(s.passes, "coding pass")
+                        + " for " + Words.count(planes, "bit-plane"));
             }
         }
     }
@@ -267,7 +267,7 @@ final class PacketDecoder {
         blocksLeft -= n;
         if (blocksLeft < 0) {
             throw new DecodeException("a JPEG 2000 tile's packets include more precincts and code-blocks than this"
-                    + " decoder allows for its " + samples + " samples");
+                    + " decoder allows for its " + Words.count(samples, "sample"));
         }
     }
 

@@ -143,7 +143,7 @@ final class PacketOrder {
         stepsLeft -= steps;
         if (stepsLeft < 0) {
             throw new DecodeException("a JPEG 2000 tile's progression changes go over its packets more often than"
-                    + " its " + available + " bytes of coded data could justify");
+                    + " its " + Words.count(available, "byte") + " of coded data could justify");
         }
     }
 }

@@ -24,8 +24,8 @@ record Quantisation(int style, int guardBits, int[] exponents, int[] mantissas) 
             return exponents[0] - levels + decompositionLevels(band, levels);
         }
         if (band >= exponents.length) {
-            throw new DecodeException("the JPEG 2000 quantisation segment gives " + exponents.length
-                    + " subbands; the component has " + (3 * levels + 1));
+            throw new DecodeException("the JPEG 2000 quantisation segment gives "
+                    + Words.count(exponents.length, "subband") + "; the component has " + (3 * levels + 1));
         }
         return exponents[band];
     }

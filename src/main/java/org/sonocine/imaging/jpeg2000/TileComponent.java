@@ -155,7 +155,7 @@ final class TileComponent {
             // Coefficients are held in ints with one fractional bit: 30 bit-planes at most, ROI shift included.
             if (magnitudeBits < 0 || magnitudeBits + roiShift > 30) {
                 throw new DecodeException("the JPEG 2000 quantisation and ROI shift give subband " + index
-                        + " of component " + tc.component + " " + (magnitudeBits + roiShift)
+                        + " of component " + (tc.component + 1) + " " + (magnitudeBits + roiShift)
                         + " magnitude bit-planes; this decoder holds up to 30");
             }
             if (tc.coding.reversible()) {

@@ -84,7 +84,7 @@ final class TileDecoder {
             int samples = components[c].width() * components[c].height();
             planes[c] = components[c].coding.reversible() ? new int[samples] : new float[samples];
         }
-        run(jobs.size(), BLOCKS_PER_TASK, i -> decodeBlock(jobs.get(i), planes[jobs.get(i).component]));
+        run(jobs.size(), BLOCKS_PER_TASK, i -> decodeBlockOrSayWhich(jobs.get(i), planes[jobs.get(i).component]));
         run(components.length, 1, c -> inverseWavelet(components[c], planes[c]));
         if (tile.coding().componentTransform()) {
             ComponentTransform.inverse(planes, components[0].width() * components[0].height());
@@ -116,6 +116,23 @@ final class TileDecoder {
             });
         } catch (UncheckedIOException e) {
             throw (DecodeException) e.getCause();
+        }
+    }
+
+    /** Decodes one code-block; a failure names the code-block, as the block decoders cannot. */
+    private void decodeBlockOrSayWhich(Job job, Object plane) throws DecodeException {
+        try {
+            decodeBlock(job, plane);
+        } catch (DecodeException e) {
+            TileComponent.SubBand band = job.band;
+            String where = band.orientation == CodeBlock.Band.LL ? "the LL subband"
+                    : "the " + band.orientation + " subband of resolution " + (band.index + 2) / 3;
+            String why = e.getMessage();
+            if (why.length() > 1 && Character.isUpperCase(why.charAt(0)) && Character.isLowerCase(why.charAt(1))) {
+                why = Character.toLowerCase(why.charAt(0)) + why.substring(1);
+            }
+            throw new DecodeException("JPEG 2000 component " + (job.component + 1) + ", tile " + tile.index() + ", "
+                    + where + ", code-block at " + job.block.x0 + ", " + job.block.y0 + ": " + why, e);
         }
     }
 

@@ -164,7 +164,7 @@ class CodestreamParserTest {
     void moreBitPlanesThanTheDecoderHoldsAreRefused() {
         byte[] c = header(8, 8, 8, 8, false, 0).segment(0xFF5C, 7 << 5, 31 << 3).tilePart(0, 0, 1, 1)
                 .marker(0xFFD9).bytes();
-        assertEquals("the JPEG 2000 quantisation and ROI shift give subband 0 of component 0 37 magnitude"
+        assertEquals("the JPEG 2000 quantisation and ROI shift give subband 0 of component 1 37 magnitude"
                 + " bit-planes; this decoder holds up to 30", failure(c));
     }
 
