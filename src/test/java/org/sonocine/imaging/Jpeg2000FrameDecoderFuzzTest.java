@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.imaging.jpeg2000.HtTestEncoder;
 import org.sonocine.testing.FuzzProperty;
 
 import javax.imageio.IIOImage;
@@ -18,13 +19,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * JPEG 2000 frames through our own decoder under fuzzed image headers: each decodes, or fails with a readable
  * DecodeException, in bounded time and memory. The seeds are codestreams JAI's encoder writes with a variety of
- * its options (wavelets, component transforms, progressions, code-block sizes, SOP/EPH, JP2), on one thread so
+ * its options (wavelets, component transforms, progressions, code-block sizes, SOP/EPH, JP2), and HTJ2K
+ * codestreams the test-side HT encoder writes (grey and RCT colour, odd sizes, 8 and 16 bits), on one thread so
  * that a finding replays alike.
  */
 class Jpeg2000FrameDecoderFuzzTest {
@@ -59,7 +62,28 @@ class Jpeg2000FrameDecoderFuzzTest {
                     p.setComponentTransformation(false);
                     p.setNumDecompositionLevels(2);
                     p.setProgressionType("comp-pos");
-                }));
+                }),
+                htSeed("HT grey", 16, 16, 1, 8, "MONOCHROME2", false),
+                htSeed("HT grey, odd size", 15, 9, 1, 8, "MONOCHROME2", false),
+                htSeed("HT grey 16-bit", 12, 10, 1, 16, "MONOCHROME2", false),
+                htSeed("HT colour (RCT)", 16, 12, 3, 8, "YBR_RCT", true));
+    }
+
+    /** An HTJ2K codestream of waves and noise, so that its quads take many contexts and residual sizes. */
+    private static Arguments htSeed(String name, int columns, int rows, int samples, int bits, String photometric,
+                                    boolean rct) {
+        int[] pixels = new int[columns * rows * samples];
+        int max = (1 << bits) - 1;
+        Random random = new Random(columns * 31L + rows + bits);
+        for (int i = 0; i < pixels.length; i++) {
+            int x = (i / samples) % columns;
+            int y = (i / samples) / columns;
+            int wave = (int) ((Math.sin(x / 3.0) + Math.cos(y / 2.0) + 2) / 4 * max);
+            pixels[i] = random.nextInt(4) == 0 ? random.nextInt(max + 1) : wave;
+        }
+        byte[] codestream = HtTestEncoder.codestream(pixels, columns, rows, samples, bits, rct);
+        return Arguments.of(Named.of(name, FuzzedImage.of(rows, columns, samples, bits, photometric, codestream)
+                .toInput()));
     }
 
     @MethodSource("seeds")
