@@ -4,7 +4,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * A test-side HTJ2K encoder for small images: lossless, no wavelet levels (each component one code-block of at most
- * 64 x 64 samples, coded by a single HT cleanup pass), optionally with the reversible component transform. Written
+ * 64 x 64 samples, coded by a single HT cleanup pass), optionally with the reversible component transform or with
+ * subsampled components. Written
  * from the encoder's side of ISO/IEC 15444-15 (quads, MEL, CxtVLC, U-VLC, MagSgn), choosing for each quad the first
  * CxtVLC codeword of the standard's tables that fits; the fuzz target's HTJ2K seeds come from here.
  */
@@ -38,6 +39,29 @@ public final class HtTestEncoder {
                 planes[2][i] = r - g;
             }
         }
+        int[] ones = new int[components];
+        java.util.Arrays.fill(ones, 1);
+        return codestream(planes, width, height, bits, rct, ones, ones);
+    }
+
+    /**
+     * A raw HTJ2K codestream of components subsampled {@code dx[c]} x {@code dy[c]}, given DC-shifted (and
+     * transformed) at their own sizes, ⌈width / dx⌉ x ⌈height / dy⌉.
+     */
+    public static byte[] subsampled(int[][] samples, int width, int height, int bits, int[] dx, int[] dy) {
+        int[][] planes = new int[samples.length][];
+        for (int c = 0; c < samples.length; c++) {
+            planes[c] = samples[c].clone();
+            for (int i = 0; i < planes[c].length; i++) {
+                planes[c][i] -= 1 << (bits - 1);
+            }
+        }
+        return codestream(planes, width, height, bits, false, dx, dy);
+    }
+
+    private static byte[] codestream(int[][] planes, int width, int height, int bits, boolean rct, int[] dx,
+                                     int[] dy) {
+        int components = planes.length;
         // One guard bit and an exponent of bits + 1: M_b = bits + 1, room for the transform's differences.
         int magnitudeBits = bits + 1;
         Out out = new Out();
@@ -48,7 +72,7 @@ public final class HtTestEncoder {
         }
         out.u16(components);
         for (int c = 0; c < components; c++) {
-            out.u8(bits - 1).u8(1).u8(1);
+            out.u8(bits - 1).u8(dx[c]).u8(dy[c]);
         }
         // CAP: Part 15 capabilities, HT code-blocks only
         out.u16(0xFF50).u16(8).u32(0x00020000).u16(0);
@@ -57,7 +81,8 @@ public final class HtTestEncoder {
         out.u16(0xFF5C).u16(4).u8(1 << 5).u8((bits + 1) << 3);
         ByteArrayOutputStream packets = new ByteArrayOutputStream();
         for (int c = 0; c < components; c++) {
-            byte[] segment = cleanup(planes[c], width, height, magnitudeBits);
+            byte[] segment = cleanup(planes[c], (width + dx[c] - 1) / dx[c], (height + dy[c] - 1) / dy[c],
+                    magnitudeBits);
             packets.writeBytes(packetHeader(magnitudeBits - 1, segment.length));
             packets.writeBytes(segment);
         }

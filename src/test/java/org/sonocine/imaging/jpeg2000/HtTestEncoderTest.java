@@ -42,6 +42,33 @@ class HtTestEncoderTest {
     }
 
     @Test
+    void subsampledComponentsComeOutReplicatedToTheImageSize() throws Exception {
+        int width = 23;
+        int height = 13;
+        int[] dx = {1, 2, 3};
+        int[] dy = {1, 2, 1};
+        int[][] planes = new int[3][];
+        Random random = new Random(5);
+        for (int c = 0; c < 3; c++) {
+            planes[c] = new int[((width + dx[c] - 1) / dx[c]) * ((height + dy[c] - 1) / dy[c])];
+            for (int i = 0; i < planes[c].length; i++) {
+                planes[c][i] = random.nextInt(256);
+            }
+        }
+        int[] decoded = decoded(HtTestEncoder.subsampled(planes, width, height, 8, dx, dy), 3);
+        int[] expected = new int[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int c = 0; c < 3; c++) {
+                    int across = (width + dx[c] - 1) / dx[c];
+                    expected[(y * width + x) * 3 + c] = planes[c][(y / dy[c]) * across + x / dx[c]];
+                }
+            }
+        }
+        assertThat(decoded).containsExactly(expected);
+    }
+
+    @Test
     void openJphReadsWhatItWrites() throws Exception {
         boolean present = OpenJph.tool("ojph_expand") != null;
         if (!present) {
