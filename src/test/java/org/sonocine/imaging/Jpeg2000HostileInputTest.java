@@ -188,7 +188,7 @@ class Jpeg2000HostileInputTest {
                 refused("no COD", eightByEight(eightByEightStart().segment(0xFF5C, qcd)),
                         "the JPEG 2000 main header lacks its COD segment"),
                 refused("tile 5 of 1", tilePart(eightByEightStart().segment(0xFF52, cod).segment(0xFF5C, qcd),
-                        5, 0, 1, emptyPackets(1)).u16(0xFFD9).get(), "a JPEG 2000 tile-part names tile 5 of 1"),
+                        5, 0, 1, emptyPackets(1)).u16(0xFFD9).get(), "a JPEG 2000 tile-part names tile 5; the codestream has 1 tile, numbered from 0"),
                 refused("one of three tile-parts", tilePart(eightByEightStart().segment(0xFF52, cod)
                         .segment(0xFF5C, qcd), 0, 0, 3, emptyPackets(1)).u16(0xFFD9).get(),
                         "JPEG 2000 tile 0 has 1 of its 3 tile-parts"),

@@ -140,7 +140,8 @@ final class CodestreamParser {
             int parts = sot.u8();
             sot.requireEnd();
             if (tile >= tileCount) {
-                throw new DecodeException("a JPEG 2000 tile-part names tile " + tile + " of " + tileCount);
+                throw new DecodeException("a JPEG 2000 tile-part names tile " + tile + "; the codestream has "
+                        + Words.count(tileCount, "tile") + ", numbered from 0");
             }
             long partEnd;
             if (length == 0) {

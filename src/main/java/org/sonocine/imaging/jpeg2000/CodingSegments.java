@@ -59,8 +59,8 @@ final class CodingSegments {
             roi[c] = Math.max(0, tile.roiShift[c] >= 0 ? tile.roiShift[c] : main.roiShift[c]);
         }
         if (cod.transform() != 0 && n < 3) {
-            throw new DecodeException("the JPEG 2000 codestream asks for a component transform with only " + n
-                    + " components");
+            throw new DecodeException("the JPEG 2000 codestream asks for a component transform with only "
+                    + Words.count(n, "component"));
         }
         if (cod.transform() != 0 && (coding[0].reversible() != coding[1].reversible()
                 || coding[0].reversible() != coding[2].reversible())) {
