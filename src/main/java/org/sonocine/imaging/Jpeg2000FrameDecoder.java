@@ -6,7 +6,7 @@ import org.sonocine.imaging.jpeg2000.DeclaredImage;
 import org.sonocine.imaging.jpeg2000.Jpeg2000ImageDecoder;
 
 /**
- * JPEG 2000 and High-Throughput JPEG 2000 frames (raw codestreams or JP2 files) through our own decoder, with each
+ * JPEG 2000 and High-Throughput JPEG 2000 frames (raw codestreams or JP2 files) through our own decoder, a lone
  * frame's code-blocks decoded in parallel. YBR_RCT and YBR_ICT frames come out as RGB: the codestream's inverse
  * component transform is part of decoding, as the reference decoders do it. Subsampled components come out
  * replicated to full size, so a YBR_FULL_422 frame comes out as YBR_FULL.
@@ -24,7 +24,10 @@ public final class Jpeg2000FrameDecoder implements FrameDecoder {
         this(true);
     }
 
-    /** @param parallel whether each frame's code-blocks are decoded on the common fork-join pool */
+    /**
+     * @param parallel whether a frame's code-blocks are decoded on the common fork-join pool when no other frame is
+     *                 being decoded
+     */
     public Jpeg2000FrameDecoder(boolean parallel) {
         decoder = new Jpeg2000ImageDecoder(parallel);
     }

@@ -34,9 +34,12 @@ public final class EbcotBlockDecoder implements BlockDecoder {
     private static final int NEG_E_SHIFT = 11;
     private static final int SIGN_CONTEXT_BITS = 0xFFF;
     // the sample's own state
-    private static final int SIG = 1 << 12;
-    private static final int REFINED = 1 << 13;
-    private static final int VISITED = 1 << 14;
+    private static final int SIG_SHIFT = 12;
+    private static final int SIG = 1 << SIG_SHIFT;
+    private static final int REFINED_SHIFT = 13;
+    private static final int REFINED = 1 << REFINED_SHIFT;
+    private static final int VISITED_SHIFT = 14;
+    private static final int VISITED = 1 << VISITED_SHIFT;
     private static final int NEG_SHIFT = 15;
     private static final int NEG = 1 << NEG_SHIFT;
 
@@ -46,6 +49,8 @@ public final class EbcotBlockDecoder implements BlockDecoder {
     private static final int CX_RUN = 17;
     private static final int CX_UNIFORM = 18;
     private static final int CONTEXTS = 19;
+    /** Magnitude-refinement context by (refined before) · 2 + (any neighbour significant) (Table D.4). */
+    private static final int[] REFINEMENT_CONTEXT = {CX_MR_FIRST_ISOLATED, CX_MR_FIRST, CX_MR_LATER, CX_MR_LATER};
 
     /** Passes coded before selective bypass starts: the first cleanup pass and three whole bit-planes. */
     private static final int PASSES_BEFORE_BYPASS = 10;
@@ -258,11 +263,12 @@ public final class EbcotBlockDecoder implements BlockDecoder {
     }
 
     private void resetContexts() {
-        int[] states = mq.states;
-        Arrays.fill(states, 0);
-        states[0] = 4 << 1;
-        states[CX_RUN] = 3 << 1;
-        states[CX_UNIFORM] = 46 << 1;
+        for (int cx = 1; cx < CONTEXTS; cx++) {
+            mq.reset(cx, 0);
+        }
+        mq.reset(0, 4);
+        mq.reset(CX_RUN, 3);
+        mq.reset(CX_UNIFORM, 46);
     }
 
     private void becomeSignificant(int i, boolean firstRowOfStripe, int negative, int magnitude) {
@@ -352,20 +358,31 @@ public final class EbcotBlockDecoder implements BlockDecoder {
             int rowStart = (y0 + 1) * w + 1;
             for (int x = 0; x < width; x++) {
                 int i = rowStart + x;
-                if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & SIG) == 0) {
-                    continue;
-                }
-                for (int k = 0; k < rows; k++, i += w) {
-                    int state = f[i];
-                    if ((state & (SIG | VISITED)) == SIG) {
-                        int context = (state & REFINED) != 0 ? CX_MR_LATER
-                                : (state & NEIGHBOURS) != 0 ? CX_MR_FIRST : CX_MR_FIRST_ISOLATED;
-                        m[i] += mq.decode(context) != 0 ? half : -half;
-                        f[i] = state | REFINED;
+                // the rows of this column to refine, as bits: a loop over them mispredicts once per column,
+                // where a test per sample mispredicts wherever refined and unrefined samples alternate
+                int todo = toRefine(f[i]);
+                if (rows == 4) {
+                    todo |= toRefine(f[i + w]) << 1 | toRefine(f[i + 2 * w]) << 2 | toRefine(f[i + 3 * w]) << 3;
+                } else {
+                    for (int k = 1; k < rows; k++) {
+                        todo |= toRefine(f[i + k * w]) << k;
                     }
+                }
+                while (todo != 0) {
+                    int j = i + Integer.numberOfTrailingZeros(todo) * w;
+                    todo &= todo - 1;
+                    int state = f[j];
+                    int context = REFINEMENT_CONTEXT[(state >> REFINED_SHIFT & 1) << 1 | (-(state & NEIGHBOURS) >>> 31)];
+                    m[j] += (mq.decode(context) << (plane + 1)) - half;
+                    f[j] = state | REFINED;
                 }
             }
         }
+    }
+
+    /** 1 if the sample is significant and was not coded in this bit-plane's significance pass. */
+    private static int toRefine(int state) {
+        return (state >> SIG_SHIFT) & ~(state >> VISITED_SHIFT) & 1;
     }
 
     private void refinementRaw(int plane) {
@@ -403,22 +420,26 @@ public final class EbcotBlockDecoder implements BlockDecoder {
                 int i = rowStart + x;
                 int k = 0;
                 if (rows == 4) {
-                    int any = f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w];
-                    if ((f[i] & f[i + w] & f[i + 2 * w] & f[i + 3 * w] & SIG) != 0 && (any & VISITED) == 0) {
+                    int f0 = f[i];
+                    int f1 = f[i + w];
+                    int f2 = f[i + 2 * w];
+                    int f3 = f[i + 3 * w];
+                    int any = f0 | f1 | f2 | f3;
+                    if ((f0 & f1 & f2 & f3 & SIG) != 0 && (any & VISITED) == 0) {
                         continue; // all four significant already: nothing to code, nothing to clear
                     }
-                }
-                if (rows == 4 && ((f[i] | f[i + w] | f[i + 2 * w] | f[i + 3 * w]) & (SIG | VISITED | NEIGHBOURS)) == 0) {
-                    // run-length mode: one decision says whether any of the four turns significant
-                    if (mq.decodeMostlyMps(CX_RUN) == 0) {
-                        continue;
+                    if ((any & (SIG | VISITED | NEIGHBOURS)) == 0) {
+                        // run-length mode: one decision says whether any of the four turns significant
+                        if (mq.decodeMostlyMps(CX_RUN) == 0) {
+                            continue;
+                        }
+                        k = mq.decode(CX_UNIFORM) << 1;
+                        k |= mq.decode(CX_UNIFORM);
+                        i += k * w;
+                        becomeSignificant(i, k == 0, decodeSign(f[i]), magnitude);
+                        k++;
+                        i += w;
                     }
-                    k = mq.decode(CX_UNIFORM) << 1;
-                    k |= mq.decode(CX_UNIFORM);
-                    i += k * w;
-                    becomeSignificant(i, k == 0, decodeSign(f[i]), magnitude);
-                    k++;
-                    i += w;
                 }
                 for (; k < rows; k++, i += w) {
                     int state = f[i];

@@ -1,5 +1,6 @@
 package org.sonocine.imaging.jpeg2000;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sonocine.imaging.codec.DecodeException;
 import org.sonocine.imaging.codec.RawImage;
 
@@ -11,10 +12,12 @@ import org.sonocine.imaging.codec.RawImage;
  */
 public final class Jpeg2000ImageDecoder {
     private final boolean parallel;
+    /** Frames this decoder is decoding now, on however many threads. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * @param parallel whether to decode each tile's code-blocks and components on the common fork-join pool,
-     *                 rather than on the calling thread alone
+     *                 rather than on the calling thread alone, when this decoder has no other frame to decode
      */
     public Jpeg2000ImageDecoder(boolean parallel) {
         this.parallel = parallel;
@@ -30,11 +33,19 @@ public final class Jpeg2000ImageDecoder {
      * {@code check} has accepted what its SIZ segment declares.
      */
     public RawImage decode(byte[] data, int offset, int length, DeclaredImage.Check check) throws DecodeException {
-        Codestream codestream = CodestreamParser.parse(data, offset, offset + length, check);
-        ImageSamples image = new ImageSamples(codestream.size());
-        for (Codestream.Tile tile : codestream.tiles()) {
-            new TileDecoder(codestream.size(), tile, parallel).decodeInto(image);
+        // One level of parallelism at a time: a lone frame (the first one shown, a frame scrubbed to) spreads its
+        // code-blocks over the cores, but when several threads decode frames each keeps to its own, since the
+        // frames already fill the cores and splitting them again only adds hand-overs.
+        boolean spread = inFlight.incrementAndGet() == 1 && parallel;
+        try {
+            Codestream codestream = CodestreamParser.parse(data, offset, offset + length, check);
+            ImageSamples image = new ImageSamples(codestream.size());
+            for (Codestream.Tile tile : codestream.tiles()) {
+                new TileDecoder(codestream.size(), tile, spread).decodeInto(image);
+            }
+            return image.image();
+        } finally {
+            inFlight.decrementAndGet();
         }
-        return image.image();
     }
 }

@@ -7,7 +7,8 @@ package org.sonocine.imaging.jpeg2000;
  * its bounds.
  *
  * <p>A context's state is one int: the probability estimate's index (Table C.2) times two plus the MPS, so one
- * table lookup gives the next state on either transition, the MPS switch included.
+ * table lookup gives the next state on either transition, the MPS switch included; its Qe rides along in the
+ * bits above.
  */
 final class MqDecoder {
     /** Qe, NMPS, NLPS and SWITCH of Table C.2, by estimate index. */
@@ -23,29 +24,32 @@ final class MqDecoder {
             {0x0049, 41, 38, 0}, {0x0025, 42, 39, 0}, {0x0015, 43, 40, 0}, {0x0009, 44, 41, 0}, {0x0005, 45, 42, 0},
             {0x0001, 45, 43, 0}, {0x5601, 46, 46, 0}};
 
-    /** By state (index·2 + MPS): Qe, the state after an MPS, the state after an LPS. */
-    static final int[] QE = new int[94];
-    static final int[] AFTER_MPS = new int[94];
-    static final int[] AFTER_LPS = new int[94];
-    /** By state·2 + (1 if the decision was the LPS): the next state. */
-    static final int[] NEXT = new int[188];
+    /**
+     * By state (index·2 + MPS): the state as the contexts hold it, Qe·2^8 + state, so that the load of a context's
+     * state brings its Qe along rather than needing a second, dependent load on every decision.
+     */
+    private static final int[] PACKED = new int[94];
+    /** By state·2 + (1 if the decision was the LPS): the next state, packed. */
+    private static final int[] NEXT = new int[188];
 
     static {
+        for (int index = 0; index < ESTIMATES.length; index++) {
+            for (int mps = 0; mps < 2; mps++) {
+                PACKED[index * 2 + mps] = ESTIMATES[index][0] << 8 | index * 2 + mps;
+            }
+        }
         for (int index = 0; index < ESTIMATES.length; index++) {
             int[] e = ESTIMATES[index];
             for (int mps = 0; mps < 2; mps++) {
                 int state = index * 2 + mps;
-                QE[state] = e[0];
-                AFTER_MPS[state] = e[1] * 2 + mps;
-                AFTER_LPS[state] = e[2] * 2 + (e[3] == 1 ? 1 - mps : mps);
-                NEXT[state * 2] = AFTER_MPS[state];
-                NEXT[state * 2 + 1] = AFTER_LPS[state];
+                NEXT[state * 2] = PACKED[e[1] * 2 + mps];
+                NEXT[state * 2 + 1] = PACKED[e[2] * 2 + (e[3] == 1 ? 1 - mps : mps)];
             }
         }
     }
 
-    /** The contexts' states; the caller initialises them (Table D.7). */
-    final int[] states;
+    /** The contexts' states, packed; the caller initialises them (Table D.7) with {@link #reset}. */
+    private final int[] states;
 
     private byte[] data;
     private int pos;
@@ -59,8 +63,30 @@ final class MqDecoder {
     /** Bits read ahead: the standard's CT plus the bits of the bytes read early. Kept at 16 or more. */
     private int ct;
 
+    /** A decoder whose contexts all start at estimate 0 with MPS 0. */
     MqDecoder(int contexts) {
         states = new int[contexts];
+        java.util.Arrays.fill(states, packed(0));
+    }
+
+    /** Sets context {@code cx} to probability estimate {@code index} with MPS 0. */
+    void reset(int cx, int index) {
+        states[cx] = packed(index);
+    }
+
+    /** Probability estimate {@code index} with MPS 0, as a context holds it. */
+    static int packed(int index) {
+        return PACKED[index * 2];
+    }
+
+    /** The Qe of a context's state. */
+    static int qe(int packed) {
+        return packed >>> 8;
+    }
+
+    /** A context's state after an MPS or LPS decision that needed renormalisation. */
+    static int next(int packed, boolean lps) {
+        return NEXT[((packed & 0xFF) << 1) + (lps ? 1 : 0)];
     }
 
     /** INITDEC on the segment data[start, end). */
@@ -112,33 +138,34 @@ final class MqDecoder {
      * (the run-length context), where the branches are predictable.
      */
     int decodeMostlyMps(int cx) {
-        int state = states[cx];
-        int qe = QE[state];
+        int packed = states[cx];
+        int qe = packed >>> 8;
+        int next = (packed & 0xFF) << 1;
         a -= qe;
         long qeHigh = (long) qe << 40;
         int d;
         if (c < qeHigh) {
             // the lower sub-interval: the LPS, unless the conditional exchange gave it to the MPS
             if (a < qe) {
-                d = state & 1;
-                states[cx] = AFTER_MPS[state];
+                d = packed & 1;
             } else {
-                d = 1 - (state & 1);
-                states[cx] = AFTER_LPS[state];
+                d = 1 - (packed & 1);
+                next++;
             }
+            states[cx] = NEXT[next];
             a = qe;
         } else {
             c -= qeHigh;
             if ((a & 0x8000) != 0) {
-                return state & 1;
+                return packed & 1;
             }
             if (a < qe) {
-                d = 1 - (state & 1);
-                states[cx] = AFTER_LPS[state];
+                d = 1 - (packed & 1);
+                next++;
             } else {
-                d = state & 1;
-                states[cx] = AFTER_MPS[state];
+                d = packed & 1;
             }
+            states[cx] = NEXT[next];
         }
         // RENORMD in one shift: A is below 2^15 and at least 1, and 16 or more bits are ahead
         int shift = Integer.numberOfLeadingZeros(a) - 16;
@@ -158,8 +185,8 @@ final class MqDecoder {
      * decodes a lossless frame's code-blocks about a fifth faster.
      */
     int decode(int cx) {
-        int state = states[cx];
-        int qe = QE[state];
+        int packed = states[cx];
+        int qe = packed >>> 8;
         int na = a - qe;
         long qeHigh = (long) qe << 40;
         long diff = c - qeHigh;
@@ -169,7 +196,7 @@ final class MqDecoder {
         c = diff + (qeHigh & lower);
         na = (na & ~lower) | (qe & lower);
         int renorm = (na - 0x8000) >> 31; // all ones when A fell below 0x8000: only then the state moves on
-        states[cx] = state + ((NEXT[state * 2 + lps] - state) & renorm);
+        states[cx] = packed + ((NEXT[((packed & 0xFF) << 1) + lps] - packed) & renorm);
         int shift = Integer.numberOfLeadingZeros(na) - 16;
         a = na << shift;
         c <<= shift;
@@ -177,6 +204,6 @@ final class MqDecoder {
         if (ct < 16) {
             fill();
         }
-        return (state & 1) ^ lps;
+        return (packed & 1) ^ lps;
     }
 }

@@ -138,10 +138,10 @@ final class EbcotTestEncoder {
     }
 
     private void resetContexts() {
-        java.util.Arrays.fill(mq.states, 0);
-        mq.states[0] = 4 << 1;
-        mq.states[17] = 3 << 1;
-        mq.states[18] = 46 << 1;
+        java.util.Arrays.fill(mq.states, MqDecoder.packed(0));
+        mq.states[0] = MqDecoder.packed(4);
+        mq.states[17] = MqDecoder.packed(3);
+        mq.states[18] = MqDecoder.packed(46);
     }
 
     private boolean neighbour(int y, int x, int dy, int dx) {

@@ -13,6 +13,7 @@ final class MqEncoder {
 
     MqEncoder(int contexts) {
         states = new int[contexts];
+        java.util.Arrays.fill(states, MqDecoder.packed(0));
     }
 
     /** INITENC; the context states are left as they are. */
@@ -26,7 +27,7 @@ final class MqEncoder {
 
     void encode(int d, int cx) {
         int state = states[cx];
-        int qe = MqDecoder.QE[state];
+        int qe = MqDecoder.qe(state);
         a -= qe;
         if (d == (state & 1)) {
             if ((a & 0x8000) != 0) {
@@ -38,14 +39,14 @@ final class MqEncoder {
             } else {
                 c += qe;
             }
-            states[cx] = MqDecoder.AFTER_MPS[state];
+            states[cx] = MqDecoder.next(state, false);
         } else {
             if (a < qe) {
                 c += qe;
             } else {
                 a = qe;
             }
-            states[cx] = MqDecoder.AFTER_LPS[state];
+            states[cx] = MqDecoder.next(state, true);
         }
         do {
             a <<= 1;
