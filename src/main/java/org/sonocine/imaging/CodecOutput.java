@@ -54,8 +54,8 @@ final class CodecOutput {
             throws DecodeException {
         if (width != header.columns() || height != header.rows() || components != header.samplesPerPixel()) {
             throw new DecodeException("the " + codec + " codestream is " + width + " x " + height + " with "
-                    + components + " components; the header says " + header.columns() + " x " + header.rows()
-                    + " with " + header.samplesPerPixel());
+                    + components + (components == 1 ? " component" : " components") + "; the header says "
+                    + header.columns() + " x " + header.rows() + " with " + header.samplesPerPixel());
         }
     }
 

@@ -31,7 +31,7 @@ class JpegHeaderSizeTest {
         DicomFile file = TestImages.encapsulatedFile(ImageHeaders.of(8, 8, 1, 8, "MONOCHROME2", 1),
                 TransferSyntax.JPEG_BASELINE, List.of(jpeg));
         DecodeException e = assertThrows(DecodeException.class, () -> FrameSource.of(file).decode(0));
-        String reason = "the JPEG codestream is 16384 x 16384 with 1 components; the header says 8 x 8 with 1";
+        String reason = "the JPEG codestream is 16384 x 16384 with 1 component; the header says 8 x 8 with 1";
         assertThat(e.getMessage()).isEqualTo("frame 1 could not be decoded (JPEG (JDK ImageIO): " + reason
                 + "; JPEG (Sonocine): " + reason + "; JPEG (TwelveMonkeys ImageIO): " + reason + ")");
     }
