@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -83,39 +82,50 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The listing as text. Appended rather than formatted: a scan lists thousands of lines, and a short run pays for
+     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data.
+     */
     private static void writeText(PrintWriter out, ScanSummary summary) {
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
         ExamTree tree = summary.tree();
         for (ExamTree.Patient patient : tree.patients()) {
-            out.printf("Patient %s (ID %s)%n", blank(patient.name()), blank(patient.id()));
+            text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
+                    .append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
-                out.printf("  Study %s %s  [%s]%n", blank(study.date()), study.description(), study.uid());
+                text.append("  Study ").append(blank(study.date())).append(' ').append(study.description())
+                        .append("  [").append(study.uid()).append(']').append(newline);
                 for (ExamTree.Series series : study.seriesList()) {
-                    out.printf("    Series %s %s %s (%s)%n", number(series.number()), series.modality(),
-                            series.description(), Counts.of(series.instances().size(), "instance"));
-                    // appended rather than formatted: a scan lists thousands of these, and a short run pays for
-                    // each formatting call in full (it is not compiled yet)
-                    StringBuilder lines = new StringBuilder();
+                    text.append("    Series ").append(number(series.number())).append(' ').append(series.modality())
+                            .append(' ').append(series.description()).append(" (")
+                            .append(Counts.of(series.instances().size(), "instance")).append(')').append(newline);
                     for (InstanceEntry e : series.sortedInstances()) {
-                        lines.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
+                        text.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
                                 .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
-                                .append(e.hasPixelData() ? "" : ", no image").append(System.lineSeparator());
+                                .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
-                    out.print(lines);
                 }
+                out.print(text);
+                text.setLength(0);
             }
         }
         for (ScanSummary.Warning w : summary.warnings()) {
-            out.printf("warning: %s: %s%n", w.source(), w.message());
+            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
         }
         for (ScanSummary.Failure f : summary.failures()) {
-            out.printf("failed: %s: %s%n", f.file(), f.reason());
+            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
         }
-        out.printf(Locale.ROOT, "%s, %s, %s, %s; %s skipped (not DICOM), %,d failed, %s; %s in %.2f s"
-                        + " (%.0f files/s)%n", Counts.of(tree.patients().size(), "patient"),
-                Counts.of(tree.studyCount(), "study", "studies"), Counts.of(tree.seriesCount(), "series", "series"),
-                Counts.of(tree.instanceCount(), "instance"), Counts.of(summary.skipped(), "file"),
-                summary.failures().size(), Counts.of(summary.warnings().size(), "warning"),
-                Counts.of(summary.files(), "file"), summary.seconds(), summary.filesPerSecond());
+        text.append(Counts.of(tree.patients().size(), "patient")).append(", ")
+                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
+                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
+                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
+                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
+                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
+                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
+                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
+                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
+        out.print(text);
     }
 
     private static String number(int n) {
