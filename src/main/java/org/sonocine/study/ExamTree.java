@@ -1,13 +1,11 @@
 package org.sonocine.study;
 
 import java.nio.file.Path;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +18,6 @@ import java.util.Optional;
  * and instances by number, unnumbered ones last.
  */
 public final class ExamTree {
-    private static final Collator NAMES = names();
-
     /** Patients by name, ignoring case and with unnamed ones last, then by ID. */
     public static final Comparator<Patient> PATIENT_ORDER = Comparator
             .comparing(Patient::name, ExamTree::compareNames)
@@ -148,13 +144,6 @@ public final class ExamTree {
         return file.toAbsolutePath().normalize();
     }
 
-    private static Collator names() {
-        // Secondary strength: "baker" and "Baker" are equal (the ID then decides), "Émile" and "Emile" are not.
-        Collator collator = Collator.getInstance(Locale.ROOT);
-        collator.setStrength(Collator.SECONDARY);
-        return collator;
-    }
-
     /** Names and descriptions as a reader sorts them: ignoring case, and blank ones after all the others. */
     private static int compareNames(String a, String b) {
         boolean blankA = a.isBlank();
@@ -162,7 +151,7 @@ public final class ExamTree {
         if (blankA || blankB) {
             return Boolean.compare(blankA, blankB);
         }
-        return NAMES.compare(a, b);
+        return NameOrder.compare(a, b);
     }
 
     /** Sort keys in descending order, with the empty key (undated) after all the others. */
