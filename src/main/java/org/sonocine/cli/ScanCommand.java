@@ -8,11 +8,9 @@ import org.sonocine.study.ExamTree;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,35 +22,49 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** {@code sonocine scan}: the patients, studies, series and instances in folders of exams. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and prints the patients,"
-                + " studies, series and instances found, the files skipped as not DICOM, the files that failed and"
-                + " what is wrong in a DICOMDIR. Exit status 1 when any file failed or a DICOMDIR had problems.")
+/**
+ * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
+ * rather than read from annotations: scan is the short command run over and over, and picocli reading annotations
+ * (a proxy class made for each annotation type) costs it more than listing the patients of a folder.
+ */
 final class ScanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
+    private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class)
+            .initialValue(false).description("Write one JSON object.").build();
+    private final OptionSpec threads = OptionSpec.builder("--threads").type(int.class).paramLabel("<threads>")
+            .initialValue(Runtime.getRuntime().availableProcessors())
+            .description("scanning threads (default: one per processor)").build();
+    private final PositionalParamSpec roots = PositionalParamSpec.builder().arity("1..*").required(true)
+            .paramLabel("DIR").type(List.class).auxiliaryTypes(Path.class).description("folders, files or DICOMDIRs").build();
 
-    @Option(names = "--json", description = "Write one JSON object.")
-    boolean json;
+    ScanCommand() {
+        spec = HelpOptions.addTo(CommandSpec.wrapWithoutInspection(this).name("scan"))
+                .addOption(json)
+                .addOption(threads)
+                .addPositional(roots);
+        spec.usageMessage().description("Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and"
+                + " prints the patients, studies, series and instances found, the files skipped as not DICOM, the"
+                + " files that failed and what is wrong in a DICOMDIR. Exit status 1 when any file failed or a"
+                + " DICOMDIR had problems.");
+    }
 
-    @Option(names = "--threads", description = "scanning threads (default: one per processor)")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders, files or DICOMDIRs")
-    List<Path> roots;
+    /** The command's model, to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        List<Path> roots = this.roots.getValue();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 spec.commandLine().getErr().println("sonocine scan: " + root + ": no such file or folder");
                 return 2;
             }
         }
-        ScanSummary summary = scan();
-        if (json) {
+        ScanSummary summary = scan(roots, threads.<Integer>getValue());
+        if (json.<Boolean>getValue()) {
             writeJson(out, summary);
         } else {
             writeText(out, summary);
@@ -62,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
-    private ScanSummary scan() {
+    private static ScanSummary scan(List<Path> roots, int threads) {
         int examiners = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, r -> {
             Thread t = new Thread(r, "scan");
