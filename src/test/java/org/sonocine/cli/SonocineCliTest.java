@@ -86,4 +86,21 @@ class SonocineCliTest {
         assertEquals("Sonocine 0.1" + System.lineSeparator(), CliRun.of("--version").out());
         assertEquals("", CliRun.of("scan", "--version").out());
     }
+    @Test
+    void infosUsageIsWhatItsAnnotatedModelPrinted() {
+        CliRun run = CliRun.of("info", "--help");
+
+        assertEquals(0, run.status());
+        assertEquals(String.join(System.lineSeparator(),
+                "Usage: sonocine info [-hV] [--json] FILE...",
+                "Prints the key facts of each DICOM file: what it is, its image geometry, its",
+                "cine timing and who acquired it. Exit status 1 if any file could not be read.",
+                "      FILE...     DICOM files",
+                "  -h, --help      Show this help message and exit.",
+                "      --json      One JSON object per line and file (JSON Lines), keyed by",
+                "                    DICOM keyword.",
+                "  -V, --version   Print version information and exit.", ""), run.out());
+        assertThat(CliRun.of("info").err()).startsWith("Missing required parameter: 'FILE'" + System.lineSeparator()
+                + "Usage: sonocine info ");
+    }
 }
