@@ -10,11 +10,9 @@ import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.UidDictionary;
 import org.sonocine.study.CineTiming;
 import org.sonocine.study.Geometry;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,10 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sonocine info}: the facts a reader of an ultrasound exam wants, per file. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints the key facts of each DICOM file: what it is, its image geometry, its cine timing and"
-                + " who acquired it. Exit status 1 if any file could not be read.")
+/**
+ * {@code sonocine info}: the facts a reader of an ultrasound exam wants, per file. Its model is built in code, as
+ * {@link ScanCommand}'s is: a short command, timed as such, that should not pay for picocli reading annotations.
+ */
 final class InfoCommand implements Callable<Integer> {
     /** The attributes reported, in order; File Meta's Transfer Syntax UID comes from group 0002. */
     static final List<Integer> FACTS = List.of(
@@ -43,20 +41,31 @@ final class InfoCommand implements Callable<Integer> {
             Tag.CineRate, Tag.RecommendedDisplayFrameRate, Tag.StartTrim, Tag.StopTrim,
             Tag.PreferredPlaybackSequencing, Tag.LossyImageCompression);
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
+    private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class).initialValue(false)
+            .description("One JSON object per line and file (JSON Lines), keyed by DICOM keyword.").build();
+    private final PositionalParamSpec files = PositionalParamSpec.builder().arity("1..*").required(true)
+            .paramLabel("FILE").type(List.class).auxiliaryTypes(Path.class).description("DICOM files").build();
 
-    @Option(names = "--json", description = "One JSON object per line and file (JSON Lines), keyed by DICOM keyword.")
-    boolean json;
+    InfoCommand() {
+        spec = HelpOptions.addTo(CommandSpec.wrapWithoutInspection(this).name("info"))
+                .addOption(json)
+                .addPositional(files);
+        spec.usageMessage().description("Prints the key facts of each DICOM file: what it is, its image geometry,"
+                + " its cine timing and who acquired it. Exit status 1 if any file could not be read.");
+    }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "DICOM files")
-    List<Path> files;
+    /** The command's model, to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean failed = false;
-        for (Path file : files) {
+        boolean json = this.json.<Boolean>getValue();
+        for (Path file : files.<List<Path>>getValue()) {
             FileReport report = FileReport.of(file);
             failed |= report.error() != null;
             if (json) {

@@ -8,52 +8,63 @@ import org.sonocine.study.ExamTree;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.study.ScanListener;
 import org.sonocine.study.ScanSummary;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** {@code sonocine scan}: the patients, studies, series and instances in folders of exams. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and prints the patients,"
-                + " studies, series and instances found, the files skipped as not DICOM, the files that failed and"
-                + " what is wrong in a DICOMDIR. Exit status 1 when any file failed or a DICOMDIR had problems.")
+/**
+ * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
+ * rather than read from annotations: scan is the short command run over and over, and picocli reading annotations
+ * (a proxy class made for each annotation type) costs it more than listing the patients of a folder.
+ */
 final class ScanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
+    private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class)
+            .initialValue(false).description("Write one JSON object.").build();
+    private final OptionSpec threads = OptionSpec.builder("--threads").type(int.class).paramLabel("<threads>")
+            .initialValue(Runtime.getRuntime().availableProcessors())
+            .description("scanning threads (default: one per processor)").build();
+    private final PositionalParamSpec roots = PositionalParamSpec.builder().arity("1..*").required(true)
+            .paramLabel("DIR").type(List.class).auxiliaryTypes(Path.class).description("folders, files or DICOMDIRs").build();
 
-    @Option(names = "--json", description = "Write one JSON object.")
-    boolean json;
+    ScanCommand() {
+        spec = HelpOptions.addTo(CommandSpec.wrapWithoutInspection(this).name("scan"))
+                .addOption(json)
+                .addOption(threads)
+                .addPositional(roots);
+        spec.usageMessage().description("Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and"
+                + " prints the patients, studies, series and instances found, the files skipped as not DICOM, the"
+                + " files that failed and what is wrong in a DICOMDIR. Exit status 1 when any file failed or a"
+                + " DICOMDIR had problems.");
+    }
 
-    @Option(names = "--threads", description = "scanning threads (default: one per processor)")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders, files or DICOMDIRs")
-    List<Path> roots;
+    /** The command's model, to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        List<Path> roots = this.roots.getValue();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 spec.commandLine().getErr().println("sonocine scan: " + root + ": no such file or folder");
                 return 2;
             }
         }
-        ScanSummary summary = scan();
-        if (json) {
+        ScanSummary summary = scan(roots, threads.<Integer>getValue());
+        if (json.<Boolean>getValue()) {
             writeJson(out, summary);
         } else {
             writeText(out, summary);
@@ -63,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
-    private ScanSummary scan() {
+    private static ScanSummary scan(List<Path> roots, int threads) {
         int examiners = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, r -> {
             Thread t = new Thread(r, "scan");
@@ -83,39 +94,50 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The listing as text. Appended rather than formatted: a scan lists thousands of lines, and a short run pays for
+     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data.
+     */
     private static void writeText(PrintWriter out, ScanSummary summary) {
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
         ExamTree tree = summary.tree();
         for (ExamTree.Patient patient : tree.patients()) {
-            out.printf("Patient %s (ID %s)%n", blank(patient.name()), blank(patient.id()));
+            text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
+                    .append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
-                out.printf("  Study %s %s  [%s]%n", blank(study.date()), study.description(), study.uid());
+                text.append("  Study ").append(blank(study.date())).append(' ').append(study.description())
+                        .append("  [").append(study.uid()).append(']').append(newline);
                 for (ExamTree.Series series : study.seriesList()) {
-                    out.printf("    Series %s %s %s (%s)%n", number(series.number()), series.modality(),
-                            series.description(), Counts.of(series.instances().size(), "instance"));
-                    // appended rather than formatted: a scan lists thousands of these, and a short run pays for
-                    // each formatting call in full (it is not compiled yet)
-                    StringBuilder lines = new StringBuilder();
+                    text.append("    Series ").append(number(series.number())).append(' ').append(series.modality())
+                            .append(' ').append(series.description()).append(" (")
+                            .append(Counts.of(series.instances().size(), "instance")).append(')').append(newline);
                     for (InstanceEntry e : series.sortedInstances()) {
-                        lines.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
+                        text.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
                                 .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
-                                .append(e.hasPixelData() ? "" : ", no image").append(System.lineSeparator());
+                                .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
-                    out.print(lines);
                 }
+                out.print(text);
+                text.setLength(0);
             }
         }
         for (ScanSummary.Warning w : summary.warnings()) {
-            out.printf("warning: %s: %s%n", w.source(), w.message());
+            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
         }
         for (ScanSummary.Failure f : summary.failures()) {
-            out.printf("failed: %s: %s%n", f.file(), f.reason());
+            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
         }
-        out.printf(Locale.ROOT, "%s, %s, %s, %s; %s skipped (not DICOM), %,d failed, %s; %s in %.2f s"
-                        + " (%.0f files/s)%n", Counts.of(tree.patients().size(), "patient"),
-                Counts.of(tree.studyCount(), "study", "studies"), Counts.of(tree.seriesCount(), "series", "series"),
-                Counts.of(tree.instanceCount(), "instance"), Counts.of(summary.skipped(), "file"),
-                summary.failures().size(), Counts.of(summary.warnings().size(), "warning"),
-                Counts.of(summary.files(), "file"), summary.seconds(), summary.filesPerSecond());
+        text.append(Counts.of(tree.patients().size(), "patient")).append(", ")
+                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
+                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
+                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
+                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
+                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
+                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
+                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
+                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
+        out.print(text);
     }
 
     private static String number(int n) {

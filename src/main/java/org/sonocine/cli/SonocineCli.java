@@ -1,9 +1,7 @@
 package org.sonocine.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -13,10 +11,9 @@ import java.util.List;
 /**
  * The command-line front: {@code sonocine <command> ...}. Picocli reads each command's annotations by reflection
  * when it is registered, which costs more than a short command's own work; so a run registers only the command
- * it names, and the whole tree only when it asks for help or names no command.
+ * it names, and the whole tree only when it asks for help or names no command. The front itself, like the
+ * short commands timed most ({@code info}, {@code scan}), has its model built in code, which costs no reflection.
  */
-@Command(name = "sonocine", mixinStandardHelpOptions = true, version = "Sonocine 0.1",
-        description = "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.")
 public final class SonocineCli implements Runnable {
     /** The commands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("info", "dump", "frames", "bench", "scan", "measure", "export",
@@ -71,7 +68,7 @@ public final class SonocineCli implements Runnable {
         if (System.getProperty(DISABLE_CLOSURES) == null) {
             System.setProperty(DISABLE_CLOSURES, "true");
         }
-        CommandLine cli = new CommandLine(new SonocineCli());
+        CommandLine cli = new CommandLine(new SonocineCli().spec);
         String named = args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0]) ? args[0] : null;
         for (String name : COMMANDS) {
             if (named == null || named.equals(name)) {
@@ -84,11 +81,11 @@ public final class SonocineCli implements Runnable {
 
     private static Object command(String name) {
         switch (name) {
-            case "info": return new InfoCommand();
+            case "info": return new InfoCommand().spec();
             case "dump": return new DumpCommand();
             case "frames": return new FramesCommand();
             case "bench": return new BenchCommand();
-            case "scan": return new ScanCommand();
+            case "scan": return new ScanCommand().spec();
             case "measure": return new MeasureCommand();
             case "export": return new ExportCommand();
             case "remote": return new RemoteCommand();
@@ -97,8 +94,13 @@ public final class SonocineCli implements Runnable {
         }
     }
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
+
+    private SonocineCli() {
+        spec = HelpOptions.addTo(CommandSpec.wrapWithoutInspection(this).name("sonocine").version("Sonocine 0.1"));
+        spec.usageMessage().description(
+                "Ultrasound DICOM cine viewer. Without a command, opens the viewer on the given files.");
+    }
 
     @Override
     public void run() {

@@ -1,13 +1,11 @@
 package org.sonocine.study;
 
 import java.nio.file.Path;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,30 +18,20 @@ import java.util.Optional;
  * and instances by number, unnumbered ones last.
  */
 public final class ExamTree {
-    private static final Collator NAMES = names();
+    // Written out rather than chained from Comparator.comparing: each link of a chain is a lambda the JDK spins
+    // when the class starts, which a short command pays for before it has looked at a single file.
 
     /** Patients by name, ignoring case and with unnamed ones last, then by ID. */
-    public static final Comparator<Patient> PATIENT_ORDER = Comparator
-            .comparing(Patient::name, ExamTree::compareNames)
-            .thenComparing(Patient::id)
-            .thenComparing(Patient::name);
+    public static final Comparator<Patient> PATIENT_ORDER = ExamTree::comparePatients;
 
     /** Studies newest first (date, then time), undated ones last, then by description. */
-    public static final Comparator<Study> STUDY_ORDER = Comparator
-            .comparing(Study::sortKey, ExamTree::newestFirst)
-            .thenComparing(Study::description, ExamTree::compareNames)
-            .thenComparing(Study::uid);
+    public static final Comparator<Study> STUDY_ORDER = ExamTree::compareStudies;
 
     /** Series by number, unnumbered ones last, then by description. */
-    public static final Comparator<Series> SERIES_ORDER = Comparator
-            .comparingLong((Series s) -> numberKey(s.number()))
-            .thenComparing(Series::description, ExamTree::compareNames)
-            .thenComparing(Series::uid);
+    public static final Comparator<Series> SERIES_ORDER = ExamTree::compareSeries;
 
     /** Instances by number, unnumbered ones last, then by file. */
-    public static final Comparator<InstanceEntry> INSTANCE_ORDER = Comparator
-            .comparingLong((InstanceEntry e) -> numberKey(e.instanceNumber()))
-            .thenComparing(e -> e.path().toString());
+    public static final Comparator<InstanceEntry> INSTANCE_ORDER = ExamTree::compareInstances;
 
     /** A patient and their studies. */
     public record Patient(String id, String name, Map<String, Study> studies) {
@@ -148,11 +136,33 @@ public final class ExamTree {
         return file.toAbsolutePath().normalize();
     }
 
-    private static Collator names() {
-        // Secondary strength: "baker" and "Baker" are equal (the ID then decides), "Émile" and "Emile" are not.
-        Collator collator = Collator.getInstance(Locale.ROOT);
-        collator.setStrength(Collator.SECONDARY);
-        return collator;
+    private static int comparePatients(Patient a, Patient b) {
+        int order = compareNames(a.name(), b.name());
+        if (order == 0) {
+            order = a.id().compareTo(b.id());
+        }
+        return order != 0 ? order : a.name().compareTo(b.name());
+    }
+
+    private static int compareStudies(Study a, Study b) {
+        int order = newestFirst(a.sortKey(), b.sortKey());
+        if (order == 0) {
+            order = compareNames(a.description(), b.description());
+        }
+        return order != 0 ? order : a.uid().compareTo(b.uid());
+    }
+
+    private static int compareSeries(Series a, Series b) {
+        int order = Long.compare(numberKey(a.number()), numberKey(b.number()));
+        if (order == 0) {
+            order = compareNames(a.description(), b.description());
+        }
+        return order != 0 ? order : a.uid().compareTo(b.uid());
+    }
+
+    private static int compareInstances(InstanceEntry a, InstanceEntry b) {
+        int order = Long.compare(numberKey(a.instanceNumber()), numberKey(b.instanceNumber()));
+        return order != 0 ? order : a.path().toString().compareTo(b.path().toString());
     }
 
     /** Names and descriptions as a reader sorts them: ignoring case, and blank ones after all the others. */
@@ -162,7 +172,7 @@ public final class ExamTree {
         if (blankA || blankB) {
             return Boolean.compare(blankA, blankB);
         }
-        return NAMES.compare(a, b);
+        return NameOrder.compare(a, b);
     }
 
     /** Sort keys in descending order, with the empty key (undated) after all the others. */

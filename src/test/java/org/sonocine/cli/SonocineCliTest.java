@@ -48,4 +48,59 @@ class SonocineCliTest {
         }
         assertThat(SonocineCli.isCommandLine("exam-folder")).isFalse();
     }
+    @Test
+    void scansUsageIsWhatItsAnnotatedModelPrinted() {
+        CliRun run = CliRun.of("scan", "--help");
+
+        assertEquals(0, run.status());
+        assertEquals(String.join(System.lineSeparator(),
+                "Usage: sonocine scan [-hV] [--json] [--threads=<threads>] DIR...",
+                "Scans folders (and DICOMDIRs) for DICOM files, reading headers only, and prints",
+                "the patients, studies, series and instances found, the files skipped as not",
+                "DICOM, the files that failed and what is wrong in a DICOMDIR. Exit status 1",
+                "when any file failed or a DICOMDIR had problems.",
+                "      DIR...                folders, files or DICOMDIRs",
+                "  -h, --help                Show this help message and exit.",
+                "      --json                Write one JSON object.",
+                "      --threads=<threads>   scanning threads (default: one per processor)",
+                "  -V, --version             Print version information and exit.", ""), run.out());
+    }
+
+    @Test
+    void aMissingFolderAndABadOptionAreReportedWithScansUsage() {
+        CliRun missing = CliRun.of("scan");
+        CliRun twice = CliRun.of("scan", "--json", "--json", "x");
+        CliRun notANumber = CliRun.of("scan", "--threads", "x", "y");
+
+        assertEquals(2, missing.status());
+        assertThat(missing.err()).startsWith("Missing required parameter: 'DIR'" + System.lineSeparator()
+                + "Usage: sonocine scan ");
+        assertEquals(2, twice.status());
+        assertThat(twice.err()).startsWith("option '--json' should be specified only once");
+        assertEquals(2, notANumber.status());
+        assertThat(notANumber.err()).startsWith("Invalid value for option '--threads': 'x' is not an int");
+    }
+
+    @Test
+    void theVersionIsTheProgramsOnly() {
+        assertEquals("Sonocine 0.1" + System.lineSeparator(), CliRun.of("--version").out());
+        assertEquals("", CliRun.of("scan", "--version").out());
+    }
+    @Test
+    void infosUsageIsWhatItsAnnotatedModelPrinted() {
+        CliRun run = CliRun.of("info", "--help");
+
+        assertEquals(0, run.status());
+        assertEquals(String.join(System.lineSeparator(),
+                "Usage: sonocine info [-hV] [--json] FILE...",
+                "Prints the key facts of each DICOM file: what it is, its image geometry, its",
+                "cine timing and who acquired it. Exit status 1 if any file could not be read.",
+                "      FILE...     DICOM files",
+                "  -h, --help      Show this help message and exit.",
+                "      --json      One JSON object per line and file (JSON Lines), keyed by",
+                "                    DICOM keyword.",
+                "  -V, --version   Print version information and exit.", ""), run.out());
+        assertThat(CliRun.of("info").err()).startsWith("Missing required parameter: 'FILE'" + System.lineSeparator()
+                + "Usage: sonocine info ");
+    }
 }
