@@ -53,6 +53,8 @@ final class MqDecoder {
 
     private byte[] data;
     private int pos;
+    /** The byte at {@link #pos}, the last one read into C. */
+    private int current;
     private int end;
     private int a;
     /**
@@ -94,7 +96,8 @@ final class MqDecoder {
         data = bytes;
         pos = start;
         end = limit;
-        c = (long) byteAt(pos) << 40;
+        current = byteAt(pos);
+        c = (long) current << 40;
         ct = 0;
         fill();
         c <<= 7;
@@ -115,20 +118,22 @@ final class MqDecoder {
      */
     private void fill() {
         while (ct <= 24) {
-            if (byteAt(pos) == 0xFF) {
+            if (current != 0xFF) {
+                pos++;
+                current = byteAt(pos);
+                c += (long) current << (32 - ct);
+                ct += 8;
+            } else {
                 int next = byteAt(pos + 1);
                 if (next > 0x8F) {
                     c += 0xFFL << (32 - ct);
                     ct += 8;
                 } else {
                     pos++;
+                    current = next;
                     c += (long) next << (33 - ct);
                     ct += 7;
                 }
-            } else {
-                pos++;
-                c += (long) byteAt(pos) << (32 - ct);
-                ct += 8;
             }
         }
     }
