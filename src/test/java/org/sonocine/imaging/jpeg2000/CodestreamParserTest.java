@@ -218,6 +218,28 @@ class CodestreamParserTest {
     }
 
     @Test
+    void anImageWhoseSampleCountOverflowsALongIsRefusedBeforeAllocating() {
+        // 2^31 - 1 square in 4 components: 2^64 - 2^34 + 4 samples, which a long multiplication wraps to a
+        // negative count that passes any upper limit
+        int side = Integer.MAX_VALUE;
+        Writer w = new Writer().marker(0xFF4F);
+        int[] siz = new int[36 + 3 * 4];
+        int at = put16(siz, 0, 0);
+        for (int v : new int[] {side, side, 0, 0, side, side, 0, 0}) {
+            at = put32(siz, at, v);
+        }
+        at = put16(siz, at, 4);
+        for (int c = 0; c < 4; c++) {
+            siz[at++] = 7;
+            siz[at++] = 1;
+            siz[at++] = 1;
+        }
+        byte[] c = w.segment(0xFF51, siz).cod(0).qcdNone(0).tilePart(0, 0, 1, 4).marker(0xFFD9).bytes();
+        assertEquals("the JPEG 2000 codestream declares 18446744056529682436 samples, more than 1073741824 this"
+                + " decoder holds", failure(c));
+    }
+
+    @Test
     void theCodestreamOfAJp2FileIsFound() throws Exception {
         byte[] c = header(8, 8, 8, 8, false, 0).tilePart(0, 0, 1, 1).marker(0xFFD9).bytes();
         ByteArrayOutputStream jp2 = new ByteArrayOutputStream();
