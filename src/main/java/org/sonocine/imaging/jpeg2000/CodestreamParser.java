@@ -358,6 +358,18 @@ final class CodestreamParser {
             throw new DecodeException("the JPEG 2000 codestream declares " + size.tileCount()
                     + " tiles, more than 65535");
         }
+        // Each tile's coding and decoding keeps something for every component, and every tile-component with
+        // samples takes at least a byte (a packet) of the codestream: a codestream of a few bytes declaring
+        // thousands of tiles of thousands of components is refused before any of that is allocated. Only a
+        // codestream of more than 14 components, most of whose tile-components are empty (tiles smaller than their
+        // subsampling), could be valid and still be refused: with fewer, the tile-parts' own headers (14 bytes a
+        // tile) take more than this asks.
+        long tileComponents = size.tileCount() * n;
+        if (tileComponents > end - codestreamStart) {
+            throw new DecodeException("the JPEG 2000 codestream declares " + Words.count(size.tileCount(), "tile")
+                    + " of " + Words.count(n, "component") + ", " + tileComponents + " tile-components, more than"
+                    + " its " + Words.count(end - codestreamStart, "byte") + " can code");
+        }
         return size;
     }
 
