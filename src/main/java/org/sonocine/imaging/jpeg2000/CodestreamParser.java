@@ -2,6 +2,7 @@ package org.sonocine.imaging.jpeg2000;
 
 import org.sonocine.imaging.codec.DecodeException;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -345,15 +346,29 @@ final class CodestreamParser {
         }
         ImageSize size = new ImageSize(x0, y0, x1, y1, tw, th, tx0, ty0, components);
         check.check(new DeclaredImage(x1 - x0, y1 - y0, n, size.tileCount(), end - codestreamStart));
-        // Subsampled components are delivered at the reference grid's size: that is what is allocated.
-        long samples = (x1 - x0) * (y1 - y0) * n;
-        if (samples > MAX_SAMPLES) {
-            throw new DecodeException("the JPEG 2000 codestream declares " + samples + " samples, more than "
+        // Subsampled components are delivered at the reference grid's size: that is what is allocated. The area
+        // fits a long (both sides are below 2^31), its product with up to 16384 components may not.
+        long area = (x1 - x0) * (y1 - y0);
+        if (area > MAX_SAMPLES / n) {
+            throw new DecodeException("the JPEG 2000 codestream declares "
+                    + BigInteger.valueOf(area).multiply(BigInteger.valueOf(n)) + " samples, more than "
                     + MAX_SAMPLES + " this decoder holds");
         }
         if (size.tileCount() > 65535) {
             throw new DecodeException("the JPEG 2000 codestream declares " + size.tileCount()
                     + " tiles, more than 65535");
+        }
+        // Each tile's coding and decoding keeps something for every component, and every tile-component with
+        // samples takes at least a byte (a packet) of the codestream: a codestream of a few bytes declaring
+        // thousands of tiles of thousands of components is refused before any of that is allocated. Only a
+        // codestream of more than 14 components, most of whose tile-components are empty (tiles smaller than their
+        // subsampling), could be valid and still be refused: with fewer, the tile-parts' own headers (14 bytes a
+        // tile) take more than this asks.
+        long tileComponents = size.tileCount() * n;
+        if (tileComponents > end - codestreamStart) {
+            throw new DecodeException("the JPEG 2000 codestream declares " + Words.count(size.tileCount(), "tile")
+                    + " of " + Words.count(n, "component") + ", " + tileComponents + " tile-components, more than"
+                    + " its " + Words.count(end - codestreamStart, "byte") + " can code");
         }
         return size;
     }

@@ -218,6 +218,45 @@ class CodestreamParserTest {
     }
 
     @Test
+    void anImageWhoseSampleCountOverflowsALongIsRefusedBeforeAllocating() {
+        // 2^31 - 1 square in 4 components: 2^64 - 2^34 + 4 samples, which a long multiplication wraps to a
+        // negative count that passes any upper limit
+        int side = Integer.MAX_VALUE;
+        byte[] c = header(side, side, side, side, 4).tilePart(0, 0, 1, 4).marker(0xFFD9).bytes();
+        assertEquals("the JPEG 2000 codestream declares 18446744056529682436 samples, more than 1073741824 this"
+                + " decoder holds", failure(c));
+    }
+
+    @Test
+    void manyTilesOfManyComponentsInFewBytesAreRefusedBeforeAllocatingForEach() {
+        // 64 tiles of one pixel in 16384 components: a megabyte of tile-components from some 50 kB, and as a
+        // megabyte of tile-parts could declare 65535 tiles, the coding kept per tile and component would not fit
+        Writer w = header(64, 1, 1, 1, 16384);
+        for (int t = 0; t < 64; t++) {
+            w.tilePart(t, 0, 1, 0);
+        }
+        byte[] c = w.marker(0xFFD9).bytes();
+        assertEquals("the JPEG 2000 codestream declares 64 tiles of 16384 components, 1048576 tile-components,"
+                + " more than its " + c.length + " bytes can code", failure(c));
+    }
+
+    /** SOC, SIZ of {@code components} 8-bit components, COD and QCD, no decomposition. */
+    private static Writer header(int width, int height, int tileWidth, int tileHeight, int components) {
+        int[] siz = new int[36 + 3 * components];
+        int at = put16(siz, 0, 0);
+        for (int v : new int[] {width, height, 0, 0, tileWidth, tileHeight, 0, 0}) {
+            at = put32(siz, at, v);
+        }
+        at = put16(siz, at, components);
+        for (int i = 0; i < components; i++) {
+            siz[at++] = 7;
+            siz[at++] = 1;
+            siz[at++] = 1;
+        }
+        return new Writer().marker(0xFF4F).segment(0xFF51, siz).cod(0).qcdNone(0);
+    }
+
+    @Test
     void theCodestreamOfAJp2FileIsFound() throws Exception {
         byte[] c = header(8, 8, 8, 8, false, 0).tilePart(0, 0, 1, 1).marker(0xFFD9).bytes();
         ByteArrayOutputStream jp2 = new ByteArrayOutputStream();
