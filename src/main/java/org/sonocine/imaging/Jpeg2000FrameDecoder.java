@@ -1,7 +1,6 @@
 package org.sonocine.imaging;
 
 import org.sonocine.imaging.codec.DecodeException;
-import org.sonocine.imaging.codec.RawImage;
 import org.sonocine.imaging.jpeg2000.DeclaredImage;
 import org.sonocine.imaging.jpeg2000.Jpeg2000ImageDecoder;
 
@@ -41,16 +40,27 @@ public final class Jpeg2000FrameDecoder implements FrameDecoder {
     public StoredFrame decode(EncodedFrame frame) throws DecodeException {
         byte[] bytes = frame.bytes();
         PixelDescription header = frame.header();
-        RawImage image;
+        Jpeg2000ImageDecoder.Decoded decoded;
         try {
-            image = decoder.decode(bytes, 0, bytes.length, declared -> requireFits(declared, header));
+            decoded = decoder.decodeImage(bytes, 0, bytes.length, declared -> requireFits(declared, header));
         } catch (DecodeException e) {
             throw new DecodeException("frame " + (frame.index() + 1) + ": " + e.getMessage(), e);
         }
         Photometric declared = header.photometric();
-        Photometric photometric = declared == Photometric.YBR_RCT || declared == Photometric.YBR_ICT ? Photometric.RGB
-                : declared == Photometric.YBR_FULL_422 ? Photometric.YBR_FULL : declared;
-        return CodecOutput.checked(frame, image, "JPEG 2000", photometric, "");
+        Photometric photometric = declared;
+        String note = "";
+        if (decoded.colourTransformed() || declared == Photometric.YBR_RCT || declared == Photometric.YBR_ICT) {
+            // The inverse RCT/ICT is part of decoding, so the samples are RGB whatever the header calls them.
+            photometric = Photometric.RGB;
+            if (decoded.colourTransformed() && declared != Photometric.RGB && declared != Photometric.YBR_RCT
+                    && declared != Photometric.YBR_ICT) {
+                note = "the JPEG 2000 codestream is colour-transformed (RCT/ICT), so it decodes to RGB; the header"
+                        + " says " + declared.name();
+            }
+        } else if (declared == Photometric.YBR_FULL_422) {
+            photometric = Photometric.YBR_FULL;
+        }
+        return CodecOutput.checked(frame, decoded.samples(), "JPEG 2000", photometric, note);
     }
 
     /**

@@ -20,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A YBR_FULL_422 frame whose JPEG 2000 codestream holds the chroma at half width (4:2:2 in the codestream, without a
- * component transform), through the frame-decoder path a viewer uses: it comes out Rows x Columns x 3 as YBR_FULL,
- * each chroma sample repeated over the two pixels it covers. The codestream is made losslessly by OpenJPEG's
- * {@code opj_compress} from samples written here; skipped, with a message, where it is not installed.
+ * JPEG 2000 frames whose codestream says more about their colour than the header, through the frame-decoder path a
+ * viewer uses. A YBR_FULL_422 frame whose codestream holds the chroma at half width (4:2:2 in the codestream, without
+ * a component transform) comes out Rows x Columns x 3 as YBR_FULL, each chroma sample repeated over the two pixels
+ * it covers; a frame labelled YBR_FULL whose codestream is RCT-coded comes out as the RGB it decodes to, with a
+ * note. The codestreams are made losslessly by OpenJPEG's {@code opj_compress} from samples written here; skipped,
+ * with a message, where it is not installed.
  */
 class Jpeg2000SubsampledFrameTest {
     private static final int COLUMNS = 24;
@@ -72,6 +74,46 @@ class Jpeg2000SubsampledFrameTest {
                 for (int c = 1; c < 3; c++) {
                     mismatches += decoded.sample(pixel, c) == planes[c][y * half + x / 2] ? 0 : 1;
                 }
+            }
+        }
+        assertThat(mismatches).as("samples that differ from those encoded").isZero();
+    }
+
+    @Test
+    void aColourTransformedFrameLabelledYbrFullComesOutAsTheRgbItHolds() throws Exception {
+        boolean present = OpenJph.tool("opj_compress") != null;
+        if (!present) {
+            System.out.println("SKIPPED: opj_compress (OpenJPEG) not installed; colour-transformed frame not made");
+        }
+        assumeTrue(present, "opj_compress (OpenJPEG) not installed");
+        int[][] planes = new int[3][COLUMNS * ROWS];
+        byte[] raw = new byte[3 * COLUMNS * ROWS];
+        int at = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < planes[c].length; i++) {
+                planes[c][i] = (i * (17 + 23 * c) + (i / 5) * 29 + c * 70) & 0xFF;
+                raw[at++] = (byte) planes[c][i];
+            }
+        }
+        Path input = dir.resolve("rgb.raw");
+        Files.write(input, raw);
+        Path coded = dir.resolve("rgb.j2k");
+        run(List.of("opj_compress", "-i", input.toString(), "-o", coded.toString(), "-F",
+                COLUMNS + "," + ROWS + ",3,8,u", "-mct", "1", "-n", "2"));
+        Attributes header = header();
+        header.setString(Tag.PhotometricInterpretation, VR.CS, "YBR_FULL");
+        DicomFile file = TestImages.encapsulatedFile(header, TransferSyntax.of("1.2.840.10008.1.2.4.90"),
+                List.of(Files.readAllBytes(coded)));
+        TransferSyntax syntax = TransferSyntax.of("1.2.840.10008.1.2.4.90");
+        StoredFrame decoded = FrameDecoders.decode(FrameDecoders.forSyntax(syntax), FrameSource.of(file).read(0));
+
+        assertThat(decoded.layout().photometric()).isEqualTo(Photometric.RGB);
+        assertThat(decoded.note()).isEqualTo("the JPEG 2000 codestream is colour-transformed (RCT/ICT), so it"
+                + " decodes to RGB; the header says YBR_FULL");
+        int mismatches = 0;
+        for (int pixel = 0; pixel < COLUMNS * ROWS; pixel++) {
+            for (int c = 0; c < 3; c++) {
+                mismatches += decoded.sample(pixel, c) == planes[c][pixel] ? 0 : 1;
             }
         }
         assertThat(mismatches).as("samples that differ from those encoded").isZero();

@@ -33,6 +33,16 @@ public final class Jpeg2000ImageDecoder {
      * {@code check} has accepted what its SIZ segment declares.
      */
     public RawImage decode(byte[] data, int offset, int length, DeclaredImage.Check check) throws DecodeException {
+        return decodeImage(data, offset, length, check).samples();
+    }
+
+    /** What a codestream decodes to: its samples, and whether the decoder undid a component transform in them. */
+    public record Decoded(RawImage samples, boolean colourTransformed) {
+    }
+
+    /** As {@link #decode(byte[], int, int, DeclaredImage.Check)}, saying whether the samples were RCT/ICT coded. */
+    public Decoded decodeImage(byte[] data, int offset, int length, DeclaredImage.Check check)
+            throws DecodeException {
         // One level of parallelism at a time: a lone frame (the first one shown, a frame scrubbed to) spreads its
         // code-blocks over the cores, but when several threads decode frames each keeps to its own, since the
         // frames already fill the cores and splitting them again only adds hand-overs.
@@ -40,10 +50,12 @@ public final class Jpeg2000ImageDecoder {
         try {
             Codestream codestream = CodestreamParser.parse(data, offset, offset + length, check);
             ImageSamples image = new ImageSamples(codestream.size());
+            boolean transformed = false;
             for (Codestream.Tile tile : codestream.tiles()) {
                 new TileDecoder(codestream.size(), tile, spread).decodeInto(image);
+                transformed |= tile.coding().componentTransform();
             }
-            return image.image();
+            return new Decoded(image.image(), transformed);
         } finally {
             inFlight.decrementAndGet();
         }
