@@ -7,17 +7,13 @@ import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
-import org.sonocine.imaging.jpeg2000.OpenJph;
+import org.sonocine.imaging.jpeg2000.OpenJpegTools;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * JPEG 2000 frames whose codestream says more about their colour than the header, through the frame-decoder path a
@@ -36,32 +32,11 @@ class Jpeg2000SubsampledFrameTest {
 
     @Test
     void aFourTwoTwoFrameComesOutFullSizeAsYbrFull() throws Exception {
-        boolean present = OpenJph.tool("opj_compress") != null;
-        if (!present) {
-            System.out.println("SKIPPED: opj_compress (OpenJPEG) not installed; subsampled frame not made");
-        }
-        assumeTrue(present, "opj_compress (OpenJPEG) not installed");
+        OpenJpegTools.assumeInstalled("subsampled frame not made");
         int half = COLUMNS / 2;
-        int[][] planes = {new int[COLUMNS * ROWS], new int[half * ROWS], new int[half * ROWS]};
-        byte[] raw = new byte[COLUMNS * ROWS + 2 * half * ROWS];
-        int at = 0;
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < planes[c].length; i++) {
-                planes[c][i] = (i * (31 + 40 * c) + (i / 7) * 13 + c * 50) & 0xFF;
-                raw[at++] = (byte) planes[c][i];
-            }
-        }
-        Path input = dir.resolve("in.raw");
-        Files.write(input, raw);
-        Path coded = dir.resolve("in.j2k");
-        run(List.of("opj_compress", "-i", input.toString(), "-o", coded.toString(), "-F",
-                COLUMNS + "," + ROWS + ",3,8,u@1x1:2x1:2x1", "-mct", "0", "-n", "2"));
+        int[][] planes = planes(31, COLUMNS * ROWS, half * ROWS, half * ROWS);
 
-        DicomFile file = TestImages.encapsulatedFile(header(), TransferSyntax.of("1.2.840.10008.1.2.4.90"),
-                List.of(Files.readAllBytes(coded)));
-        FrameSource source = FrameSource.of(file);
-        TransferSyntax syntax = TransferSyntax.of("1.2.840.10008.1.2.4.90");
-        StoredFrame decoded = FrameDecoders.decode(FrameDecoders.forSyntax(syntax), source.read(0));
+        StoredFrame decoded = encodedAndDecoded(planes, "u@1x1:2x1:2x1", "0", "YBR_FULL_422");
 
         assertThat(decoded.layout().photometric()).isEqualTo(Photometric.YBR_FULL);
         assertThat(decoded.layout().columns()).isEqualTo(COLUMNS);
@@ -81,31 +56,10 @@ class Jpeg2000SubsampledFrameTest {
 
     @Test
     void aColourTransformedFrameLabelledYbrFullComesOutAsTheRgbItHolds() throws Exception {
-        boolean present = OpenJph.tool("opj_compress") != null;
-        if (!present) {
-            System.out.println("SKIPPED: opj_compress (OpenJPEG) not installed; colour-transformed frame not made");
-        }
-        assumeTrue(present, "opj_compress (OpenJPEG) not installed");
-        int[][] planes = new int[3][COLUMNS * ROWS];
-        byte[] raw = new byte[3 * COLUMNS * ROWS];
-        int at = 0;
-        for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < planes[c].length; i++) {
-                planes[c][i] = (i * (17 + 23 * c) + (i / 5) * 29 + c * 70) & 0xFF;
-                raw[at++] = (byte) planes[c][i];
-            }
-        }
-        Path input = dir.resolve("rgb.raw");
-        Files.write(input, raw);
-        Path coded = dir.resolve("rgb.j2k");
-        run(List.of("opj_compress", "-i", input.toString(), "-o", coded.toString(), "-F",
-                COLUMNS + "," + ROWS + ",3,8,u", "-mct", "1", "-n", "2"));
-        Attributes header = header();
-        header.setString(Tag.PhotometricInterpretation, VR.CS, "YBR_FULL");
-        DicomFile file = TestImages.encapsulatedFile(header, TransferSyntax.of("1.2.840.10008.1.2.4.90"),
-                List.of(Files.readAllBytes(coded)));
-        TransferSyntax syntax = TransferSyntax.of("1.2.840.10008.1.2.4.90");
-        StoredFrame decoded = FrameDecoders.decode(FrameDecoders.forSyntax(syntax), FrameSource.of(file).read(0));
+        OpenJpegTools.assumeInstalled("colour-transformed frame not made");
+        int[][] planes = planes(17, COLUMNS * ROWS, COLUMNS * ROWS, COLUMNS * ROWS);
+
+        StoredFrame decoded = encodedAndDecoded(planes, "u", "1", "YBR_FULL");
 
         assertThat(decoded.layout().photometric()).isEqualTo(Photometric.RGB);
         assertThat(decoded.note()).isEqualTo("the JPEG 2000 codestream is colour-transformed (RCT/ICT), so it"
@@ -117,6 +71,43 @@ class Jpeg2000SubsampledFrameTest {
             }
         }
         assertThat(mismatches).as("samples that differ from those encoded").isZero();
+    }
+
+    /** Three planes of 8-bit samples of the given sizes, a different pattern in each. */
+    private static int[][] planes(int step, int... sizes) {
+        int[][] planes = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) {
+            planes[c] = new int[sizes[c]];
+            for (int i = 0; i < sizes[c]; i++) {
+                planes[c][i] = (i * (step + 40 * c) + (i / 7) * 13 + c * 50) & 0xFF;
+            }
+        }
+        return planes;
+    }
+
+    /**
+     * The planes coded losslessly by opj_compress (its raw-input {@code -F} sign/subsampling suffix and {@code -mct}
+     * as given), in a DICOM file whose header says {@code photometric}, and the first frame decoded back.
+     */
+    private StoredFrame encodedAndDecoded(int[][] planes, String format, String mct, String photometric)
+            throws Exception {
+        byte[] raw = new byte[java.util.Arrays.stream(planes).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (int[] plane : planes) {
+            for (int v : plane) {
+                raw[at++] = (byte) v;
+            }
+        }
+        Path input = dir.resolve("in.raw");
+        Files.write(input, raw);
+        Path coded = dir.resolve("in.j2k");
+        OpenJpegTools.run(List.of("opj_compress", "-i", input.toString(), "-o", coded.toString(), "-F",
+                COLUMNS + "," + ROWS + ",3,8," + format, "-mct", mct, "-n", "2"));
+        Attributes header = header();
+        header.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
+        TransferSyntax syntax = TransferSyntax.of("1.2.840.10008.1.2.4.90");
+        DicomFile file = TestImages.encapsulatedFile(header, syntax, List.of(Files.readAllBytes(coded)));
+        return FrameDecoders.decode(FrameDecoders.forSyntax(syntax), FrameSource.of(file).read(0));
     }
 
     private static Attributes header() {
@@ -133,13 +124,5 @@ class Jpeg2000SubsampledFrameTest {
         ds.setInt(Tag.HighBit, VR.US, 7);
         ds.setInt(Tag.PixelRepresentation, VR.US, 0);
         return ds;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed:\n" + log);
-        }
     }
 }

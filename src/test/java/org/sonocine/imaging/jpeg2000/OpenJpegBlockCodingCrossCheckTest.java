@@ -2,16 +2,12 @@ package org.sonocine.imaging.jpeg2000;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,16 +51,16 @@ class OpenJpegBlockCodingCrossCheckTest {
     @MethodSource("cases")
     void decodesLikeOpenJpeg(String name, int width, int height, int bits, int components, String[] options)
             throws Exception {
-        assumeInstalled();
+        OpenJpegTools.assumeInstalled("cross-checks not run");
         int[] samples = picture(width, height, bits, components);
         Path input = dir.resolve(components == 1 ? "in.pgm" : "in.ppm");
         Files.write(input, OpenJph.netpbm(samples, width, height, components, bits));
         Path coded = dir.resolve("in.j2k");
         List<String> compress = new ArrayList<>(List.of("opj_compress", "-i", input.toString(), "-o", coded.toString()));
         compress.addAll(List.of(options));
-        run(compress);
+        OpenJpegTools.run(compress);
         Path decoded = dir.resolve(components == 1 ? "out.pgm" : "out.ppm");
-        run(List.of("opj_decompress", "-i", coded.toString(), "-o", decoded.toString()));
+        OpenJpegTools.run(List.of("opj_decompress", "-i", coded.toString(), "-o", decoded.toString()));
         int[] expected = readNetpbm(Files.readAllBytes(decoded));
 
         byte[] codestream = Files.readAllBytes(coded);
@@ -81,22 +77,6 @@ class OpenJpegBlockCodingCrossCheckTest {
             largest = Math.max(largest, d);
         }
         assertEquals(0, differing, differing + " samples differ from opj_decompress's, by up to " + largest);
-    }
-
-    private static void assumeInstalled() {
-        boolean present = OpenJph.tool("opj_compress") != null && OpenJph.tool("opj_decompress") != null;
-        if (!present) {
-            System.out.println("SKIPPED: opj_compress/opj_decompress (OpenJPEG) not installed; cross-checks not run");
-        }
-        Assumptions.assumeTrue(present, "opj_compress/opj_decompress (OpenJPEG) not installed");
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed:\n" + log);
-        }
     }
 
     /** Waves plus Laplacian noise, so every bit-plane and all three passes carry something. */

@@ -2,14 +2,11 @@ package org.sonocine.imaging.jpeg2000;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +57,7 @@ class OpenJpegSubsamplingCrossCheckTest {
     @MethodSource("cases")
     void decodesLikeOpenJpeg(String name, int width, int height, int bits, String subsampling, String[] options)
             throws Exception {
-        assumeInstalled();
+        OpenJpegTools.assumeInstalled("cross-checks not run");
         String[] factors = subsampling.split(":");
         int components = factors.length;
         int bytes = bits > 8 ? 2 : 1;
@@ -83,10 +80,10 @@ class OpenJpegSubsamplingCrossCheckTest {
                 coded.toString(), "-F", width + "," + height + "," + components + "," + bits + ",u@" + subsampling,
                 "-mct", "0"));
         compress.addAll(List.of(options));
-        run(compress);
+        OpenJpegTools.run(compress);
         // Planar, each component at the image's size; little-endian above 8 bits.
         Path decoded = dir.resolve("out.rawl");
-        run(List.of("opj_decompress", "-i", coded.toString(), "-o", decoded.toString(), "-upsample"));
+        OpenJpegTools.run(List.of("opj_decompress", "-i", coded.toString(), "-o", decoded.toString(), "-upsample"));
         byte[] planes = Files.readAllBytes(decoded);
 
         byte[] codestream = Files.readAllBytes(coded);
@@ -140,13 +137,5 @@ class OpenJpegSubsamplingCrossCheckTest {
             System.out.println("SKIPPED: opj_compress/opj_decompress (OpenJPEG) not installed; cross-checks not run");
         }
         Assumptions.assumeTrue(present, "opj_compress/opj_decompress (OpenJPEG) not installed");
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed:\n" + log);
-        }
     }
 }
