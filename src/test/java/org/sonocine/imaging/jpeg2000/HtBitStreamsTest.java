@@ -145,7 +145,7 @@ class HtBitStreamsTest {
             for (int uB = 0; uB <= 45; uB++) {
                 if (uA + uB > 0) {
                     pairs.add(new int[] {uA, uB});
-                    encodePair(vlc, uA, uB);
+                    HtStreamWriters.Residuals.pair(vlc, uA, uB);
                 }
             }
         }
@@ -165,23 +165,7 @@ class HtBitStreamsTest {
             for (int uB = 0; uB <= 45; uB++) {
                 if (uA + uB > 0) {
                     pairs.add(new int[] {uA, uB});
-                    if (uA > 0 && uB > 0) {
-                        boolean bothAboveTwo = uA > 2 && uB > 2;
-                        mel.event(bothAboveTwo ? 1 : 0);
-                        if (bothAboveTwo) {
-                            encodePair(vlc, uA - 2, uB - 2);
-                        } else if (uA > 2) {
-                            int[] a = code(uA);
-                            vlc.put(a[0], a[1]);
-                            vlc.put(uB - 1, 1);
-                            vlc.put(a[2], a[3]);
-                            vlc.put(a[4], a[5]);
-                        } else {
-                            encodePair(vlc, uA, uB);
-                        }
-                    } else {
-                        encodePair(vlc, uA, uB);
-                    }
+                    HtStreamWriters.Residuals.pair(mel, vlc, uA, uB, true);
                 }
             }
         }
@@ -209,34 +193,6 @@ class HtBitStreamsTest {
         HtBackwardBits reader = new HtBackwardBits();
         reader.startMagRef(data, 0, data.length);
         return reader;
-    }
-
-    /** Prefix, suffix and extension of one u, as value/length pairs. */
-    private static int[] code(int u) {
-        if (u == 1) {
-            return new int[] {1, 1, 0, 0, 0, 0};
-        }
-        if (u == 2) {
-            return new int[] {2, 2, 0, 0, 0, 0};
-        }
-        if (u <= 4) {
-            return new int[] {4, 3, u - 3, 1, 0, 0};
-        }
-        if (u <= 32) {
-            return new int[] {0, 3, u - 5, 5, 0, 0};
-        }
-        return new int[] {0, 3, 28 + ((u - 33) & 3), 5, (u - 33) >> 2, 4};
-    }
-
-    private static void encodePair(HtStreamWriters.Backward vlc, int uA, int uB) {
-        int[] a = uA > 0 ? code(uA) : new int[6];
-        int[] b = uB > 0 ? code(uB) : new int[6];
-        vlc.put(a[0], a[1]);
-        vlc.put(b[0], b[1]);
-        vlc.put(a[2], a[3]);
-        vlc.put(b[2], b[3]);
-        vlc.put(a[4], a[5]);
-        vlc.put(b[4], b[5]);
     }
 
     private static int countStuffed(int[] units, boolean nibbleFirst) {

@@ -157,4 +157,62 @@ final class HtStreamWriters {
             return result.stream().mapToInt(Integer::intValue).toArray();
         }
     }
+
+    /**
+     * The U-VLC of a quad pair's residuals u (ISO/IEC 15444-15 7.3.6), written to the VLC stream: in the initial
+     * row, when both quads have offsets, with the MEL event that says whether both are above 2.
+     */
+    static final class Residuals {
+        private Residuals() {
+        }
+
+        static void pair(Mel mel, Backward vlc, int uA, int uB, boolean initialRow) {
+            if (!initialRow || uA == 0 || uB == 0) {
+                pair(vlc, uA, uB);
+                return;
+            }
+            boolean bothAboveTwo = uA > 2 && uB > 2;
+            mel.event(bothAboveTwo ? 1 : 0);
+            if (bothAboveTwo) {
+                pair(vlc, uA - 2, uB - 2);
+            } else if (uA > 2) {
+                int[] a = code(uA);
+                vlc.put(a[0], a[1]);
+                vlc.put(uB - 1, 1);
+                vlc.put(a[2], a[3]);
+                vlc.put(a[4], a[5]);
+            } else {
+                pair(vlc, uA, uB);
+            }
+        }
+
+        /** Both prefixes, both suffixes, both extensions. */
+        static void pair(Backward vlc, int uA, int uB) {
+            int[] a = uA > 0 ? code(uA) : new int[6];
+            int[] b = uB > 0 ? code(uB) : new int[6];
+            vlc.put(a[0], a[1]);
+            vlc.put(b[0], b[1]);
+            vlc.put(a[2], a[3]);
+            vlc.put(b[2], b[3]);
+            vlc.put(a[4], a[5]);
+            vlc.put(b[4], b[5]);
+        }
+
+        /** Prefix, suffix and extension of one u, as value/length pairs. */
+        private static int[] code(int u) {
+            if (u == 1) {
+                return new int[] {1, 1, 0, 0, 0, 0};
+            }
+            if (u == 2) {
+                return new int[] {2, 2, 0, 0, 0, 0};
+            }
+            if (u <= 4) {
+                return new int[] {4, 3, u - 3, 1, 0, 0};
+            }
+            if (u <= 32) {
+                return new int[] {0, 3, u - 5, 5, 0, 0};
+            }
+            return new int[] {0, 3, 28 + ((u - 33) & 3), 5, (u - 33) >> 2, 4};
+        }
+    }
 }

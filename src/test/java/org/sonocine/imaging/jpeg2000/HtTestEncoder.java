@@ -159,23 +159,7 @@ public final class HtTestEncoder {
                 }
                 int uA = a.offset();
                 int uB = b == null ? 0 : b.offset();
-                if (initial && uA > 0 && uB > 0) {
-                    boolean bothAboveTwo = uA > 2 && uB > 2;
-                    mel.event(bothAboveTwo ? 1 : 0);
-                    if (bothAboveTwo) {
-                        residuals(vlc, uA - 2, uB - 2);
-                    } else if (uA > 2) {
-                        int[] codeA = residual(uA);
-                        vlc.put(codeA[0], codeA[1]);
-                        vlc.put(uB - 1, 1);
-                        vlc.put(codeA[2], codeA[3]);
-                        vlc.put(codeA[4], codeA[5]);
-                    } else {
-                        residuals(vlc, uA, uB);
-                    }
-                } else {
-                    residuals(vlc, uA, uB);
-                }
+                HtStreamWriters.Residuals.pair(mel, vlc, uA, uB, initial);
                 a.magnitudes(magSgn, exponentsHere, 2 * qx);
                 if (b != null) {
                     b.magnitudes(magSgn, exponentsHere, 2 * qx + 2);
@@ -315,34 +299,6 @@ public final class HtTestEncoder {
         return Math.max(31 - Integer.numberOfLeadingZeros(bits), 1);
     }
 
-    /** U-VLC of a pair of residuals: both prefixes, both suffixes, both extensions. */
-    private static void residuals(HtStreamWriters.Backward vlc, int uA, int uB) {
-        int[] a = uA > 0 ? residual(uA) : new int[6];
-        int[] b = uB > 0 ? residual(uB) : new int[6];
-        vlc.put(a[0], a[1]);
-        vlc.put(b[0], b[1]);
-        vlc.put(a[2], a[3]);
-        vlc.put(b[2], b[3]);
-        vlc.put(a[4], a[5]);
-        vlc.put(b[4], b[5]);
-    }
-
-    /** Prefix, suffix and extension of one u, as value/length pairs. */
-    private static int[] residual(int u) {
-        if (u == 1) {
-            return new int[] {1, 1, 0, 0, 0, 0};
-        }
-        if (u == 2) {
-            return new int[] {2, 2, 0, 0, 0, 0};
-        }
-        if (u <= 4) {
-            return new int[] {4, 3, u - 3, 1, 0, 0};
-        }
-        if (u <= 32) {
-            return new int[] {0, 3, u - 5, 5, 0, 0};
-        }
-        return new int[] {0, 3, 28 + ((u - 33) & 3), 5, (u - 33) >> 2, 4};
-    }
 
     /** Packet-header bits, most significant first, a 0 bit stuffed after each 0xFF byte. */
     private static final class HeaderWriter {
