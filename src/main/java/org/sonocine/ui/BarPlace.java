@@ -17,8 +17,10 @@ final class BarPlace extends StackPane {
     BarPlace(String id, String... standInClasses) {
         this(id, new Region());
         standIn.getStyleClass().addAll(standInClasses);
-        // a horizontal tool bar's colours are chosen by this pseudo-class, which only a ToolBar sets on itself
-        standIn.pseudoClassStateChanged(PseudoClass.getPseudoClass("horizontal"), true);
+        if (standIn.getStyleClass().contains("tool-bar")) {
+            // a horizontal tool bar's colours are chosen by this pseudo-class, which only a ToolBar sets on itself
+            standIn.pseudoClassStateChanged(PseudoClass.getPseudoClass("horizontal"), true);
+        }
     }
 
     /** With a stand-in of its own, for a bar whose height follows what it holds. */
@@ -33,9 +35,5 @@ final class BarPlace extends StackPane {
     /** Puts the bar in its place, for good. */
     void fill(Node bar) {
         getChildren().setAll(bar);
-    }
-
-    boolean isFilled() {
-        return standIn.getParent() == null;
     }
 }
