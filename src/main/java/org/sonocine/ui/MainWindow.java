@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -20,7 +21,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -59,19 +62,27 @@ public final class MainWindow {
     private final ViewerViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ImageViewport viewport = new ImageViewport();
-    /** Where the side panels go: they are built once the first frame is on screen when the window says so. */
+    /** Where the side panels and bars go: built once the first frame is on screen when the window says so. */
     private final StackPane browserPlace = new StackPane();
     private final StackPane detailsPlace = new StackPane();
+    private final BarPlace menuPlace = new BarPlace("menuBarPlace", "menu-bar");
+    private final BarPlace toolPlace = new BarPlace("measureToolBarPlace", "tool-bar", "measure-tool-bar");
+    private final BarPlace cinePlace = new BarPlace("cineBarPlace", "cine-bar");
+    private final BarPlace statusPlace = new BarPlace("statusBarPlace", statusBarStandIn());
+    /** The image with its bars, and around it, once made, the pane that shows notifications above it. */
+    private final VBox imageColumn;
+    private final StackPane centre;
     private final ThumbnailService thumbnails;
     private MetadataPanel metadata;
     private AttributeTreeView attributes;
     private final MeasurementsViewModel measure = new MeasurementsViewModel();
     private final BrowserViewModel browserModel;
     private BrowserPane browser;
-    private final NotificationPane notifications;
+    private NotificationPane notifications;
     private final AnimationTimer pulse;
     private final SidePanels panels;
-    private MenuBar menuBar;
+    private final MenuBar menuBar;
+    private boolean complete;
     private MenuItem exportItem;
     private final ArchiveViewModel archive;
     private final ArchiveSettings archives;
@@ -85,16 +96,16 @@ public final class MainWindow {
     /** The whole window at once; {@link #forStart} makes the one a start shows. */
     public MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
                       ArchiveSettings archives) {
-        this(vm, thumbnails, archive, archives, SidePanels.Timing.NOW);
+        this(vm, thumbnails, archive, archives, Build.AT_ONCE);
     }
 
     /**
      * @param archive   searching archives, or null for a window without File › Connect to Archive…
      * @param archives  the archives the user set up
-     * @param timing    when the side panels are built
+     * @param build     when the side panels and bars are built
      */
     private MainWindow(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
-                       ArchiveSettings archives, SidePanels.Timing timing) {
+                       ArchiveSettings archives, Build build) {
         this.vm = vm;
         this.thumbnails = thumbnails;
         this.archive = archive;
@@ -105,18 +116,20 @@ public final class MainWindow {
         CineViewModel cine = vm.cine();
 
         viewport.addMeasurementLayer(new MeasurementLayer(measure));
-        VBox center = new VBox(new MeasureToolBar(measure), viewport, new CineBar(cine));
+        imageColumn = new VBox(toolPlace, viewport, cinePlace);
         VBox.setVgrow(viewport, Priority.ALWAYS);
-        notifications = new NotificationPane(center);
-        notifications.setId("notifications");
+        centre = new StackPane(imageColumn);
         browserPlace.getStyleClass().add("side-panel-place");
         detailsPlace.getStyleClass().add("side-panel-place");
-        panels = new SidePanels(browserPlace, notifications, detailsPlace, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
+        panels = new SidePanels(browserPlace, centre, detailsPlace, new PanelShares(BROWSER_SHARE, DETAILS_SHARE,
                 BROWSER_MIN_WIDTH, IMAGE_MIN_WIDTH, DETAILS_MIN_WIDTH));
         panels.setId("split");
         root.setCenter(panels);
-        root.setTop(menus());
-        root.setBottom(statusBar());
+        // Made now though shown later: its shortcuts serve from the start (EarlyShortcuts), and the overlay follows
+        // its View › Overlay item.
+        menuBar = menus();
+        root.setTop(menuPlace);
+        root.setBottom(statusPlace);
 
         viewport.overlay().textProperty().bind(Bindings.concat(cine.frameTextProperty(), "\n",
                 cine.rateTextProperty()));
@@ -152,8 +165,8 @@ public final class MainWindow {
         vm.loadErrorProperty().addListener((o, a, message) -> {
             if (message != null && !message.isEmpty()) {
                 browserModel.openFailed();
-                notifications.show(message);
-            } else {
+                notifications().show(message);
+            } else if (notifications != null) {
                 notifications.hide();
             }
         });
@@ -176,20 +189,25 @@ public final class MainWindow {
         if (cine.animatingProperty().get()) {
             pulse.start();
         }
-        if (timing == SidePanels.Timing.NOW) {
-            completeSidePanels();
+        if (build == Build.AT_ONCE) {
+            complete();
         }
     }
 
+    /** When a window builds its side panels and bars. */
+    private enum Build { AT_ONCE, AFTER_FIRST_FRAME }
+
     /**
-     * A window made for a start builds its side panels (the exam browser, the metadata tabs) only once the first
-     * frame is on screen: their controls are most of the window's styling and layout work, and the image is what
-     * a double-click is for. Their places keep their widths meanwhile, so nothing moves when they arrive.
-     * {@link #afterFirstFrame} builds them, with whatever else can wait.
+     * A window made for a start shows at first only the image: its side panels (the exam browser, the metadata
+     * tabs), its bars (menus, measuring tools, cine controls, status) and the pane for notifications are built once
+     * the first frame is on screen. Their controls, their skins and their styling were nearly all the work of
+     * showing the window, and the image is what a double-click is for. Their places keep their sizes meanwhile, so
+     * nothing moves when they arrive; menu shortcuts pressed before are not lost, and a notification builds its
+     * pane when it comes first. {@link #afterFirstFrame} builds them, with whatever else can wait.
      */
     public static MainWindow forStart(ViewerViewModel vm, ThumbnailService thumbnails, ArchiveViewModel archive,
                                       ArchiveSettings archives) {
-        return new MainWindow(vm, thumbnails, archive, archives, SidePanels.Timing.AFTER_FIRST_FRAME);
+        return new MainWindow(vm, thumbnails, archive, archives, Build.AFTER_FIRST_FRAME);
     }
 
     /**
@@ -210,16 +228,16 @@ public final class MainWindow {
             vm.cine().displayedProperty().removeListener(frameOrFailure);
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
-            Runnable complete = () -> {
-                completeSidePanels();
+            Runnable completion = () -> {
+                complete();
                 work.run();
             };
             if (scene == null) {
-                complete.run();
+                completion.run();
                 return;
             }
-            // After the pulse that hands the frame to the renderer, so that it is painted while the panels are made.
-            LayoutPulses.afterNext(scene, () -> Platform.runLater(complete));
+            // After the pulse that hands the frame to the renderer, so that it is painted while the rest is made.
+            LayoutPulses.afterNext(scene, () -> Platform.runLater(completion));
         };
         timeout.setOnFinished(e -> once[0].run());
         vm.cine().displayedProperty().addListener(frameOrFailure);
@@ -231,11 +249,17 @@ public final class MainWindow {
         }
     }
 
-    /** Builds the exam browser and the metadata tabs into their places, showing the instance already open. */
-    void completeSidePanels() {
-        if (browser != null) {
+    /** Builds the bars, the exam browser and the metadata tabs into their places, showing what is already open. */
+    void complete() {
+        if (complete) {
             return;
         }
+        complete = true;
+        menuPlace.fill(menuBar);
+        toolPlace.fill(new MeasureToolBar(measure));
+        cinePlace.fill(new CineBar(vm.cine()));
+        statusPlace.fill(statusBar());
+        notifications();
         browser = new BrowserPane(browserModel, thumbnails);
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
         attributes = new AttributeTreeView();
@@ -248,6 +272,19 @@ public final class MainWindow {
         browserPlace.getChildren().setAll(browser);
         detailsPlace.getChildren().setAll(details);
         showDetails(vm.currentProperty().get());
+    }
+
+    /**
+     * The pane that shows notifications over the image, made on first use: when the window is completed, or before
+     * if a notification comes first.
+     */
+    private NotificationPane notifications() {
+        if (notifications == null) {
+            notifications = new NotificationPane(imageColumn);
+            notifications.setId("notifications");
+            centre.getChildren().setAll(notifications);
+        }
+        return notifications;
     }
 
     private void showDetails(LoadedInstance instance) {
@@ -264,6 +301,7 @@ public final class MainWindow {
     /** Installs the keyboard shortcuts on {@code scene}. */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        EarlyShortcuts.serve(scene, menuBar);
     }
 
     private void onKey(KeyEvent e) {
@@ -424,9 +462,9 @@ public final class MainWindow {
         keys.setOnAction(e -> ShortcutsDialog.create(root.getScene().getWindow(),
                 ShortcutsDialog.gather(menuBar, ImageViewport.MOUSE_GESTURES)).show());
         Menu help = new Menu("Help", null, keys);
-        menuBar = new MenuBar(file, view, help);
-        menuBar.setId("menuBar");
-        return menuBar;
+        MenuBar menus = new MenuBar(file, view, help);
+        menus.setId("menuBar");
+        return menus;
     }
 
     private StatusBar statusBar() {
@@ -437,11 +475,24 @@ public final class MainWindow {
                 .otherwise(0.0));
         Button cancel = new Button("Cancel scan");
         cancel.setId("cancelScan");
+        // Hidden rather than taken out: the bar, which it makes taller, keeps one height whether a scan runs or not.
         cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.managedProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancelScan());
         status.getRightItems().add(cancel);
         return status;
+    }
+
+    /**
+     * As tall as the status bar: ControlsFX's fixed height, or its tallest item if taller, the Cancel button (an
+     * invisible label styled as a button is as tall).
+     */
+    private static Region statusBarStandIn() {
+        Label button = new Label("Cancel scan");
+        button.getStyleClass().add("button");
+        button.setVisible(false);
+        HBox standIn = new HBox(button);
+        standIn.getStyleClass().add("status-bar-stand-in");
+        return standIn;
     }
 
     private void chooseFiles() {

@@ -14,9 +14,6 @@ import javafx.scene.layout.Region;
  * squeezed; here the divider positions are set from the shares whenever the width changes.
  */
 final class SidePanels extends SplitPane {
-    /** When a window builds what goes into its side panels. */
-    enum Timing { NOW, AFTER_FIRST_FRAME }
-
     private final Region left;
     private final Region right;
     private final PanelShares shares;

@@ -39,8 +39,8 @@ public final class ViewerApp extends Application {
     private static final double MIN_HEIGHT = 640;
     /** What images seen from archives may take on disk before the least recently viewed are deleted. */
     private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
-    /** When the side panels come if no first frame came before (a slow file, or none opened). */
-    private static final javafx.util.Duration SIDE_PANELS_AT_THE_LATEST = javafx.util.Duration.seconds(1.5);
+    /** When the side panels and bars come if no first frame came before (a slow file, or none opened). */
+    private static final javafx.util.Duration REST_OF_WINDOW_AT_THE_LATEST = javafx.util.Duration.seconds(1.5);
     private TaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
@@ -76,7 +76,7 @@ public final class ViewerApp extends Application {
         stage.show();
         StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
         // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
-        window.afterFirstFrame(SIDE_PANELS_AT_THE_LATEST, () -> stage.getIcons().addAll(icons()));
+        window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> stage.getIcons().addAll(icons()));
         // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
         // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
         Platform.runLater(() -> {

@@ -1,10 +1,14 @@
 package org.sonocine.ui;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The window a start shows: the image first, the browser and metadata panels once the first frame is on screen
- * (in the places kept for them), and the file the viewer was started on opened ahead of the window.
+ * The window a start shows: the image first; the browser and metadata panels, the bars and the notification pane
+ * once the first frame is on screen (in the places kept for them); and the file the viewer was started on opened
+ * ahead of the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class StartWindowUiTest {
@@ -54,7 +59,11 @@ class StartWindowUiTest {
         robot.interact(() -> {
             vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
             window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
-            stage.setScene(new Scene(window.root(), 1200, 800));
+            Scene scene = new Scene(window.root(), 1200, 800);
+            // as the viewer shows it: the stand-ins take their bars' heights from the style sheet
+            scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
+            window.installShortcuts(scene);
+            stage.setScene(scene);
             stage.show();
             window.afterFirstFrame(latest, () -> afterFirstFrameRan = true);
         });
@@ -86,12 +95,7 @@ class StartWindowUiTest {
                 .getWidth();
         assertTrue(placeWidth >= MainWindow.BROWSER_MIN_WIDTH, "the browser's place is kept: " + placeWidth);
 
-        robot.interact(() -> vm.open(List.of(file)));
-        tasks.runNext(Lane.INTERACTIVE);
-        robot.interact(tasks::runUi);
-        tasks.runNext(Lane.INTERACTIVE);
-        robot.interact(tasks::runUi);
-        assertNotNull(vm.cine().displayedProperty().get(), "the first frame is shown");
+        openAndShowFirstFrame(robot, file);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
@@ -99,6 +103,67 @@ class StartWindowUiTest {
         assertTrue(afterFirstFrameRan, "what waits for the first frame runs with the panels");
         assertEquals("ORIGINAL", robot.lookup("#metaImageTypeBadge").queryAs(Label.class).getText(),
                 "the metadata of the file opened before the panels came");
+    }
+
+    @Test
+    void barsComeAfterTheFirstFrameInTheirPlacesAndWork(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        show(robot, Duration.minutes(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String bar : List.of("#menuBar", "#measureToolBar", "#cineBar", "#statusBar", "#notifications")) {
+            assertTrue(robot.lookup(bar).tryQuery().isEmpty(), bar + " waits for the first frame");
+        }
+        Bounds before = imageBounds(robot);
+
+        openAndShowFirstFrame(robot, file);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cineBar").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String bar : List.of("#menuBar", "#measureToolBar", "#statusBar", "#notifications")) {
+            assertTrue(robot.lookup(bar).tryQuery().isPresent(), bar + " comes after the first frame");
+        }
+        assertEquals(before, imageBounds(robot), "the image neither moves nor changes size when the bars come");
+
+        boolean playing = vm.cine().playingProperty().get();
+        robot.clickOn("#playButton");
+        assertEquals(!playing, vm.cine().playingProperty().get(), "the cine bar's play button works");
+        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
+        assertTrue(overlay.isVisible());
+        robot.clickOn("View").clickOn("Overlay");
+        assertFalse(overlay.isVisible(), "View › Overlay works");
+        robot.type(KeyCode.O);
+        assertTrue(overlay.isVisible(), "and its shortcut, from the menu bar");
+    }
+
+    @Test
+    void aMenuShortcutPressedBeforeTheMenusComeIsNotLost(FxRobot robot) {
+        show(robot, Duration.minutes(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
+        assertTrue(overlay.isVisible());
+
+        robot.type(KeyCode.O);
+
+        assertTrue(robot.lookup("#menuBar").tryQuery().isEmpty(), "the menus are not in yet");
+        assertFalse(overlay.isVisible(), "View › Overlay's shortcut worked all the same");
+        robot.interact(window::complete);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.O);
+        assertTrue(overlay.isVisible(), "once the menus are in, the shortcut runs once, not twice");
+    }
+
+    private void openAndShowFirstFrame(FxRobot robot, Path file) {
+        robot.interact(() -> vm.open(List.of(file)));
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        tasks.runNext(Lane.INTERACTIVE);
+        robot.interact(tasks::runUi);
+        assertNotNull(vm.cine().displayedProperty().get(), "the first frame is shown");
+    }
+
+    private static Bounds imageBounds(FxRobot robot) {
+        Node viewport = robot.lookup("#viewport").query();
+        return viewport.localToScene(viewport.getLayoutBounds());
     }
 
     @Test
@@ -110,7 +175,8 @@ class StartWindowUiTest {
     }
 
     @Test
-    void sidePanelsComeWhenTheFileCannotBeOpened(FxRobot robot, @TempDir Path dir) throws Exception {
+    void sidePanelsComeWhenTheFileCannotBeOpenedAndTheFailureIsShown(FxRobot robot, @TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("broken.dcm");
         Files.writeString(file, "not DICOM");
         show(robot, Duration.minutes(5));
@@ -122,6 +188,14 @@ class StartWindowUiTest {
         robot.interact(tasks::runUi);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        NotificationPane notifications = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        String message = vm.loadErrorProperty().get();
+        assertTrue(message.contains("broken.dcm"), message);
+        assertEquals(message, notifications.getText());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
+                .stream().anyMatch(label -> label instanceof Label l && message.equals(l.getText())
+                        && l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds())
+                        .getHeight() > 0));
     }
 
     @Test
