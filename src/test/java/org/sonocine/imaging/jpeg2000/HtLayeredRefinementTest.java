@@ -88,7 +88,7 @@ class HtLayeredRefinementTest {
         int passesSoFar = 0;
         for (int layer = 0; layer < layers.size(); layer++) {
             Contribution c = layers.get(layer);
-            HeaderWriter header = new HeaderWriter();
+            PacketHeaderWriter header = new PacketHeaderWriter();
             header.bit(1);
             header.bit(1);
             if (layer == 0) {
@@ -141,7 +141,7 @@ class HtLayeredRefinementTest {
         return before == 0 ? new int[] {1, passes - 1} : new int[] {passes};
     }
 
-    private static void passCount(HeaderWriter header, int passes) {
+    private static void passCount(PacketHeaderWriter header, int passes) {
         if (passes == 1) {
             header.bit(0);
         } else if (passes == 2) {
@@ -177,34 +177,4 @@ class HtLayeredRefinementTest {
         head[qcd + 5] = (byte) (head[qcd + 5] + 8);
     }
 
-    /** Packet header bits, most significant first; a byte after 0xFF holds seven. */
-    private static final class HeaderWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private int current;
-        private int count;
-        private int capacity = 8;
-
-        void bit(int bit) {
-            current = current << 1 | bit;
-            if (++count == capacity) {
-                out.write(current);
-                capacity = current == 0xFF ? 7 : 8;
-                current = 0;
-                count = 0;
-            }
-        }
-
-        void bits(int value, int n) {
-            for (int i = n - 1; i >= 0; i--) {
-                bit((value >> i) & 1);
-            }
-        }
-
-        byte[] finish() {
-            while (count != 0 || capacity == 7) {
-                bit(0);
-            }
-            return out.toByteArray();
-        }
-    }
 }

@@ -49,7 +49,7 @@ class HtPlaceholderPassesTest {
 
     private static byte[] withPlaceholders(byte[] original, SingleBlockCodestream.Parsed parsed, int sets) {
         int passes = 1 + 3 * sets;
-        HeaderWriter header = new HeaderWriter();
+        PacketHeaderWriter header = new PacketHeaderWriter();
         header.bit(1); // packet not empty
         header.bit(1); // included in layer 0
         for (int i = 0; i < parsed.block().zeroBitPlanes() - sets; i++) {
@@ -90,34 +90,4 @@ class HtPlaceholderPassesTest {
         return result;
     }
 
-    /** Packet header bits, most significant first; a byte after 0xFF holds seven. */
-    private static final class HeaderWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private int current;
-        private int count;
-        private int capacity = 8;
-
-        void bit(int bit) {
-            current = current << 1 | bit;
-            if (++count == capacity) {
-                out.write(current);
-                capacity = current == 0xFF ? 7 : 8;
-                current = 0;
-                count = 0;
-            }
-        }
-
-        void bits(int value, int n) {
-            for (int i = n - 1; i >= 0; i--) {
-                bit((value >> i) & 1);
-            }
-        }
-
-        byte[] finish() {
-            while (count != 0 || capacity == 7) {
-                bit(0);
-            }
-            return out.toByteArray();
-        }
-    }
 }

@@ -96,7 +96,7 @@ public final class HtTestEncoder {
 
     /** The header of a packet with one code-block, included now, of one cleanup pass. */
     private static byte[] packetHeader(int zeroBitPlanes, int length) {
-        HeaderWriter h = new HeaderWriter();
+        PacketHeaderWriter h = new PacketHeaderWriter();
         h.bit(1); // not empty
         h.bit(1); // inclusion tag tree: included in layer 0
         for (int i = 0; i < zeroBitPlanes; i++) {
@@ -297,34 +297,6 @@ public final class HtTestEncoder {
         int x = qx << 1;
         int bits = exponentsAbove[x] | exponentsAbove[x + 1] | exponentsAbove[x + 2] | exponentsAbove[x + 3];
         return Math.max(31 - Integer.numberOfLeadingZeros(bits), 1);
-    }
-
-
-    /** Packet-header bits, most significant first, a 0 bit stuffed after each 0xFF byte. */
-    private static final class HeaderWriter {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private int current;
-        private int count;
-        private int capacity = 8;
-
-        void bit(int b) {
-            current = current << 1 | b;
-            if (++count == capacity) {
-                bytes.write(current);
-                capacity = current == 0xFF ? 7 : 8;
-                current = 0;
-                count = 0;
-            }
-        }
-
-        byte[] finish() {
-            if (count > 0) {
-                bytes.write(current << (capacity - count));
-            } else if (capacity == 7) {
-                bytes.write(0);
-            }
-            return bytes.toByteArray();
-        }
     }
 
     private static final class Out {

@@ -16,33 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LargeRoiShiftTest {
 
-    /** Packet header bits, most significant first, with a 0 bit stuffed after every 0xFF byte. */
-    private static final class HeaderWriter {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int current;
-        int used;
-        int capacity = 8;
-
-        HeaderWriter bits(int value, int n) {
-            for (int i = n - 1; i >= 0; i--) {
-                current = current << 1 | (value >> i & 1);
-                if (++used == capacity) {
-                    out.write(current);
-                    capacity = current == 0xFF ? 7 : 8;
-                    current = 0;
-                    used = 0;
-                }
-            }
-            return this;
-        }
-
-        byte[] finish() {
-            if (used > 0) {
-                bits(0, capacity - used);
-            }
-            return out.toByteArray();
-        }
-    }
 
     private static void segment(ByteArrayOutputStream out, int marker, int... params) {
         out.write(marker >> 8);
@@ -73,7 +46,7 @@ class LargeRoiShiftTest {
         }
         int passes = block.passes();
         assertThat(passes).isBetween(6, 36);
-        HeaderWriter header = new HeaderWriter().bits(1, 1).bits(1, 1);
+        PacketHeaderWriter header = new PacketHeaderWriter().bits(1, 1).bits(1, 1);
         header.bits(0, block.zeroBitPlanes()).bits(1, 1);
         header.bits(0b1111, 4).bits(passes - 6, 5);
         // Lblock 3 + 5 increments, and 3 bits for log2 of the passes: 11 bits of length.
