@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sonocine.imaging.codec.DecodeException;
-import org.sonocine.testing.ImageHeaders;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -101,23 +100,13 @@ class Jpeg2000HostileInputTest {
         return tilePart(b, 0, 0, 1, body).u16(0xFFD9).get();
     }
 
-    private static EncodedFrame frame(byte[] codestream, int rows, int columns, int samples) {
-        try {
-            PixelDescription header = PixelDescription.of(ImageHeaders.of(rows, columns, samples, 8,
-                    samples == 3 ? "RGB" : "MONOCHROME2", 1), 1);
-            return new EncodedFrame(0, codestream, header, false, 1, 0, null);
-        } catch (DecodeException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** The message the decoder refuses a square one-component frame with. */
     private static String refusal(byte[] codestream, int size) {
         return refusal(codestream, size, size, 1);
     }
 
     private static String refusal(byte[] codestream, int rows, int columns, int samples) {
-        EncodedFrame frame = frame(codestream, rows, columns, samples);
+        EncodedFrame frame = TestImages.eightBitFrame(codestream, rows, columns, samples);
         Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder(false);
         String message = assertTimeoutPreemptively(LIMIT,
                 () -> assertThrows(DecodeException.class, () -> decoder.decode(frame))).getMessage();
@@ -126,7 +115,7 @@ class Jpeg2000HostileInputTest {
     }
 
     private static StoredFrame decoded(byte[] codestream, int size) {
-        EncodedFrame frame = frame(codestream, size, size, 1);
+        EncodedFrame frame = TestImages.eightBitFrame(codestream, size, size, 1);
         Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder(false);
         return assertTimeoutPreemptively(LIMIT, () -> decoder.decode(frame));
     }
@@ -318,7 +307,7 @@ class Jpeg2000HostileInputTest {
         for (int t = 0; t < width * height; t++) {
             tilePart(b, t, 0, 1, emptyPackets(1));
         }
-        EncodedFrame frame = frame(b.u16(0xFFD9).get(), height, width, 1);
+        EncodedFrame frame = TestImages.eightBitFrame(b.u16(0xFFD9).get(), height, width, 1);
         StoredFrame decoded = assertTimeoutPreemptively(LIMIT, () -> new Jpeg2000FrameDecoder(false).decode(frame));
         assertThat(decoded.sample(width * height - 1, 0)).isEqualTo(128);
     }
@@ -341,7 +330,7 @@ class Jpeg2000HostileInputTest {
                     Integer.numberOfTrailingZeros(y)));
             tilePart(b, t, 0, 1, emptyPackets(3 * resolutions));
         }
-        EncodedFrame frame = frame(b.u16(0xFFD9).get(), height, width, 3);
+        EncodedFrame frame = TestImages.eightBitFrame(b.u16(0xFFD9).get(), height, width, 3);
         StoredFrame decoded = assertTimeoutPreemptively(LIMIT, () -> new Jpeg2000FrameDecoder(false).decode(frame));
         assertThat(decoded.sample(width * height - 1, 2)).isEqualTo(128);
     }
@@ -446,7 +435,7 @@ class Jpeg2000HostileInputTest {
             body.u8(0xE2, 0xC5, 0x88).bytes(block).bytes(block).bytes(block);
         }
         byte[] codestream = oneTile(8, cod(PacketOrderCodes.LRCP, 1, 3, 0x40), qcdNone(2, 9, 3), body.get());
-        EncodedFrame frame = frame(codestream, 8, 8, 1);
+        EncodedFrame frame = TestImages.eightBitFrame(codestream, 8, 8, 1);
         Jpeg2000FrameDecoder parallel = new Jpeg2000FrameDecoder(true);
         for (int i = 0; i < 20; i++) {
             DecodeException e = assertTimeoutPreemptively(LIMIT,

@@ -2,7 +2,6 @@ package org.sonocine.imaging;
 
 import org.junit.jupiter.api.Test;
 import org.sonocine.imaging.codec.DecodeException;
-import org.sonocine.testing.ImageHeaders;
 
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -85,22 +84,12 @@ class Jpeg2000SizTest {
     }
 
     private static String refusal(byte[] codestream, int rows, int columns, int samples) {
-        EncodedFrame frame = frame(codestream, rows, columns, samples);
+        EncodedFrame frame = TestImages.eightBitFrame(codestream, rows, columns, samples);
         Jpeg2000FrameDecoder decoder = new Jpeg2000FrameDecoder();
         String message = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(DecodeException.class, () -> decoder.decode(frame))).getMessage();
         assertThat(message).startsWith("frame 1: ");
         return message.substring("frame 1: ".length());
-    }
-
-    private static EncodedFrame frame(byte[] codestream, int rows, int columns, int samples) {
-        try {
-            PixelDescription header = PixelDescription.of(ImageHeaders.of(rows, columns, samples, 8,
-                    samples == 3 ? "RGB" : "MONOCHROME2", 1), 1);
-            return new EncodedFrame(0, codestream, header, false, 1, 0, null);
-        } catch (DecodeException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -146,7 +135,7 @@ class Jpeg2000SizTest {
 
     @Test
     void runningOutOfMemoryInTheDecoderRefusesTheFrame() throws DecodeException {
-        EncodedFrame frame = frame(codestream(Siz.square(32, 32, 1)), 32, 32, 1);
+        EncodedFrame frame = TestImages.eightBitFrame(codestream(Siz.square(32, 32, 1)), 32, 32, 1);
         CodecDeadline deadline = new CodecDeadline(5_000, 0, 2);
         for (RuntimeException thrown : new RuntimeException[] {null, new RuntimeException("Java heap space"),
             new IllegalStateException("decoding failed", new OutOfMemoryError("Java heap space"))}) {

@@ -7,6 +7,8 @@ import org.sonocine.dicom.Fragments;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.TransferSyntax;
 import org.sonocine.dicom.VR;
+import org.sonocine.imaging.codec.DecodeException;
+import org.sonocine.testing.ImageHeaders;
 
 import java.io.IOException;
 import java.util.List;
@@ -41,5 +43,16 @@ final class TestImages {
         frames.forEach(fragments::add);
         ds.set(Tag.PixelData, VR.OB, fragments);
         return DicomFile.read(new DicomWriter(syntax).toPart10Bytes(ds));
+    }
+
+    /** Frame 1 of an 8-bit image of {@code rows} x {@code columns} x {@code samples} (RGB or MONOCHROME2). */
+    static EncodedFrame eightBitFrame(byte[] codestream, int rows, int columns, int samples) {
+        try {
+            PixelDescription header = PixelDescription.of(ImageHeaders.of(rows, columns, samples, 8,
+                    samples == 3 ? "RGB" : "MONOCHROME2", 1), 1);
+            return new EncodedFrame(0, codestream, header, false, 1, 0, null);
+        } catch (DecodeException e) {
+            throw new AssertionError(e);
+        }
     }
 }
