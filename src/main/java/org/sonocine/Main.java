@@ -21,6 +21,7 @@ public final class Main {
         boolean commandLine = args.length > 0 && SonocineCli.isCommandLine(args[0]);
         boolean playbackBench = commandLine && args[0].equals("bench") && Arrays.asList(args).contains("--playback");
         if (!commandLine || playbackBench) {
+            ViewerJvm.noteProcessStart();
             Optional<Integer> relaunched = ViewerJvm.relaunchIfNeeded(Main.class.getName(), args);
             if (relaunched.isPresent()) {
                 System.exit(relaunched.get());

@@ -21,7 +21,10 @@ import java.util.Optional;
  * installer's launcher and {@code mvn javafx:run} pass the same options (a test keeps the three in step).
  */
 public final class ViewerJvm {
-    /** Set in a relaunched JVM, so that it does not relaunch again. */
+    /**
+     * Set in a JVM that has the viewer's options (a relaunched one; the options list it too, for the installed
+     * launcher and Maven), so that it does not relaunch.
+     */
     public static final String RELAUNCHED = "sonocine.relaunched";
     /** The viewer's start-up report (ui.StartupReport, which this package may not name) and its process start. */
     private static final String STARTUP_REPORT = "sonocine.startupReport";
@@ -131,17 +134,21 @@ public final class ViewerJvm {
      * empty when this JVM should run the viewer itself (it has the options, or the relaunch could not start).
      */
     public static Optional<Integer> relaunchIfNeeded(String mainClass, String[] args) {
+        if (System.getProperty(RELAUNCHED) != null) {
+            // before asking for the arguments: the management classes would take the start 30 ms
+            return Optional.empty();
+        }
         List<String> inputArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (!shouldRelaunch(inputArguments, System.getProperty(RELAUNCHED)) || options().isEmpty()) {
+        if (!shouldRelaunch(inputArguments, null) || options().isEmpty()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>(relaunchCommand(Path.of(System.getProperty("java.home")),
                 ownArguments(inputArguments, environmentOptions()),
                 System.getProperty("java.class.path"), mainClass, args));
         command.addAll(1, archiveOptions(System.getProperty("java.class.path"), inputArguments));
-        if (Boolean.getBoolean(STARTUP_REPORT)) {
-            // the viewer's start-up report counts from this JVM's start, not the relaunched one's
-            command.add(1, "-D" + PROCESS_START + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        if (System.getProperty(PROCESS_START) != null) {
+            // the viewer's start-up report counts from this process's start, not the relaunched one's
+            command.add(1, "-D" + PROCESS_START + "=" + System.getProperty(PROCESS_START));
         }
         Process child;
         try {
@@ -163,6 +170,16 @@ public final class ViewerJvm {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook runs
             }
+        }
+    }
+
+    /**
+     * For the start-up report, if asked for: notes when this process began, unless a relaunching process passed on
+     * when it did.
+     */
+    public static void noteProcessStart() {
+        if (Boolean.getBoolean(STARTUP_REPORT) && System.getProperty(PROCESS_START) == null) {
+            System.setProperty(PROCESS_START, Long.toString(ProcessStart.epochMillis()));
         }
     }
 

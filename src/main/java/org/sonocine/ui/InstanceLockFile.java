@@ -38,7 +38,6 @@ import java.util.Set;
  * locks on it.
  */
 final class InstanceLockFile implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(InstanceLockFile.class.getName());
     private static final int MAX_SIZE = 4096;
     private static final long TURN = MAX_SIZE;
     private static final long TURN_WAIT_NANOS = 1_000_000_000L;
@@ -161,8 +160,10 @@ final class InstanceLockFile implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            // The locks go with the process at the latest.
-            LOG.log(System.Logger.Level.DEBUG, "Closing the instance lock file failed", e);
+            // The locks go with the process at the latest. The logger is made only now: starting the logging back
+            // end would cost every launch some 40 ms.
+            System.getLogger(InstanceLockFile.class.getName()).log(System.Logger.Level.DEBUG,
+                    "Closing the instance lock file failed", e);
         }
     }
 

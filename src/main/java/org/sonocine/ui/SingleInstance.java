@@ -19,15 +19,19 @@ import java.util.function.Predicate;
  * most {@link InstanceProtocol#LAUNCH_DEADLINE}; when that fails it opens its own window but leaves the lock file to
  * the viewer, which may only have been busy. When anything goes wrong with the lock file itself the launch simply
  * runs on its own: a second window beats no window.
+ *
+ * <p>A launch that becomes the viewer starts listening on a thread of its own, beside the toolkit's start: making
+ * the token and the socket costs a start some 70 ms of first-time work. It keeps the turn until its address is
+ * recorded, so a launch meanwhile waits for it and then finds the viewer.
  */
 final class SingleInstance implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SingleInstance.class.getName());
     /** A file lock belongs to the whole JVM, so launches inside one JVM (tests) must also take turns. */
     private static final Object CLAIM = new Object();
 
     private final boolean forwarded;
     private InstanceLockFile lock;
     private InstanceServer server;
+    private Thread listening;
 
     private SingleInstance(boolean forwarded, InstanceLockFile lock) {
         this.forwarded = forwarded;
@@ -47,7 +51,7 @@ final class SingleInstance implements AutoCloseable {
                 synchronized (CLAIM) {
                     InstanceLockFile lock = InstanceLockFile.open(lockFile);
                     if (claimed(lock)) {
-                        return becomeViewer(lock, receiver);
+                        return becomeViewer(lockFile, lock, receiver);
                     }
                     // The turn ends before talking to the viewer: other launches need not wait for this one.
                     try (lock) {
@@ -63,10 +67,9 @@ final class SingleInstance implements AutoCloseable {
                 }
                 // Once: a viewer answers CLOSING only after giving up the lock file, which the next round takes over.
             }
-            LOG.log(System.Logger.Level.WARNING, reason(delivery) + "; opening a separate window");
+            warn(reason(delivery) + "; opening a separate window");
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot use " + lockFile + " (" + e.getMessage()
-                    + "); opening a separate window");
+            warn(cannotUse(lockFile, e));
         }
         return new SingleInstance(false, null);
     }
@@ -80,17 +83,30 @@ final class SingleInstance implements AutoCloseable {
         }
     }
 
-    private static SingleInstance becomeViewer(InstanceLockFile lock, Predicate<List<Path>> receiver)
-            throws IOException {
+    private static SingleInstance becomeViewer(Path lockFile, InstanceLockFile lock,
+                                               Predicate<List<Path>> receiver) {
         SingleInstance viewer = new SingleInstance(false, lock);
+        viewer.listening = new Thread(() -> viewer.listenAndRecord(lockFile, receiver), "sonocine-instance-start");
+        viewer.listening.setDaemon(true);
+        viewer.listening.start();
+        return viewer;
+    }
+
+    private void listenAndRecord(Path lockFile, Predicate<List<Path>> receiver) {
         try {
-            viewer.listen(receiver);
-            lock.record(viewer.server.address());
-            lock.endTurn();
-            return viewer;
+            InstanceLockFile recorded;
+            synchronized (this) {
+                recorded = lock;
+                if (recorded == null) {
+                    return; // closed before it listened
+                }
+                listen(receiver);
+            }
+            recorded.record(server.address());
+            recorded.endTurn();
         } catch (IOException | RuntimeException e) {
-            viewer.close();
-            throw e;
+            warn(cannotUse(lockFile, e));
+            closeNow();
         }
     }
 
@@ -103,6 +119,15 @@ final class SingleInstance implements AutoCloseable {
             resign();
             return false;
         });
+    }
+
+    private static String cannotUse(Path lockFile, Exception e) {
+        return "Cannot use " + lockFile + " (" + e.getMessage() + "); opening a separate window";
+    }
+
+    /** The logger is made only when needed: starting the logging back end would cost every launch some 40 ms. */
+    private static void warn(String message) {
+        System.getLogger(SingleInstance.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
     private static String reason(Delivery delivery) {
@@ -131,7 +156,19 @@ final class SingleInstance implements AutoCloseable {
 
     /** Stops listening and gives up the lock file: later launches find no live viewer and start their own. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        Thread starting = listening;
+        if (starting != null) {
+            try {
+                starting.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeNow();
+    }
+
+    private synchronized void closeNow() {
         if (server != null) {
             server.close();
             server = null;

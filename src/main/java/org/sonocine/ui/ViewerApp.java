@@ -6,6 +6,8 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sonocine.imaging.FailureWords;
@@ -37,6 +39,8 @@ public final class ViewerApp extends Application {
     private static final double PREFERRED_HEIGHT = 860;
     private static final double MIN_WIDTH = 1024;
     private static final double MIN_HEIGHT = 640;
+    /** The window's background (sonocine.css, -fx-background), shown before its style sheet is read. */
+    static final Color WINDOW_COLOUR = Color.web("#1e1f22");
     /** What images seen from archives may take on disk before the least recently viewed are deleted. */
     private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
     /** When the side panels and bars come if no first frame came before (a slow file, or none opened). */
@@ -50,6 +54,40 @@ public final class ViewerApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark(StartupReport.Milestone.TOOLKIT_UP);
+        Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
+        Scene scene = showFirst(stage, size);
+        StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
+        // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
+        // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
+        Platform.runLater(() -> {
+            stage.setWidth(size.getWidth());
+            stage.setHeight(size.getHeight());
+            stage.centerOnScreen();
+        });
+        Platform.runLater(() -> fill(stage, scene));
+    }
+
+    /**
+     * Shows the window first, in the colour of the one to come and with nothing in it yet: what it will hold takes
+     * another 0.3 s or so to make and style on a modest machine, and a window that answers the double-click at once
+     * tells the user that the file is opening. No style sheet and no control yet, whose styling would come first.
+     */
+    static Scene showFirst(Stage stage, Dimension2D size) {
+        Scene scene = new Scene(new Region(), size.getWidth(), size.getHeight(), WINDOW_COLOUR);
+        stage.setTitle("Sonocine");
+        stage.setScene(scene);
+        stage.setWidth(size.getWidth());
+        stage.setHeight(size.getHeight());
+        stage.centerOnScreen();
+        stage.show();
+        return scene;
+    }
+
+    /** Makes the viewer in the window {@link #start} showed, and opens what it was started on. */
+    private void fill(Stage stage, Scene scene) {
+        if (!stage.isShowing()) {
+            return; // closed at once: stop() has run
+        }
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
         ViewerLauncher.earlyOpening().ifPresent(vm::startedOn);
@@ -59,31 +97,16 @@ public final class ViewerApp extends Application {
         window = MainWindow.forStart(vm, new ThumbnailService(tasks, archive::opener), archive,
                 ArchiveSettings.forUser());
         ResponsivenessReport.startIfAsked(vm);
-        Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
-        Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
-        stage.setTitle("Sonocine");
-        stage.setScene(scene);
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         if (!paths.isEmpty()) {
-            // Before the window is shown: a file read while it was built comes with it.
+            // Before the viewer joins the window: a file read while it was made comes with it.
             vm.openAtStart(paths);
         }
-        stage.setWidth(size.getWidth());
-        stage.setHeight(size.getHeight());
-        stage.centerOnScreen();
-        stage.show();
-        StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
+        scene.setRoot(window.root());
         // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
         window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> stage.getIcons().addAll(icons()));
-        // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
-        // (JDK-8316423, fixed in JavaFX 22): asking again once the window is on screen is honoured.
-        Platform.runLater(() -> {
-            stage.setWidth(size.getWidth());
-            stage.setHeight(size.getHeight());
-            stage.centerOnScreen();
-        });
         ViewerLauncher.OPEN_REQUESTS.deliverTo(later -> Platform.runLater(() -> openFromOutside(stage, later)));
         if (paths.isEmpty()) {
             openDemo();
