@@ -32,7 +32,7 @@ final class ScanCommand implements Callable<Integer> {
     private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class)
             .initialValue(false).description("Write one JSON object.").build();
     private final OptionSpec threads = OptionSpec.builder("--threads").type(int.class).paramLabel("<threads>")
-            .initialValue(Runtime.getRuntime().availableProcessors())
+            .initialValue(defaultThreads())
             .description("scanning threads (default: one per processor)").build();
     private final PositionalParamSpec roots = PositionalParamSpec.builder().arity("1..*").required(true)
             .paramLabel("DIR").type(List.class).auxiliaryTypes(Path.class).description("folders, files or DICOMDIRs").build();
@@ -55,22 +55,31 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        List<Path> roots = this.roots.getValue();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr(), roots.getValue(),
+                threads.<Integer>getValue(), json.<Boolean>getValue());
+    }
+
+    /** The scan a parsed command line asks for, also run without picocli by {@link DirectCommands}. */
+    static int run(PrintWriter out, PrintWriter err, List<Path> roots, int threads, boolean json) throws IOException {
         for (Path root : roots) {
             if (!Files.exists(root)) {
-                spec.commandLine().getErr().println("sonocine scan: " + root + ": no such file or folder");
+                err.println("sonocine scan: " + root + ": no such file or folder");
                 return 2;
             }
         }
-        ScanSummary summary = scan(roots, threads.<Integer>getValue());
-        if (json.<Boolean>getValue()) {
+        ScanSummary summary = scan(roots, threads);
+        if (json) {
             writeJson(out, summary);
         } else {
             writeText(out, summary);
         }
         out.flush();
         return summary.failures().isEmpty() && summary.warnings().isEmpty() ? 0 : 1;
+    }
+
+    /** The default number of scanning threads. */
+    static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
