@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
@@ -82,16 +84,29 @@ final class ScanCommand implements Callable<Integer> {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
+    /**
+     * Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. Classes rather
+     * than lambdas: the first lambda a run links sets up the JDK's method-handle machinery, which costs a short
+     * command more than a few hundred files do.
+     */
     private static ScanSummary scan(List<Path> roots, int threads) {
         int examiners = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, r -> {
-            Thread t = new Thread(r, "scan");
-            t.setDaemon(true);
-            return t;
+        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "scan");
+                t.setDaemon(true);
+                return t;
+            }
         });
+        BooleanSupplier never = new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+                return false;
+            }
+        };
         try {
-            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, () -> false).join();
+            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, never).join();
         } catch (CompletionException e) {
             // Only the machine failing gets here: every file, folder and DICOMDIR fails alone.
             if (e.getCause() instanceof Error error) {

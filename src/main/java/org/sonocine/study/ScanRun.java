@@ -43,6 +43,20 @@ final class ScanRun implements ExamFiles.Sink {
     /** Set when the scan must stop whatever the caller says: an interrupted read, an executor that refuses work. */
     private volatile boolean stopped;
 
+    // Classes rather than lambdas or method references: a scan links none (see ExamTree).
+    private final BooleanSupplier cancelCheck = new BooleanSupplier() {
+        @Override
+        public boolean getAsBoolean() {
+            return cancelled();
+        }
+    };
+    private final Runnable examiner = new Runnable() {
+        @Override
+        public void run() {
+            examine();
+        }
+    };
+
     ScanRun(Executor executor, int parallelism, ScanListener listener, BooleanSupplier cancelRequested) {
         this.executor = executor;
         this.parallelism = parallelism;
@@ -52,7 +66,12 @@ final class ScanRun implements ExamFiles.Sink {
 
     CompletableFuture<ScanSummary> start(List<Path> roots) {
         try {
-            executor.execute(() -> walk(roots));
+            executor.execute(new Runnable() {
+                @Override
+                public void run() {
+                    walk(roots);
+                }
+            });
         } catch (RejectedExecutionException e) {
             stop();
             synchronized (this) {
@@ -70,7 +89,7 @@ final class ScanRun implements ExamFiles.Sink {
 
     private void walk(List<Path> roots) {
         try {
-            ExamFiles.walk(roots, this, this::cancelled);
+            ExamFiles.walk(roots, this, cancelCheck);
             synchronized (this) {
                 walking = false;
                 if (cancelled()) {
@@ -120,7 +139,7 @@ final class ScanRun implements ExamFiles.Sink {
 
     private void launchExaminer() {
         try {
-            executor.execute(this::examine);
+            executor.execute(examiner);
         } catch (RejectedExecutionException e) {
             stop();
             synchronized (this) {
