@@ -83,7 +83,19 @@ public final class DicomFile implements Closeable {
     }
 
     public static DicomFile openLenient(Path path, ReadOptions options) throws IOException {
-        requireRegularFile(path);
+        return openLenient(path, null, options);
+    }
+
+    /**
+     * As {@link #openLenient(Path, ReadOptions)}, for a file whose attributes the caller has just read (a folder walk
+     * has them for every file it meets): a regular file is then opened without asking the file system about it
+     * again; anything else, or {@code attributes} null, is checked as there.
+     */
+    public static DicomFile openLenient(Path path, BasicFileAttributes attributes, ReadOptions options)
+            throws IOException {
+        if (attributes == null || !attributes.isRegularFile()) {
+            requireRegularFile(path);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
