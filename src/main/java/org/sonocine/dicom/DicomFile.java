@@ -89,11 +89,21 @@ public final class DicomFile implements Closeable {
     /**
      * As {@link #openLenient(Path, ReadOptions)}, for a file whose attributes the caller has just read (a folder walk
      * has them for every file it meets): a regular file is then opened without asking the file system about it
-     * again; anything else, or {@code attributes} null, is checked as there.
+     * again, and its header, when that is all that is read, as a plain stream ({@link HeaderFileStream});
+     * anything else, or {@code attributes} null, is checked and opened as there.
      */
     public static DicomFile openLenient(Path path, BasicFileAttributes attributes, ReadOptions options)
             throws IOException {
-        if (attributes == null || !attributes.isRegularFile()) {
+        boolean regular = attributes != null && attributes.isRegularFile();
+        HeaderFileStream header = regular && options.headerOnly() ? HeaderFileStream.openOrNull(path) : null;
+        if (header != null) {
+            try (header) {
+                return parse(path, new DicomInput(header, attributes.size(), DicomInput.HEADER_BUFFER), options, null);
+            } catch (IOException e) {
+                throw folderOr(path, e);
+            }
+        }
+        if (!regular) {
             requireRegularFile(path);
         }
         FileChannel channel;
@@ -102,10 +112,7 @@ public final class DicomFile implements Closeable {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
         } catch (IOException e) {
-            if (Files.isDirectory(path)) {
-                throw new NotDicomException(path + " is a folder, not a file");
-            }
-            throw e;
+            throw folderOr(path, e);
         }
         try (channel; InputStream stream = java.nio.channels.Channels.newInputStream(channel)) {
             long size = channel.size();
@@ -113,11 +120,13 @@ public final class DicomFile implements Closeable {
                     : new DicomInput(stream, size);
             return parse(path, input, options, null);
         } catch (IOException e) {
-            if (Files.isDirectory(path)) {
-                throw new NotDicomException(path + " is a folder, not a file");
-            }
-            throw e;
+            throw folderOr(path, e);
         }
+    }
+
+    /** What to report when reading {@code path} failed with {@code e}: that it is a folder, if it is one. */
+    private static IOException folderOr(Path path, IOException e) {
+        return Files.isDirectory(path) ? new NotDicomException(path + " is a folder, not a file") : e;
     }
 
     /**
