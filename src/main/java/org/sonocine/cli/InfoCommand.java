@@ -62,10 +62,13 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut(), files.getValue(), json.<Boolean>getValue());
+    }
+
+    /** The report a parsed command line asks for, also run without picocli by {@link DirectCommands}. */
+    static int run(PrintWriter out, List<Path> files, boolean json) throws IOException {
         boolean failed = false;
-        boolean json = this.json.<Boolean>getValue();
-        for (Path file : files.<List<Path>>getValue()) {
+        for (Path file : files) {
             FileReport report = FileReport.of(file);
             failed |= report.error() != null;
             if (json) {

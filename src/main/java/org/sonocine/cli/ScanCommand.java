@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
@@ -32,7 +34,7 @@ final class ScanCommand implements Callable<Integer> {
     private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class)
             .initialValue(false).description("Write one JSON object.").build();
     private final OptionSpec threads = OptionSpec.builder("--threads").type(int.class).paramLabel("<threads>")
-            .initialValue(Runtime.getRuntime().availableProcessors())
+            .initialValue(defaultThreads())
             .description("scanning threads (default: one per processor)").build();
     private final PositionalParamSpec roots = PositionalParamSpec.builder().arity("1..*").required(true)
             .paramLabel("DIR").type(List.class).auxiliaryTypes(Path.class).description("folders, files or DICOMDIRs").build();
@@ -55,16 +57,20 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        List<Path> roots = this.roots.getValue();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr(), roots.getValue(),
+                threads.<Integer>getValue(), json.<Boolean>getValue());
+    }
+
+    /** The scan a parsed command line asks for, also run without picocli by {@link DirectCommands}. */
+    static int run(PrintWriter out, PrintWriter err, List<Path> roots, int threads, boolean json) throws IOException {
         for (Path root : roots) {
             if (!Files.exists(root)) {
-                spec.commandLine().getErr().println("sonocine scan: " + root + ": no such file or folder");
+                err.println("sonocine scan: " + root + ": no such file or folder");
                 return 2;
             }
         }
-        ScanSummary summary = scan(roots, threads.<Integer>getValue());
-        if (json.<Boolean>getValue()) {
+        ScanSummary summary = scan(roots, threads);
+        if (json) {
             writeJson(out, summary);
         } else {
             writeText(out, summary);
@@ -73,16 +79,34 @@ final class ScanCommand implements Callable<Integer> {
         return summary.failures().isEmpty() && summary.warnings().isEmpty() ? 0 : 1;
     }
 
-    /** Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. */
+    /** The default number of scanning threads. */
+    static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. Classes rather
+     * than lambdas: the first lambda a run links sets up the JDK's method-handle machinery, which costs a short
+     * command more than a few hundred files do.
+     */
     private static ScanSummary scan(List<Path> roots, int threads) {
         int examiners = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, r -> {
-            Thread t = new Thread(r, "scan");
-            t.setDaemon(true);
-            return t;
+        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "scan");
+                t.setDaemon(true);
+                return t;
+            }
         });
+        BooleanSupplier never = new BooleanSupplier() {
+            @Override
+            public boolean getAsBoolean() {
+                return false;
+            }
+        };
         try {
-            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, () -> false).join();
+            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, never).join();
         } catch (CompletionException e) {
             // Only the machine failing gets here: every file, folder and DICOMDIR fails alone.
             if (e.getCause() instanceof Error error) {

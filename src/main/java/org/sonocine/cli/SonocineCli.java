@@ -12,7 +12,8 @@ import java.util.List;
  * The command-line front: {@code sonocine <command> ...}. Picocli reads each command's annotations by reflection
  * when it is registered, which costs more than a short command's own work; so a run registers only the command
  * it names, and the whole tree only when it asks for help or names no command. The front itself, like the
- * short commands timed most ({@code info}, {@code scan}), has its model built in code, which costs no reflection.
+ * short commands timed most ({@code info}, {@code scan}), has its model built in code, which costs no reflection;
+ * and the plain forms of those two run without picocli at all ({@link DirectCommands}).
  */
 public final class SonocineCli implements Runnable {
     /** The commands, in the order help lists them. */
@@ -35,14 +36,22 @@ public final class SonocineCli implements Runnable {
 
     /** Runs the command line writing to {@code out} and {@code err}, and returns its exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        int status = DirectCommands.run(out, err, args);
+        if (status == DirectCommands.NOT_PLAIN) {
+            status = runParsed(out, err, args);
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** Runs the command line as picocli parses it, whatever its form. */
+    static int runParsed(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureReport());
-        int status = cli.execute(args);
-        out.flush();
-        err.flush();
-        return status;
+        return cli.execute(args);
     }
 
     /**
@@ -54,9 +63,14 @@ public final class SonocineCli implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine,
                 CommandLine.ParseResult parseResult) {
-            commandLine.getErr().println("sonocine: " + e.getMessage());
-            return 2;
+            return reportFailure(commandLine.getErr(), e);
         }
+    }
+
+    /** Reports a command's failure on {@code err} as one line, and returns the exit status that says so. */
+    static int reportFailure(PrintWriter err, Exception e) {
+        err.println("sonocine: " + e.getMessage());
+        return 2;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The warnings of one read, bounded: a hostile file can repeat one defect millions of times (a 64 MB file of stray
@@ -19,24 +18,47 @@ final class BoundedWarnings extends AbstractList<String> {
     /** Beyond this many kinds, further ones are counted together. */
     private static final int KINDS = 100;
     private static final String OTHER = "other warnings";
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final List<String> kept = new ArrayList<>();
     private final Map<String, long[]> kinds = new LinkedHashMap<>();
 
     @Override
     public boolean add(String warning) {
-        String kind = DIGITS.matcher(warning).replaceAll("#");
+        String kind = kindOf(warning);
         if (!kinds.containsKey(kind) && kinds.size() >= KINDS) {
             kind = OTHER;
         }
-        long[] seen = kinds.computeIfAbsent(kind, k -> new long[2]);
+        long[] seen = kinds.get(kind);
+        if (seen == null) {
+            seen = new long[2];
+            kinds.put(kind, seen);
+        }
         if (++seen[0] <= PER_KIND && !kind.equals(OTHER)) {
             kept.add(warning);
         } else {
             seen[1]++;
         }
         return true;
+    }
+
+    /**
+     * The warning with each run of digits made one '#'. Written out rather than a regular expression: every read
+     * makes a list of warnings, and compiling one costs a short command's first file more than reading it.
+     */
+    static String kindOf(String warning) {
+        StringBuilder kind = new StringBuilder(warning.length());
+        boolean inDigits = false;
+        for (int i = 0; i < warning.length(); i++) {
+            char c = warning.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit) {
+                kind.append(c);
+            } else if (!inDigits) {
+                kind.append('#');
+            }
+            inDigits = digit;
+        }
+        return kind.toString();
     }
 
     @Override

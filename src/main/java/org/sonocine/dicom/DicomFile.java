@@ -83,17 +83,36 @@ public final class DicomFile implements Closeable {
     }
 
     public static DicomFile openLenient(Path path, ReadOptions options) throws IOException {
-        requireRegularFile(path);
+        return openLenient(path, null, options);
+    }
+
+    /**
+     * As {@link #openLenient(Path, ReadOptions)}, for a file whose attributes the caller has just read (a folder walk
+     * has them for every file it meets): a regular file is then opened without asking the file system about it
+     * again, and its header, when that is all that is read, as a plain stream ({@link HeaderFileStream});
+     * anything else, or {@code attributes} null, is checked and opened as there.
+     */
+    public static DicomFile openLenient(Path path, BasicFileAttributes attributes, ReadOptions options)
+            throws IOException {
+        boolean regular = attributes != null && attributes.isRegularFile();
+        HeaderFileStream header = regular && options.headerOnly() ? HeaderFileStream.openOrNull(path) : null;
+        if (header != null) {
+            try (header) {
+                return parse(path, new DicomInput(header, attributes.size(), DicomInput.HEADER_BUFFER), options, null);
+            } catch (IOException e) {
+                throw folderOr(path, e);
+            }
+        }
+        if (!regular) {
+            requireRegularFile(path);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
         } catch (IOException e) {
-            if (Files.isDirectory(path)) {
-                throw new NotDicomException(path + " is a folder, not a file");
-            }
-            throw e;
+            throw folderOr(path, e);
         }
         try (channel; InputStream stream = java.nio.channels.Channels.newInputStream(channel)) {
             long size = channel.size();
@@ -101,11 +120,13 @@ public final class DicomFile implements Closeable {
                     : new DicomInput(stream, size);
             return parse(path, input, options, null);
         } catch (IOException e) {
-            if (Files.isDirectory(path)) {
-                throw new NotDicomException(path + " is a folder, not a file");
-            }
-            throw e;
+            throw folderOr(path, e);
         }
+    }
+
+    /** What to report when reading {@code path} failed with {@code e}: that it is a folder, if it is one. */
+    private static IOException folderOr(Path path, IOException e) {
+        return Files.isDirectory(path) ? new NotDicomException(path + " is a folder, not a file") : e;
     }
 
     /**

@@ -41,18 +41,28 @@ public final class SpecificCharacterSet {
         THAI("x-iso-8859-11", 1, true),
         LATIN9("ISO-8859-15", 1, true);
 
-        private final Charset charset;
+        private final String charsetName;
+        /**
+         * Looked up when first used rather than when the class starts, which would load every set for the one a
+         * file uses. Charsets are immutable, so threads racing here at worst look one up twice.
+         */
+        private Charset charset;
         final int bytesPerChar;
         final boolean upperHalf;
 
         Element(String charsetName, int bytesPerChar, boolean upperHalf) {
-            this.charset = Charset.forName(charsetName);
+            this.charsetName = charsetName;
             this.bytesPerChar = bytesPerChar;
             this.upperHalf = upperHalf;
         }
 
         Charset charset() {
-            return charset;
+            Charset known = charset;
+            if (known == null) {
+                known = Charset.forName(charsetName);
+                charset = known;
+            }
+            return known;
         }
     }
 
@@ -71,9 +81,12 @@ public final class SpecificCharacterSet {
         this.warnings = warnings;
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern IR_PREFIX = java.util.regex.Pattern.compile("^IR ?");
-    private static final java.util.regex.Pattern ISO_IR_PREFIX = java.util.regex.Pattern.compile("^ISO ?_?IR_? ?");
+    /** The patterns that read a misspelt term; compiled only when a file has one. */
+    private static final class Spellings {
+        static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+        static final java.util.regex.Pattern IR_PREFIX = java.util.regex.Pattern.compile("^IR ?");
+        static final java.util.regex.Pattern ISO_IR_PREFIX = java.util.regex.Pattern.compile("^ISO ?_?IR_? ?");
+    }
     /** Files of one exam share their character set: each declaration is worked out once. */
     private static final java.util.Map<String, SpecificCharacterSet> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -103,8 +116,13 @@ public final class SpecificCharacterSet {
                 terms.add(new Term("ISO_IR 6", null, Element.ASCII, null));
                 continue;
             }
-            String normal = normalize(raw);
-            Term term = term(normal);
+            // a defined term is its own normal form
+            String normal = raw;
+            Term term = term(raw);
+            if (term == null) {
+                normal = normalize(raw);
+                term = term(normal);
+            }
             if (term == null) {
                 warnings.add("unknown Specific Character Set '" + raw + "': text read as ISO 8859-1");
                 term = new Term(raw, StandardCharsets.ISO_8859_1, Element.ASCII, Element.LATIN1);
@@ -117,17 +135,17 @@ public final class SpecificCharacterSet {
     }
 
     private static String normalize(String term) {
-        String t = SPACES.matcher(term.toUpperCase(Locale.ROOT).replace('-', '_')).replaceAll(" ");
+        String t = Spellings.SPACES.matcher(term.toUpperCase(Locale.ROOT).replace('-', '_')).replaceAll(" ");
         if (t.equals("UTF_8") || t.equals("UTF8")) {
             return "ISO_IR 192";
         }
         if (t.startsWith("ISO 2022")) {
             String rest = t.substring(8).replace('_', ' ').trim();
-            rest = IR_PREFIX.matcher(rest).replaceFirst("");
+            rest = Spellings.IR_PREFIX.matcher(rest).replaceFirst("");
             return "ISO 2022 IR " + rest.trim();
         }
         if (t.startsWith("ISO_IR") || t.startsWith("ISO IR") || t.startsWith("ISOIR")) {
-            String number = ISO_IR_PREFIX.matcher(t).replaceFirst("").trim();
+            String number = Spellings.ISO_IR_PREFIX.matcher(t).replaceFirst("").trim();
             return "ISO_IR " + number;
         }
         return t;

@@ -28,7 +28,8 @@ import java.util.function.BooleanSupplier;
 final class ExamFiles {
     /** Where the walk delivers what it meets; called on the walking thread. */
     interface Sink {
-        void file(Path file);
+        /** A file to examine, with its attributes as the walk read them, or null when it could not. */
+        void file(Path file, BasicFileAttributes attributes);
 
         void failed(Path file, Throwable failure);
 
@@ -83,7 +84,7 @@ final class ExamFiles {
 
     private void deliver(Path file, BasicFileAttributes attrs) {
         if (seen.add(identity(file, attrs))) {
-            sink.file(file);
+            sink.file(file, attrs);
         }
     }
 

@@ -2,6 +2,8 @@ package org.sonocine.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,32 +20,52 @@ import java.util.Optional;
  * and instances by number, unnumbered ones last.
  */
 public final class ExamTree {
-    // Written out rather than chained from Comparator.comparing: each link of a chain is a lambda the JDK spins
-    // when the class starts, which a short command pays for before it has looked at a single file.
+    // Classes, loops and lookups rather than lambdas, method references and streams: the first lambda a run links
+    // sets up the JDK's method-handle machinery, which a short command pays for before it has looked at a file.
 
     /** Patients by name, ignoring case and with unnamed ones last, then by ID. */
-    public static final Comparator<Patient> PATIENT_ORDER = ExamTree::comparePatients;
+    public static final Comparator<Patient> PATIENT_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Patient a, Patient b) {
+            return comparePatients(a, b);
+        }
+    };
 
     /** Studies newest first (date, then time), undated ones last, then by description. */
-    public static final Comparator<Study> STUDY_ORDER = ExamTree::compareStudies;
+    public static final Comparator<Study> STUDY_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Study a, Study b) {
+            return compareStudies(a, b);
+        }
+    };
 
     /** Series by number, unnumbered ones last, then by description. */
-    public static final Comparator<Series> SERIES_ORDER = ExamTree::compareSeries;
+    public static final Comparator<Series> SERIES_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Series a, Series b) {
+            return compareSeries(a, b);
+        }
+    };
 
     /** Instances by number, unnumbered ones last, then by file. */
-    public static final Comparator<InstanceEntry> INSTANCE_ORDER = ExamTree::compareInstances;
+    public static final Comparator<InstanceEntry> INSTANCE_ORDER = new Comparator<>() {
+        @Override
+        public int compare(InstanceEntry a, InstanceEntry b) {
+            return compareInstances(a, b);
+        }
+    };
 
     /** A patient and their studies. */
     public record Patient(String id, String name, Map<String, Study> studies) {
         public List<Study> studyList() {
-            return studies.values().stream().sorted(STUDY_ORDER).toList();
+            return sorted(studies.values(), STUDY_ORDER);
         }
     }
 
     /** A study and its series; date and time as the header has them (DA, TM), empty when absent. */
     public record Study(String uid, String date, String time, String description, Map<String, Series> series) {
         public List<Series> seriesList() {
-            return series.values().stream().sorted(SERIES_ORDER).toList();
+            return sorted(series.values(), SERIES_ORDER);
         }
 
         /** Whether the study has a usable date (DA, or the older form with dots). */
@@ -66,7 +88,7 @@ public final class ExamTree {
     /** A series and its instances ({@code number} is {@link InstanceEntry#NO_NUMBER} when the header has none). */
     public record Series(String uid, int number, String modality, String description, List<InstanceEntry> instances) {
         public List<InstanceEntry> sortedInstances() {
-            return instances.stream().sorted(INSTANCE_ORDER).toList();
+            return sorted(instances, INSTANCE_ORDER);
         }
 
         public boolean isNumbered() {
@@ -94,15 +116,25 @@ public final class ExamTree {
         if (byFile.containsKey(file)) {
             return Optional.empty();
         }
-        boolean newPatient = !patients.containsKey(e.patientKey());
-        Patient patient = patients.computeIfAbsent(e.patientKey(),
-                k -> new Patient(e.patientId(), e.patientName(), new LinkedHashMap<>()));
-        boolean newStudy = !patient.studies().containsKey(e.studyUid());
-        Study study = patient.studies().computeIfAbsent(e.studyUid(), k -> new Study(e.studyUid(), e.studyDate(),
-                e.studyTime(), e.studyDescription(), new LinkedHashMap<>()));
-        boolean newSeries = !study.series().containsKey(e.seriesUid());
-        Series series = study.series().computeIfAbsent(e.seriesUid(),
-                k -> new Series(e.seriesUid(), e.seriesNumber(), e.modality(), e.seriesDescription(), new ArrayList<>()));
+        Patient patient = patients.get(e.patientKey());
+        boolean newPatient = patient == null;
+        if (newPatient) {
+            patient = new Patient(e.patientId(), e.patientName(), new LinkedHashMap<>());
+            patients.put(e.patientKey(), patient);
+        }
+        Study study = patient.studies().get(e.studyUid());
+        boolean newStudy = study == null;
+        if (newStudy) {
+            study = new Study(e.studyUid(), e.studyDate(), e.studyTime(), e.studyDescription(), new LinkedHashMap<>());
+            patient.studies().put(e.studyUid(), study);
+        }
+        Series series = study.series().get(e.seriesUid());
+        boolean newSeries = series == null;
+        if (newSeries) {
+            series = new Series(e.seriesUid(), e.seriesNumber(), e.modality(), e.seriesDescription(),
+                    new ArrayList<>());
+            study.series().put(e.seriesUid(), series);
+        }
         series.instances().add(e);
         Location location = new Location(patient, study, series, e);
         byFile.put(file, location);
@@ -116,7 +148,7 @@ public final class ExamTree {
 
     /** The patients in the order a reader expects ({@link #PATIENT_ORDER}). */
     public List<Patient> patients() {
-        return patients.values().stream().sorted(PATIENT_ORDER).toList();
+        return sorted(patients.values(), PATIENT_ORDER);
     }
 
     public int instanceCount() {
@@ -124,12 +156,28 @@ public final class ExamTree {
     }
 
     public int studyCount() {
-        return patients.values().stream().mapToInt(p -> p.studies().size()).sum();
+        int count = 0;
+        for (Patient patient : patients.values()) {
+            count += patient.studies().size();
+        }
+        return count;
     }
 
     public int seriesCount() {
-        return patients.values().stream().flatMap(p -> p.studies().values().stream())
-                .mapToInt(s -> s.series().size()).sum();
+        int count = 0;
+        for (Patient patient : patients.values()) {
+            for (Study study : patient.studies().values()) {
+                count += study.series().size();
+            }
+        }
+        return count;
+    }
+
+    /** {@code items} in {@code order}, equal ones as they came, in a list that cannot be changed. */
+    private static <T> List<T> sorted(Collection<T> items, Comparator<? super T> order) {
+        List<T> list = new ArrayList<>(items);
+        list.sort(order);
+        return Collections.unmodifiableList(list);
     }
 
     private static Path normal(Path file) {

@@ -8,6 +8,7 @@ import org.sonocine.dicom.Tag;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * What reading one file's header found: an instance, a file to skip (not DICOM), a readable DICOMDIR (an index of
@@ -21,13 +22,16 @@ record Examination(Kind kind, InstanceEntry entry, String reason) {
 
     enum Kind { INSTANCE, SKIPPED, DIRECTORY, FAILED, INTERRUPTED }
 
-    /** Reads {@code file}'s header; whatever goes wrong with it is this file's failure and the scan goes on. */
-    static Examination of(Path file) {
+    /**
+     * Reads {@code file}'s header, given its {@code attributes} as the walk read them (null if it could not);
+     * whatever goes wrong with it is this file's failure and the scan goes on.
+     */
+    static Examination of(Path file, BasicFileAttributes attributes) {
         if (ExamFiles.isNamedDicomdir(file)) {
             return ofDirectory(file);
         }
         boolean directory;
-        try (DicomFile dicom = DicomFile.openLenient(file, ReadOptions.HEADER_ONLY)) {
+        try (DicomFile dicom = DicomFile.openLenient(file, attributes, ReadOptions.HEADER_ONLY)) {
             directory = MEDIA_STORAGE_DIRECTORY.equals(dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID));
             if (!directory) {
                 if (dicom.problem().isPresent() && Interruption.caused(dicom.problem().get())) {

@@ -1,11 +1,13 @@
 package org.sonocine.study;
 
 import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomException;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.PersonName;
 import org.sonocine.dicom.Tag;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One file found by a scan, with the header facts that place it in patient, study and series, and the reason it
@@ -22,8 +24,11 @@ public record InstanceEntry(Path path, String patientId, String patientName, Str
 
     static InstanceEntry of(Path path, DicomFile file) {
         Attributes ds = file.dataset();
+        // no lambdas: a scan links none (see ExamTree)
+        Optional<PersonName> name = ds.getPersonName(Tag.PatientName);
+        Optional<DicomException> problem = file.problem();
         return new InstanceEntry(path, ds.getString(Tag.PatientID, ""),
-                ds.getPersonName(Tag.PatientName).map(PersonName::toDisplayString).orElse(""),
+                name.isPresent() ? name.get().toDisplayString() : "",
                 ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.StudyDate, ""),
                 ds.getString(Tag.StudyTime, ""),
                 ds.getString(Tag.StudyDescription, ""), ds.getString(Tag.SeriesInstanceUID, ""),
@@ -31,7 +36,7 @@ public record InstanceEntry(Path path, String patientId, String patientName, Str
                 ds.getString(Tag.Modality, ""),
                 ds.getString(Tag.SOPClassUID, file.fileMeta().getString(Tag.MediaStorageSOPClassUID, "")),
                 ds.getString(Tag.SOPInstanceUID, ""), ds.getInt(Tag.InstanceNumber, NO_NUMBER), file.numberOfFrames(),
-                file.pixelData().isPresent(), file.problem().map(p -> FailureReason.of(path, p)).orElse(""));
+                file.pixelData().isPresent(), problem.isPresent() ? FailureReason.of(path, problem.get()) : "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sonocine.study;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ScanRun implements ExamFiles.Sink {
     private final CompletableFuture<ScanSummary> result = new CompletableFuture<>();
     private final long start = System.nanoTime();
 
-    private final ArrayDeque<Path> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final ExamTree tree = new ExamTree();
     private final List<ScanSummary.Failure> failures = new ArrayList<>();
     private final List<ScanSummary.Warning> warnings = new ArrayList<>();
@@ -43,6 +44,20 @@ final class ScanRun implements ExamFiles.Sink {
     /** Set when the scan must stop whatever the caller says: an interrupted read, an executor that refuses work. */
     private volatile boolean stopped;
 
+    // Classes rather than lambdas or method references: a scan links none (see ExamTree).
+    private final BooleanSupplier cancelCheck = new BooleanSupplier() {
+        @Override
+        public boolean getAsBoolean() {
+            return cancelled();
+        }
+    };
+    private final Runnable examiner = new Runnable() {
+        @Override
+        public void run() {
+            examine();
+        }
+    };
+
     ScanRun(Executor executor, int parallelism, ScanListener listener, BooleanSupplier cancelRequested) {
         this.executor = executor;
         this.parallelism = parallelism;
@@ -52,7 +67,12 @@ final class ScanRun implements ExamFiles.Sink {
 
     CompletableFuture<ScanSummary> start(List<Path> roots) {
         try {
-            executor.execute(() -> walk(roots));
+            executor.execute(new Runnable() {
+                @Override
+                public void run() {
+                    walk(roots);
+                }
+            });
         } catch (RejectedExecutionException e) {
             stop();
             synchronized (this) {
@@ -70,7 +90,7 @@ final class ScanRun implements ExamFiles.Sink {
 
     private void walk(List<Path> roots) {
         try {
-            ExamFiles.walk(roots, this, this::cancelled);
+            ExamFiles.walk(roots, this, cancelCheck);
             synchronized (this) {
                 walking = false;
                 if (cancelled()) {
@@ -83,14 +103,18 @@ final class ScanRun implements ExamFiles.Sink {
         }
     }
 
+    /** A file the walk handed over, with the attributes it read (null when it could not). */
+    private record Pending(Path file, BasicFileAttributes attributes) {
+    }
+
     @Override
-    public void file(Path file) {
+    public void file(Path file, BasicFileAttributes attributes) {
         boolean newExaminer;
         synchronized (this) {
             if (cancelled()) {
                 return;
             }
-            queue.add(file);
+            queue.add(new Pending(file, attributes));
             listed++;
             listener.progress(examined, listed);
             newExaminer = examiners < parallelism;
@@ -120,7 +144,7 @@ final class ScanRun implements ExamFiles.Sink {
 
     private void launchExaminer() {
         try {
-            executor.execute(this::examine);
+            executor.execute(examiner);
         } catch (RejectedExecutionException e) {
             stop();
             synchronized (this) {
@@ -134,9 +158,9 @@ final class ScanRun implements ExamFiles.Sink {
     private void examine() {
         try {
             long sliceEnd = System.nanoTime() + SLICE_NANOS;
-            Path file;
-            while ((file = next()) != null) {
-                record(file, Examination.of(file));
+            Pending pending;
+            while ((pending = next()) != null) {
+                record(pending.file(), Examination.of(pending.file(), pending.attributes()));
                 if (System.nanoTime() - sliceEnd > 0) {
                     launchExaminer();
                     return;
@@ -149,16 +173,16 @@ final class ScanRun implements ExamFiles.Sink {
     }
 
     /** The next file to examine, or null when there is none (or the scan is cancelled) and this examiner retires. */
-    private synchronized Path next() {
+    private synchronized Pending next() {
         if (cancelled() && !queue.isEmpty()) {
             abandoned = true;
             queue.clear();
         }
-        Path file = queue.poll();
-        if (file == null) {
+        Pending pending = queue.poll();
+        if (pending == null) {
             examiners--;
         }
-        return file;
+        return pending;
     }
 
     private synchronized void record(Path file, Examination examination) {
