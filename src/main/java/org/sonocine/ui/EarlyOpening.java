@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The file a viewer was started on (a double-click), read and its first frame decoded while the toolkit starts
+ * The file a viewer was started on (a double-click), read and its first frame in the view while the toolkit starts
  * and the window is built, rather than after: on two cores these overlap, and the first frame is ready about when
  * the window is. The viewer's first load takes the result, or closes it when that load is for another file.
  */
@@ -61,7 +61,7 @@ final class EarlyOpening {
     private void open() {
         try {
             result.complete(LoadedInstance.open(path));
-            StartupReport.mark(StartupReport.Milestone.HEADER_READ);
+            StartupReport.mark(StartupReport.Milestone.FILE_READ);
         } catch (Throwable e) {
             result.completeExceptionally(e);
         }

@@ -23,13 +23,18 @@ final class StartupReport {
     /** When the JVM that was started first began, epoch milliseconds; passed on by a relaunch. */
     static final String PROCESS_START = "sonocine.processStart";
 
-    /** The steps from a double-click to a picture, in the order a start passes them. */
+    /**
+     * The steps from a double-click to a picture, in the order a start passes them when the file opens slowly; the
+     * file, opened beside the toolkit's start, is often read before the toolkit is up.
+     */
     enum Milestone {
         JVM_READY("JVM ready"),
         TOOLKIT_UP("toolkit up"),
         WINDOW_SHOWN("window shown"),
-        HEADER_READ("file header read"),
-        FRAME_DECODED("first frame decoded"),
+        /** The file's header read and its first frame decoded. */
+        FILE_READ("file and first frame read"),
+        /** The first frame handed to the view, which paints it at the next pulse. */
+        FRAME_IN_VIEW("first frame in the view"),
         FRAME_PAINTED("first frame painted");
 
         private final String words;
@@ -69,7 +74,7 @@ final class StartupReport {
     }
 
     /**
-     * Notes the first frame as decoded now, and as painted at the next pulse of {@code node}'s scene, the one that
+     * Notes the first frame as in the view now, and as painted at the next pulse of {@code node}'s scene, the one that
      * hands it to the renderer; does nothing unless the report was asked for.
      */
     static void frameShownIn(Node node) {
@@ -77,7 +82,7 @@ final class StartupReport {
         if (report == null || report.isPrinted()) {
             return;
         }
-        report.reach(Milestone.FRAME_DECODED, System.currentTimeMillis());
+        report.reach(Milestone.FRAME_IN_VIEW, System.currentTimeMillis());
         // A frame set before its window is shown (as the file opened ahead is) is painted with the window, and its
         // view may join the scene only as the window's controls get their skins.
         whenInScene(node, scene -> whenShown(scene, () -> paintedAtNextPulse(report, scene)));

@@ -235,7 +235,7 @@ public final class ViewerViewModel {
             EarlyOpening early = earlyOpening;
             Optional<LoadedInstance> opened = early == null ? Optional.empty() : early.take(path);
             LoadedInstance instance = opened.isPresent() ? opened.get() : LoadedInstance.open(path);
-            StartupReport.mark(StartupReport.Milestone.HEADER_READ);
+            StartupReport.mark(StartupReport.Milestone.FILE_READ);
             return new Loaded(instance, null);
         }
         ArchiveImage image;

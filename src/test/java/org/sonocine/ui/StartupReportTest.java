@@ -15,17 +15,18 @@ class StartupReportTest {
 
     @Test
     void printsEveryMilestoneInStartOrderOnceTheFrameIsPainted() {
-        report.reach(Milestone.HEADER_READ, START + 700);
+        report.reach(Milestone.FILE_READ, START + 700);
         report.reach(Milestone.JVM_READY, START + 120);
         report.reach(Milestone.TOOLKIT_UP, START + 450);
         report.reach(Milestone.WINDOW_SHOWN, START + 610);
-        report.reach(Milestone.FRAME_DECODED, START + 780);
+        report.reach(Milestone.FRAME_IN_VIEW, START + 780);
         assertThat(printed).isEmpty();
 
         report.reach(Milestone.FRAME_PAINTED, START + 805);
 
         assertThat(printed).containsExactly("startup, ms since the process started: JVM ready 120, toolkit up 450,"
-                + " window shown 610, file header read 700, first frame decoded 780, first frame painted 805");
+                + " window shown 610, file and first frame read 700, first frame in the view 780,"
+                + " first frame painted 805");
     }
 
     @Test
@@ -49,7 +50,7 @@ class StartupReportTest {
         report.reach(Milestone.JVM_READY, START + 100);
         report.reach(Milestone.FRAME_PAINTED, START + 900);
 
-        assertThat(printed.get(0)).contains("JVM ready 100, toolkit up -, window shown -, file header read -,"
-                + " first frame decoded -, first frame painted 900");
+        assertThat(printed.get(0)).contains("JVM ready 100, toolkit up -, window shown -, file and first frame read -,"
+                + " first frame in the view -, first frame painted 900");
     }
 }
