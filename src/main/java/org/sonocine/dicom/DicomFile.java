@@ -88,9 +88,9 @@ public final class DicomFile implements Closeable {
 
     /**
      * As {@link #openLenient(Path, ReadOptions)}, for a file whose attributes the caller has just read (a folder walk
-     * has them for every file it meets): a regular file is then opened without asking the file system about it
-     * again, and its header, when that is all that is read, as a plain stream ({@link HeaderFileStream});
-     * anything else, or {@code attributes} null, is checked and opened as there.
+     * has them for every file it meets): when only the header of a file found regular is read, it is read as a
+     * plain stream ({@link HeaderFileStream}) with the size found; anything else, or {@code attributes} null, is
+     * checked and opened as there.
      */
     public static DicomFile openLenient(Path path, BasicFileAttributes attributes, ReadOptions options)
             throws IOException {
@@ -103,9 +103,8 @@ public final class DicomFile implements Closeable {
                 throw folderOr(path, e);
             }
         }
-        if (!regular) {
-            requireRegularFile(path);
-        }
+        // Also when the walk found the file regular: what is there now may be a pipe that would block the open.
+        requireRegularFile(path);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);

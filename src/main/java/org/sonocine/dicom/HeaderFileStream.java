@@ -18,9 +18,17 @@ final class HeaderFileStream extends FileInputStream {
         super(file.toFile());
     }
 
-    /** The file opened for reading, or null if it cannot be: opening it as a channel then says why, as ever. */
+    /**
+     * The file opened for reading, or null if it is not a regular file (any more) or cannot be opened: opening it
+     * as a channel then says why, as ever. The walk that found the file regular may have done so a while ago, and
+     * opening a named pipe put in its place would wait for a writer that may never come; asking through {@link
+     * java.io.File} costs one system call, without the attribute objects that made the walk's answer worth reusing.
+     */
     static HeaderFileStream openOrNull(Path file) {
         try {
+            if (!file.toFile().isFile()) {
+                return null;
+            }
             return new HeaderFileStream(file);
         } catch (FileNotFoundException | UnsupportedOperationException e) {
             return null;
