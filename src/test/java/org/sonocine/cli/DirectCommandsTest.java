@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +88,33 @@ class DirectCommandsTest {
     @ValueSource(strings = {"scan", "info"})
     void anEmptyOperandIsLeftToPicocli(String command) {
         assertEquals(DirectCommands.NOT_PLAIN, Run.direct(command, "").status());
+    }
+
+        /** Names a command line splits or reads specially elsewhere: spaces, letters beyond ASCII, '=' and '@' inside. */
+    @ParameterizedTest
+    @ValueSource(strings = {"with space.dcm", "ünïcødé 検査.dcm", "key=value.dcm", "a@b.dcm", "help", " lead.dcm"})
+    void oddlyNamedOperandsRunAsPicocliWouldRunThem(String name) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("odd " + name.hashCode()));
+        Path file = Files.copy(dir.resolve("cine.dcm"), folder.resolve(name));
+        for (String[] args : List.of(new String[] {"scan", folder.toString()},
+                new String[] {"scan", "--json", file.toString(), folder.toString()},
+                new String[] {"info", file.toString()}, new String[] {"info", "--json", file.toString()})) {
+            Run direct = Run.direct(args);
+            Run parsed = Run.parsed(args);
+            String line = String.join(" ", args);
+
+            assertNotEquals(DirectCommands.NOT_PLAIN, direct.status(), line);
+            assertEquals(parsed.status(), direct.status(), line);
+            assertEquals(parsed.err(), direct.err(), line);
+            assertEquals(withoutTimes(parsed.out()), withoutTimes(direct.out()), line);
+            assertThat(direct.out()).as(line).contains(name.trim());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scan DIR --threads 2", "scan DIR -", "info CINE --", "info CINE --json", "scan -- -DIR"})
+    void optionsOrMarkersAfterOperandsAreLeftToPicocli(String line) {
+        assertEquals(DirectCommands.NOT_PLAIN, Run.direct(args(line)).status(), line);
     }
 
     private static String[] args(String line) {
