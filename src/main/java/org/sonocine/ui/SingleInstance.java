@@ -95,14 +95,17 @@ final class SingleInstance implements AutoCloseable {
     private void listenAndRecord(Path lockFile, Predicate<List<Path>> receiver) {
         try {
             InstanceLockFile recorded;
+            InstanceAddress address;
             synchronized (this) {
                 recorded = lock;
                 if (recorded == null) {
                     return; // closed before it listened
                 }
                 listen(receiver);
+                // Taken here: a close that stopped waiting for this thread (interrupted) may clear the field.
+                address = server.address();
             }
-            recorded.record(server.address());
+            recorded.record(address);
             recorded.endTurn();
         } catch (IOException | RuntimeException e) {
             warn(cannotUse(lockFile, e));

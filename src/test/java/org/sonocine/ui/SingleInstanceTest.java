@@ -5,11 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.ui.InstanceClient.Delivery;
 
+import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,6 +206,57 @@ class SingleInstanceTest {
         Files.writeString(dir.resolve("run"), "a file where the folder should be");
 
         assertThat(launch(List.of(), viewer).forwarded()).isFalse();
+    }
+
+    @Test
+    void aLaunchRightAfterAViewerProcessStartedIsHandedToIt() throws Exception {
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath(), ViewerInstanceHolder.class.getName(), lockFile().toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(said.readLine()).isEqualTo("started");
+
+            // At once: the first may still be making its socket and recording it, and must be waited for.
+            SingleInstance second = launch(List.of(dir.resolve("b.dcm")), viewer);
+
+            assertThat(second.forwarded()).isTrue();
+            assertThat(said.readLine()).isEqualTo("received " + List.of(dir.resolve("b.dcm")));
+            assertThat(received).isEmpty();
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aViewerClosedRightAfterItsStartLeavesNothingListening() throws IOException {
+        launch(List.of(), viewer).close();
+
+        InstanceAddress left = recordedAddress();
+
+        assertThat(InstanceClient.send(left, List.of(dir.resolve("a.dcm")))).isNotEqualTo(Delivery.DELIVERED);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void closingRightAfterTheStartStillLetsTheNextLaunchBecomeTheViewerAndTakeLaunches() {
+        for (int i = 0; i < 5; i++) {
+            launch(List.of(), paths -> false).close();
+        }
+        assertThat(launch(List.of(), viewer).forwarded()).isFalse();
+
+        assertThat(launch(List.of(dir.resolve("c.dcm")), viewer).forwarded()).isTrue();
+        assertThat(received).containsExactly(List.of(dir.resolve("c.dcm")));
+    }
+
+    /** Where the main and the test classes were loaded from: all the viewer process needs. */
+    private static String classPath() throws Exception {
+        return Path.of(SingleInstance.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                + java.io.File.pathSeparator
+                + Path.of(ViewerInstanceHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private void writeLockFile(InstanceAddress address) throws IOException {
