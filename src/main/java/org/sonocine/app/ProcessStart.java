@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Java reports it is only as exact as the boot time it is counted from, a whole second on Linux.
  */
 final class ProcessStart {
-    /** Linux counts a process's start in clock ticks of 1/100 s (USER_HZ, the same on every architecture). */
+    /** Linux counts a process's start in clock ticks of 1/100 s (USER_HZ, on every architecture Java runs on). */
     private static final int TICKS_PER_SECOND = 100;
 
     private ProcessStart() {

@@ -88,6 +88,17 @@ public final class ViewerApp extends Application {
         if (!stage.isShowing()) {
             return; // closed at once: stop() has run
         }
+        try {
+            makeViewer(stage, scene);
+        } catch (RuntimeException e) {
+            // Out of start() this would end the launch; an empty window must not stay open instead.
+            System.err.println("sonocine: the viewer could not start: " + FailureWords.of(e));
+            stage.hide();
+            Platform.exit();
+        }
+    }
+
+    private void makeViewer(Stage stage, Scene scene) {
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
         ViewerLauncher.earlyOpening().ifPresent(vm::startedOn);
