@@ -1,5 +1,6 @@
 package org.sonocine.ui.browser;
 
+import impl.org.controlsfx.skin.GridRowSkin;
 import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -91,6 +94,10 @@ public final class BrowserPane extends BorderPane {
         grid.setCellHeight(ThumbnailService.SIZE + 24);
         grid.setCellFactory(g -> new InstanceCell(thumbnails));
         grid.setItems(model.shownInstances());
+        // ControlsFX's grid refreshes a row's cells only when the row's index changes (controlsfx#1070, #685): a
+        // series shown in place of another could keep a thumbnail of the other. Every row is refreshed once the
+        // grid has laid out the new items.
+        model.shownInstances().addListener((ListChangeListener<InstanceEntry>) change -> refreshGridRowsAfterLayout());
         grid.setFocusTraversable(true);
         grid.setTooltip(new Tooltip(HINT + "; Enter opens the selected one"));
         grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -138,6 +145,29 @@ public final class BrowserPane extends BorderPane {
 
     public TreeView<BrowserNode> tree() {
         return tree;
+    }
+
+    private void refreshGridRowsAfterLayout() {
+        Scene scene = grid.getScene();
+        if (scene == null) {
+            return; // rows are made afresh when the grid joins a scene
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                refreshGridRows();
+            }
+        });
+        Platform.requestNextPulse();
+    }
+
+    private void refreshGridRows() {
+        for (Node row : grid.lookupAll(".grid-row")) {
+            if (row instanceof Control control && control.getSkin() instanceof GridRowSkin<?> skin) {
+                skin.updateCells();
+            }
+        }
     }
 
     public GridView<InstanceEntry> grid() {
