@@ -5,8 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,13 +113,9 @@ class InstanceLockFileTest {
 
     @Test
     void ownershipOfAViewerProcessIsHeldWhileItRunsAndFreedWhenItIsKilled() throws Exception {
-        Process viewer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), LockFileHolder.class.getName(), lockFile().toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process viewer = SideProcess.start(LockFileHolder.class, lockFile().toString());
         try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(viewer.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader said = SideProcess.output(viewer);
             assertThat(said.readLine()).isEqualTo("owned");
 
             try (InstanceLockFile launch = InstanceLockFile.open(lockFile())) {
@@ -136,12 +130,5 @@ class InstanceLockFileTest {
         } finally {
             viewer.destroyForcibly();
         }
-    }
-
-    /** Where the main and the test classes were loaded from: all the holder needs. */
-    private static String classPath() throws Exception {
-        return Path.of(InstanceLockFile.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                + java.io.File.pathSeparator
-                + Path.of(LockFileHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -8,11 +8,9 @@ import org.sonocine.ui.InstanceClient.Delivery;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,13 +208,9 @@ class SingleInstanceTest {
 
     @Test
     void aLaunchRightAfterAViewerProcessStartedIsHandedToIt() throws Exception {
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), ViewerInstanceHolder.class.getName(), lockFile().toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process first = SideProcess.start(ViewerInstanceHolder.class, lockFile().toString());
         try {
-            BufferedReader said = new BufferedReader(new InputStreamReader(first.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader said = SideProcess.output(first);
             assertThat(said.readLine()).isEqualTo("started");
 
             // At once: the first may still be making its socket and recording it, and must be waited for.
@@ -250,13 +244,6 @@ class SingleInstanceTest {
 
         assertThat(launch(List.of(dir.resolve("c.dcm")), viewer).forwarded()).isTrue();
         assertThat(received).containsExactly(List.of(dir.resolve("c.dcm")));
-    }
-
-    /** Where the main and the test classes were loaded from: all the viewer process needs. */
-    private static String classPath() throws Exception {
-        return Path.of(SingleInstance.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                + java.io.File.pathSeparator
-                + Path.of(ViewerInstanceHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private void writeLockFile(InstanceAddress address) throws IOException {
