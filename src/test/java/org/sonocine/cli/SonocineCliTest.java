@@ -48,6 +48,7 @@ class SonocineCliTest {
         }
         assertThat(SonocineCli.isCommandLine("exam-folder")).isFalse();
     }
+
     @Test
     void scansUsageIsWhatItsAnnotatedModelPrinted() {
         CliRun run = CliRun.of("scan", "--help");
@@ -86,6 +87,7 @@ class SonocineCliTest {
         assertEquals("Sonocine 0.1" + System.lineSeparator(), CliRun.of("--version").out());
         assertEquals("", CliRun.of("scan", "--version").out());
     }
+
     @Test
     void infosUsageIsWhatItsAnnotatedModelPrinted() {
         CliRun run = CliRun.of("info", "--help");
