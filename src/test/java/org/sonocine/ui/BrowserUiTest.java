@@ -3,13 +3,13 @@ package org.sonocine.ui;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.controlsfx.control.GridCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -163,17 +163,24 @@ class BrowserUiTest {
         return child(child(tree().getRoot(), "Adams · ADAMS-1"), "2024-05-05 16:30 · Later same day");
     }
 
+    /**
+     * The thumbnails in the order they are seen: row by row, left to right. Read on the FX thread, which could
+     * otherwise lay the grid out while the cells are sorted by their places.
+     */
     @SuppressWarnings("unchecked")
-    private static List<GridCell<InstanceEntry>> thumbnails(FxRobot robot) {
-        // In the order they are seen: row by row, left to right.
-        return robot.lookup("#instanceGrid .instance-cell").queryAll().stream()
-                .map(n -> (GridCell<InstanceEntry>) n).filter(cell -> cell.getItem() != null && cell.isVisible())
-                .sorted(java.util.Comparator.comparingDouble((Node n) -> n.localToScene(0, 0).getY())
-                        .thenComparingDouble(n -> n.localToScene(0, 0).getX()))
-                .toList();
+    private static List<IndexedCell<InstanceEntry>> thumbnails(FxRobot robot) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#instanceGrid .instance-cell").queryAll().stream()
+                    .map(n -> (IndexedCell<InstanceEntry>) n).filter(cell -> cell.getItem() != null && cell.isVisible())
+                    .sorted(java.util.Comparator.comparingDouble((Node n) -> n.localToScene(0, 0).getY())
+                            .thenComparingDouble(n -> n.localToScene(0, 0).getX()))
+                    .toList()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the thumbnails could not be read", e);
+        }
     }
 
-    private static GridCell<InstanceEntry> thumbnail(FxRobot robot, String file) {
+    private static IndexedCell<InstanceEntry> thumbnail(FxRobot robot, String file) {
         return thumbnails(robot).stream().filter(c -> c.getItem().path().getFileName().toString().equals(file))
                 .findFirst().orElseThrow(() -> new AssertionError("no thumbnail of " + file));
     }

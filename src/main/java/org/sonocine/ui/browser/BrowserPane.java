@@ -1,10 +1,7 @@
 package org.sonocine.ui.browser;
 
-import impl.org.controlsfx.skin.GridRowSkin;
-import impl.org.controlsfx.skin.GridViewSkin;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -12,8 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -30,8 +25,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridCell;
-import org.controlsfx.control.GridView;
 import org.sonocine.study.InstanceEntry;
 import org.sonocine.ui.task.Cancellable;
 
@@ -49,12 +42,14 @@ import java.util.Map;
 public final class BrowserPane extends BorderPane {
     static final String HINT = "Click an image to open it";
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** Room around each thumbnail, on every side. */
+    private static final double GRID_SPACING = 12;
 
     private final BrowserViewModel model;
     private final TreeView<BrowserNode> tree = new TreeView<>();
     private final TreeItem<BrowserNode> root = new TreeItem<>();
     private final Map<BrowserNode, TreeItem<BrowserNode>> items = new HashMap<>();
-    private final GridView<InstanceEntry> grid = new GridView<>();
+    private final ItemGrid<InstanceEntry> grid;
     private final ListView<String> failed = new ListView<>();
     private final TitledPane failedPane = new TitledPane("Could not read", failed);
     private final Label skipped = new Label();
@@ -89,17 +84,11 @@ public final class BrowserPane extends BorderPane {
         mirror(root, model.patients(), true);
         model.selectedProperty().addListener((o, was, node) -> followSelection());
 
+        grid = new ItemGrid<>(model.shownInstances(), () -> new InstanceCell(thumbnails), ThumbnailService.SIZE + 8,
+                ThumbnailService.SIZE + 24, GRID_SPACING);
         grid.setId("instanceGrid");
-        grid.setCellWidth(ThumbnailService.SIZE + 8);
-        grid.setCellHeight(ThumbnailService.SIZE + 24);
-        grid.setCellFactory(g -> new InstanceCell(thumbnails));
-        grid.setItems(model.shownInstances());
-        // ControlsFX's grid refreshes a row's cells only when the row's index changes (controlsfx#1070, #685): a
-        // series shown in place of another could keep a thumbnail of the other. Every row is refreshed once the
-        // grid has laid out the new items.
-        model.shownInstances().addListener((ListChangeListener<InstanceEntry>) change -> refreshGridRowsAfterLayout());
         grid.setFocusTraversable(true);
-        grid.setTooltip(new Tooltip(HINT + "; Enter opens the selected one"));
+        Tooltip.install(grid, new Tooltip(HINT + "; Enter opens the selected one"));
         grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.openSelectedInstance();
@@ -112,7 +101,7 @@ public final class BrowserPane extends BorderPane {
                     cell.showSelection();
                 }
             });
-            scrollGridTo(instance);
+            grid.scrollIntoView(instance);
         });
         Label hint = new Label(HINT);
         hint.setId("browserHint");
@@ -147,30 +136,7 @@ public final class BrowserPane extends BorderPane {
         return tree;
     }
 
-    private void refreshGridRowsAfterLayout() {
-        Scene scene = grid.getScene();
-        if (scene == null) {
-            return; // rows are made afresh when the grid joins a scene
-        }
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                refreshGridRows();
-            }
-        });
-        Platform.requestNextPulse();
-    }
-
-    private void refreshGridRows() {
-        for (Node row : grid.lookupAll(".grid-row")) {
-            if (row instanceof Control control && control.getSkin() instanceof GridRowSkin<?> skin) {
-                skin.updateCells();
-            }
-        }
-    }
-
-    public GridView<InstanceEntry> grid() {
+    public ItemGrid<InstanceEntry> grid() {
         return grid;
     }
 
@@ -249,13 +215,6 @@ public final class BrowserPane extends BorderPane {
         }
     }
 
-    private void scrollGridTo(InstanceEntry instance) {
-        int index = instance == null ? -1 : grid.getItems().indexOf(instance);
-        if (index >= 0 && grid.getSkin() instanceof GridViewSkin<?> skin) {
-            scrollIntoView(grid, index / skin.computeMaxCellsInRow());
-        }
-    }
-
     /** Scrolls as little as it takes to show the row (a control's own scrollTo puts it at the top). */
     private static void scrollIntoView(javafx.scene.Parent control, int row) {
         if (row >= 0 && control.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
@@ -303,17 +262,15 @@ public final class BrowserPane extends BorderPane {
     /**
      * A thumbnail and a caption; a click opens the instance. A file with no thumbnail shows a warning sign,
      * with the reason in a tooltip. A cell asks for its thumbnail only while it is on screen: given another item,
-     * emptied, or set aside by the grid (its row parked out of sight, or dropped), it gives up what it waited for,
-     * so that scrolling through thousands of instances decodes only those that stopped in view.
+     * emptied (as the grid does to the cells of a row it sets aside) or taken out of the scene, it gives up what it
+     * waited for, so that scrolling through thousands of instances decodes only those that stopped in view.
      */
-    private final class InstanceCell extends GridCell<InstanceEntry> {
+    private final class InstanceCell extends ItemGrid.ItemCell<InstanceEntry> {
         private final ThumbnailService thumbnails;
         private final ImageView picture = new ImageView();
         private final Label noPicture = new Label("⚠");
         private final Label caption = new Label();
         private final VBox box;
-        /** A change listener, not an invalidation one: those go quiet until the value is read again. */
-        private final ChangeListener<Object> whereShown = (o, was, now) -> askOrStop();
         /** The item whose thumbnail is shown or waited for. */
         private InstanceEntry shown;
         private boolean answered;
@@ -333,17 +290,8 @@ public final class BrowserPane extends BorderPane {
             noPicture.managedProperty().bind(noPicture.visibleProperty());
             noPicture.setVisible(false);
             box = new VBox(2, picture, noPicture, caption);
-            // The grid hides rows it keeps for reuse rather than emptying their cells.
-            parentProperty().addListener((o, was, now) -> {
-                if (was != null) {
-                    was.visibleProperty().removeListener(whereShown);
-                }
-                if (now != null) {
-                    now.visibleProperty().addListener(whereShown);
-                }
-                askOrStop();
-            });
-            sceneProperty().addListener(whereShown);
+            // A change listener, not an invalidation one: those go quiet until the value is read again.
+            sceneProperty().addListener((o, was, now) -> askOrStop());
             // On the press, as the tree's cells do: thumbnails arriving during a scan lay the grid out anew.
             setOnMousePressed(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() != null) {
@@ -378,12 +326,8 @@ public final class BrowserPane extends BorderPane {
             askOrStop();
         }
 
-        private boolean onScreen() {
-            return getScene() != null && getParent() != null && getParent().isVisible();
-        }
-
         private void askOrStop() {
-            if (!onScreen()) {
+            if (getScene() == null) {
                 stopWaiting();
                 return;
             }
