@@ -30,6 +30,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -163,25 +166,54 @@ class BrowserUiTest {
         return child(child(tree().getRoot(), "Adams · ADAMS-1"), "2024-05-05 16:30 · Later same day");
     }
 
-    /**
-     * The thumbnails in the order they are seen: row by row, left to right. Read on the FX thread, which could
-     * otherwise lay the grid out while the cells are sorted by their places.
-     */
-    @SuppressWarnings("unchecked")
-    private static List<IndexedCell<InstanceEntry>> thumbnails(FxRobot robot) {
+    private static <T> T onFx(Callable<T> query) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#instanceGrid .instance-cell").queryAll().stream()
-                    .map(n -> (IndexedCell<InstanceEntry>) n).filter(cell -> cell.getItem() != null && cell.isVisible())
-                    .sorted(java.util.Comparator.comparingDouble((Node n) -> n.localToScene(0, 0).getY())
-                            .thenComparingDouble(n -> n.localToScene(0, 0).getX()))
-                    .toList()).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(query).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("the thumbnails could not be read", e);
+            throw new AssertionError("the window could not be read", e);
         }
     }
 
-    private static IndexedCell<InstanceEntry> thumbnail(FxRobot robot, String file) {
-        return thumbnails(robot).stream().filter(c -> c.getItem().path().getFileName().toString().equals(file))
+    /**
+     * The thumbnails in view in the order they are seen: row by row, left to right. Read on the FX thread, which
+     * could otherwise lay the grid out while the cells are sorted by their places.
+     */
+    private static List<IndexedCell<InstanceEntry>> thumbnailsInView(FxRobot robot) {
+        return onFx(() -> thumbnailsInViewNow(robot));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<IndexedCell<InstanceEntry>> thumbnailsInViewNow(FxRobot robot) {
+        return robot.lookup("#instanceGrid .instance-cell").queryAll().stream()
+                .map(n -> (IndexedCell<InstanceEntry>) n).filter(cell -> cell.getItem() != null && cell.isVisible())
+                .sorted(java.util.Comparator.comparingDouble((Node n) -> n.localToScene(0, 0).getY())
+                        .thenComparingDouble(n -> n.localToScene(0, 0).getX()))
+                .toList();
+    }
+
+    /**
+     * Every thumbnail of the series shown, first to last, as its file and caption ("h.dcm #2"). The grid is
+     * scrolled down through them: how many rows it shows at once depends on the window's layout. A place seen
+     * with two thumbnails in turn is listed as "one then other".
+     */
+    private List<String> thumbnails(FxRobot robot) {
+        Map<Integer, String> seen = new TreeMap<>();
+        for (InstanceEntry instance : onFx(() -> List.copyOf(window.browserModel().shownInstances()))) {
+            robot.interact(() -> window.browser().grid().scrollIntoView(instance));
+            robot.interact(() -> thumbnailsInViewNow(robot).forEach(cell -> seen.merge(cell.getIndex(),
+                    cell.getItem().path().getFileName() + " " + ((Label) cell.lookup(".caption")).getText(),
+                    (was, now) -> was.equals(now) ? was : was + " then " + now)));
+        }
+        return List.copyOf(seen.values());
+    }
+
+    /** The thumbnail of {@code file}, scrolled into view. */
+    private IndexedCell<InstanceEntry> thumbnail(FxRobot robot, String file) {
+        robot.interact(() -> window.browserModel().shownInstances().stream()
+                .filter(instance -> instance.path().getFileName().toString().equals(file)).findFirst()
+                .ifPresent(window.browser().grid()::scrollIntoView));
+        return thumbnailsInView(robot).stream()
+                .filter(c -> c.getItem().path().getFileName().toString().equals(file))
                 .findFirst().orElseThrow(() -> new AssertionError("no thumbnail of " + file));
     }
 
@@ -201,10 +233,7 @@ class BrowserUiTest {
 
         robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
         waitUntil("the series' thumbnails are shown", () -> thumbnails(robot).size() == 3);
-        assertThat(thumbnails(robot)).extracting(c -> c.getItem().path().getFileName().toString())
-                .containsExactly("h.dcm", "g.dcm", "f.dcm");
-        assertThat(thumbnails(robot)).extracting(c -> ((Label) c.lookup(".caption")).getText())
-                .containsExactly("#2", "#4", "#7");
+        assertThat(thumbnails(robot)).containsExactly("h.dcm #2", "g.dcm #4", "f.dcm #7");
     }
 
     @Test
@@ -221,8 +250,7 @@ class BrowserUiTest {
         assertThat(labels(laterStudy())).containsExactly("Series 1 · US · 1 instance", "Series 2 · US · 3 instances",
                 "Series 700 · US · 1 instance");
         waitUntil("the series' thumbnails are shown", () -> thumbnails(robot).size() == 3);
-        assertThat(thumbnails(robot)).extracting(c -> c.getItem().path().getFileName().toString())
-                .containsExactly("h.dcm", "g.dcm", "f.dcm");
+        assertThat(thumbnails(robot)).containsExactly("h.dcm #2", "g.dcm #4", "f.dcm #7");
         assertEquals("1 file skipped (not DICOM)", robot.lookup("#skippedLabel").queryAs(Label.class).getText());
     }
 
@@ -298,7 +326,7 @@ class BrowserUiTest {
         assertSame(child(laterStudy(), "Series 2 · US · 3 instances"), selected);
         assertEquals(file, window.browserModel().selectedInstanceProperty().get().path());
         assertTrue(thumbnail(robot, "g.dcm").getPseudoClassStates().contains(SELECTED));
-        assertThat(thumbnails(robot).stream().filter(c -> c.getPseudoClassStates().contains(SELECTED)))
+        assertThat(thumbnailsInView(robot).stream().filter(c -> c.getPseudoClassStates().contains(SELECTED)))
                 .as("one thumbnail is selected").hasSize(1);
         assertEquals(EXAMS.size(), vm.instances().size(), "opening a listed file again lists it once");
     }
