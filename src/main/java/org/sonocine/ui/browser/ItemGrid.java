@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 /**
  * Items as a grid of equally sized cells, row after row, as wide as it is given room for; only the rows in view have
  * cells with items. A row shows the items of its place in the list as the list is now: it is filled anew whenever the
- * list changes, whenever it is given another place, and whenever it is shown or set aside (the flow keeps spare rows
- * hidden, and one for measuring; their cells hold nothing). So no cell can show an item of a list shown before, and
- * a list shown in place of another is right at once, not only once the grid has been laid out again.
+ * list changes, whenever it is given another place, and whenever it is shown, set aside or taken out of the flow (the
+ * flow keeps spare rows hidden, and one for measuring; their cells hold nothing). So no cell can show an item of a
+ * list shown before, and a list shown in place of another is right at once, not only once the grid is laid out again.
  */
 public final class ItemGrid<T> extends Region {
     /** Room kept for the vertical scroll bar whether it shows or not, so that it does not change the columns. */
