@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,14 +152,30 @@ class BrowserUiTest {
     }
 
     private static TreeCell<?> treeCell(FxRobot robot, String label) {
-        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .filter(cell -> label.equals(cell.getText())).findFirst()
+        return onFx(() -> robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(cell -> label.equals(cell.getText())).findFirst())
                 .orElseThrow(() -> new AssertionError("no row shows " + label));
     }
 
+    /**
+     * The row of the first node labelled {@code label}, scrolled into view as little as it takes: how many rows the
+     * tree shows at once depends on the window's layout, and a scan scrolls the last patient it found into view.
+     */
+    private TreeCell<?> rowToClick(FxRobot robot, String label) {
+        TreeItem<BrowserNode> item = onFx(() -> IntStream.range(0, tree().getExpandedItemCount())
+                .mapToObj(row -> tree().getTreeItem(row)).filter(i -> label.equals(i.getValue().label()))
+                .findFirst()).orElseThrow(() -> new AssertionError("no node is labelled " + label));
+        return rowToClick(robot, item);
+    }
+
+    private TreeCell<?> rowToClick(FxRobot robot, TreeItem<BrowserNode> item) {
+        robot.interact(() -> ((VirtualFlow<?>) tree().lookup(".virtual-flow")).scrollTo(tree().getRow(item)));
+        return treeCell(robot, item);
+    }
+
     private static TreeCell<?> treeCell(FxRobot robot, TreeItem<BrowserNode> item) {
-        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .filter(cell -> cell.getTreeItem() == item).findFirst()
+        return onFx(() -> robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(cell -> cell.getTreeItem() == item).findFirst())
                 .orElseThrow(() -> new AssertionError("no row shows " + item.getValue()));
     }
 
@@ -231,7 +249,7 @@ class BrowserUiTest {
                 "Series 700 · US · 1 instance");
         assertThat(labels(adams.getChildren().get(2))).containsExactly("Series ? · US · 1 instance");
 
-        robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        robot.clickOn(rowToClick(robot, "Series 2 · US · 3 instances"));
         waitUntil("the series' thumbnails are shown", () -> thumbnails(robot).size() == 3);
         assertThat(thumbnails(robot)).containsExactly("h.dcm #2", "g.dcm #4", "f.dcm #7");
     }
@@ -258,7 +276,7 @@ class BrowserUiTest {
     void oneClickOnAThumbnailOpensThatImage(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
         assertEquals("Click an image to open it", robot.lookup("#browserHint").queryAs(Label.class).getText());
-        robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        robot.clickOn(rowToClick(robot, "Series 2 · US · 3 instances"));
         waitUntil("the series' first image is shown", () -> showing(dir.resolve("h.dcm")));
 
         robot.clickOn(thumbnail(robot, "g.dcm"));
@@ -271,14 +289,14 @@ class BrowserUiTest {
     @Test
     void aDoubleClickOpensTheImageOnce(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
-        robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        robot.clickOn(rowToClick(robot, "Series 2 · US · 3 instances"));
         waitUntil("the series' first image is shown", () -> showing(dir.resolve("h.dcm")));
         List<Path> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> vm.currentProperty().addListener((o, was, now) -> shown.add(now.path())));
 
         robot.doubleClickOn(thumbnail(robot, "g.dcm"));
         waitUntil("the image is shown", () -> showing(dir.resolve("g.dcm")));
-        robot.doubleClickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        robot.doubleClickOn(rowToClick(robot, "Series 2 · US · 3 instances"));
         waitUntil("the series' first image is shown again", () -> showing(dir.resolve("h.dcm")));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -290,9 +308,9 @@ class BrowserUiTest {
     void oneClickOnASeriesOpensItsFirstImage(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
 
-        robot.clickOn(treeCell(robot, "zed · ZED-1"));
+        robot.clickOn(rowToClick(robot, "zed · ZED-1"));
         waitUntil("zed's first image, instance 1, is shown", () -> showing(dir.resolve("b.dcm")));
-        robot.clickOn(treeCell(robot, "Series 2 · US · 3 instances"));
+        robot.clickOn(rowToClick(robot, "Series 2 · US · 3 instances"));
 
         waitUntil("instance 2 of series 2 is shown", () -> showing(dir.resolve("h.dcm")));
     }
@@ -300,7 +318,7 @@ class BrowserUiTest {
     @Test
     void enterOpensTheSelectedSeriesWhereArrowKeysOnlyShowIt(FxRobot robot, @TempDir Path dir) throws IOException {
         scanExams(robot, dir);
-        robot.clickOn(treeCell(robot, child(laterStudy(), "Series 1 · US · 1 instance")));
+        robot.clickOn(rowToClick(robot, child(laterStudy(), "Series 1 · US · 1 instance")));
         waitUntil("series 1 is open", () -> showing(dir.resolve("i.dcm")));
 
         robot.type(KeyCode.DOWN);
