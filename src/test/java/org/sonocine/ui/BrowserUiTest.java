@@ -158,8 +158,9 @@ class BrowserUiTest {
     }
 
     /**
-     * The row of the first node labelled {@code label}, scrolled into view as little as it takes: how many rows the
-     * tree shows at once depends on the window's layout, and a scan scrolls the last patient it found into view.
+     * The row of the first node labelled {@code label}, scrolled into view as little as it takes and laid out at
+     * once: how many rows the tree shows depends on the window's layout, and a scan scrolls the last patient it
+     * found into view.
      */
     private TreeCell<?> rowToClick(FxRobot robot, String label) {
         TreeItem<BrowserNode> item = onFx(() -> IntStream.range(0, tree().getExpandedItemCount())
@@ -169,7 +170,10 @@ class BrowserUiTest {
     }
 
     private TreeCell<?> rowToClick(FxRobot robot, TreeItem<BrowserNode> item) {
-        robot.interact(() -> ((VirtualFlow<?>) tree().lookup(".virtual-flow")).scrollTo(tree().getRow(item)));
+        robot.interact(() -> {
+            ((VirtualFlow<?>) tree().lookup(".virtual-flow")).scrollTo(tree().getRow(item));
+            tree().layout();
+        });
         return treeCell(robot, item);
     }
 
@@ -211,13 +215,16 @@ class BrowserUiTest {
 
     /**
      * Every thumbnail of the series shown, first to last, as its file and caption ("h.dcm #2"). The grid is
-     * scrolled down through them: how many rows it shows at once depends on the window's layout. A place seen
-     * with two thumbnails in turn is listed as "one then other".
+     * scrolled down through them, and laid out at once: how many rows it shows depends on the window's layout. A
+     * place seen with two thumbnails in turn is listed as "one then other".
      */
     private List<String> thumbnails(FxRobot robot) {
         Map<Integer, String> seen = new TreeMap<>();
         for (InstanceEntry instance : onFx(() -> List.copyOf(window.browserModel().shownInstances()))) {
-            robot.interact(() -> window.browser().grid().scrollIntoView(instance));
+            robot.interact(() -> {
+                window.browser().grid().scrollIntoView(instance);
+                window.browser().grid().layout();
+            });
             robot.interact(() -> thumbnailsInViewNow(robot).forEach(cell -> seen.merge(cell.getIndex(),
                     cell.getItem().path().getFileName() + " " + ((Label) cell.lookup(".caption")).getText(),
                     (was, now) -> was.equals(now) ? was : was + " then " + now)));
@@ -225,11 +232,14 @@ class BrowserUiTest {
         return List.copyOf(seen.values());
     }
 
-    /** The thumbnail of {@code file}, scrolled into view. */
+    /** The thumbnail of {@code file}, scrolled into view and laid out. */
     private IndexedCell<InstanceEntry> thumbnail(FxRobot robot, String file) {
-        robot.interact(() -> window.browserModel().shownInstances().stream()
-                .filter(instance -> instance.path().getFileName().toString().equals(file)).findFirst()
-                .ifPresent(window.browser().grid()::scrollIntoView));
+        robot.interact(() -> {
+            window.browserModel().shownInstances().stream()
+                    .filter(instance -> instance.path().getFileName().toString().equals(file)).findFirst()
+                    .ifPresent(window.browser().grid()::scrollIntoView);
+            window.browser().grid().layout();
+        });
         return thumbnailsInView(robot).stream()
                 .filter(c -> c.getItem().path().getFileName().toString().equals(file))
                 .findFirst().orElseThrow(() -> new AssertionError("no thumbnail of " + file));
