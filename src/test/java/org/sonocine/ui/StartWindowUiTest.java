@@ -139,17 +139,51 @@ class StartWindowUiTest {
     void aMenuShortcutPressedBeforeTheMenusComeIsNotLost(FxRobot robot) {
         show(robot, Duration.minutes(5));
         WaitForAsyncUtils.waitForFxEvents();
-        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
-        assertTrue(overlay.isVisible());
 
         robot.type(KeyCode.O);
 
         assertTrue(robot.lookup("#menuBar").tryQuery().isEmpty(), "the menus are not in yet");
-        assertFalse(overlay.isVisible(), "View › Overlay's shortcut worked all the same");
         robot.interact(window::complete);
         WaitForAsyncUtils.waitForFxEvents();
+        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
+        assertFalse(overlay.isVisible(), "View › Overlay's shortcut worked all the same");
         robot.type(KeyCode.O);
         assertTrue(overlay.isVisible(), "once the menus are in, the shortcut runs once, not twice");
+    }
+
+    @Test
+    void theFirstFrameIsPaintedWithNoControlAndNoText(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        show(robot, Duration.minutes(5));
+        javafx.scene.image.ImageView image = robot.lookup("#imageView").queryAs(javafx.scene.image.ImageView.class);
+        // The tree the pulse that paints the first frame styles, lays out and hands to the renderer.
+        List<Node> inFirstFramePulse = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
+            if (image.getImage() != null && !seen.getAndSet(true)) {
+                collectControlsAndText(window.root(), inFirstFramePulse);
+            }
+        }));
+
+        openAndShowFirstFrame(robot, file);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cineBar").tryQuery().isPresent());
+        assertTrue(seen.get(), "a pulse painted the first frame");
+        assertTrue(inFirstFramePulse.isEmpty(), "neither the controls' style sheet nor a font is needed to paint "
+                + "the first frame, but its window held " + inFirstFramePulse);
+        assertTrue(robot.lookup("#overlay").tryQuery().isPresent(), "the overlay comes with the bars");
+    }
+
+    private static void collectControlsAndText(Node node, List<Node> found) {
+        if (node instanceof javafx.scene.control.Control || node instanceof javafx.scene.text.Text) {
+            found.add(node);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectControlsAndText(child, found);
+            }
+        }
     }
 
     private void openAndShowFirstFrame(FxRobot robot, Path file) {
