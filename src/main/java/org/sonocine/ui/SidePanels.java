@@ -137,7 +137,7 @@ final class SidePanels extends Region {
 
     /**
      * Moves a divider with the pointer: the panel beside it grows or shrinks, down to its minimum and up to what
-     * leaves the centre its minimum with the other panel as it is.
+     * leaves the centre its minimum, and a fifth of the width, with the other panel as it is.
      */
     private void drag(MouseEvent e, boolean leftPanel) {
         if (!e.isPrimaryButtonDown()) {
@@ -148,13 +148,13 @@ final class SidePanels extends Region {
             return;
         }
         double moved = e.getSceneX() - dragStartX;
+        // Stopped where the shares would be scaled back (PanelShares.chosen), which would narrow the other panel too.
+        double centre = shares.centreAtLeast(total);
         if (leftPanel) {
-            double width = clamp(dragStartWidth + moved, shares.leftMin(),
-                    total - shares.centreMin() - right.getWidth());
+            double width = clamp(dragStartWidth + moved, shares.leftMin(), total - centre - right.getWidth());
             shares.chosen(width / total, right.getWidth() / total);
         } else {
-            double width = clamp(dragStartWidth - moved, shares.rightMin(),
-                    total - shares.centreMin() - left.getWidth());
+            double width = clamp(dragStartWidth - moved, shares.rightMin(), total - centre - left.getWidth());
             shares.chosen(left.getWidth() / total, width / total);
         }
         requestLayout();

@@ -27,9 +27,11 @@ class SidePanelsUiTest {
     private final Region centre = new Region();
     private final Region right = new Region();
     private SidePanels panels;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         panels = new SidePanels(left, centre, right, new PanelShares(0.2, 0.26, LEFT_MIN, CENTRE_MIN, RIGHT_MIN));
         Scene scene = new Scene(panels, 1000, 600);
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
@@ -80,6 +82,22 @@ class SidePanelsUiTest {
         drag(robot, divider(robot, 0), -900);
 
         assertEquals(LEFT_MIN, left.getWidth(), 1, "the panel keeps its minimum");
+    }
+
+    @Test
+    void aDividerStopsWhereTheImageKeepsAFifthAndTheOtherPanelStaysAsItIs(FxRobot robot) {
+        // an image minimum well below a fifth of the width, as in a wide window
+        robot.interact(() -> {
+            panels = new SidePanels(left, centre, right, new PanelShares(0.2, 0.26, LEFT_MIN, 100, RIGHT_MIN));
+            stage.getScene().setRoot(panels);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double rightBefore = right.getWidth();
+
+        drag(robot, divider(robot, 0), 700);
+
+        assertEquals(panelsWidth() / 5, centre.getWidth(), 1, "the image keeps a fifth");
+        assertEquals(rightBefore, right.getWidth(), 0.01, "the other panel stays as it was");
     }
 
     private double panelsWidth() {
