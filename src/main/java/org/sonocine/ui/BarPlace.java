@@ -1,6 +1,5 @@
 package org.sonocine.ui;
 
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -17,10 +16,6 @@ final class BarPlace extends StackPane {
     BarPlace(String id, String... standInClasses) {
         this(id, new Region());
         standIn.getStyleClass().addAll(standInClasses);
-        if (standIn.getStyleClass().contains("tool-bar")) {
-            // a horizontal tool bar's colours are chosen by this pseudo-class, which only a ToolBar sets on itself
-            standIn.pseudoClassStateChanged(PseudoClass.getPseudoClass("horizontal"), true);
-        }
     }
 
     /** With a stand-in of its own, for a bar whose height follows what it holds. */

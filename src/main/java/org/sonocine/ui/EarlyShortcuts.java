@@ -15,32 +15,48 @@ import javafx.scene.input.KeyEvent;
 import java.util.List;
 
 /**
- * The shortcuts of a menu bar that is not yet in its window: a menu bar's skin is what gives the scene its
- * accelerators, and a start puts the menu bar in only after the first frame is painted. A shortcut pressed before
- * is run here, as the menu would run it, so that none is lost; once the skin is there it serves them alone.
+ * The shortcuts of menus whose menu bar is not yet in its window: a menu bar's skin is what gives the scene its
+ * accelerators, and a start makes the menu bar only after the first frame is painted. A shortcut pressed before
+ * is run here, as the menu would run it, so that none is lost; once the menu bar has its skin it serves them alone.
  */
 final class EarlyShortcuts {
-    private EarlyShortcuts() {
-    }
+    private final Scene scene;
+    private final EventHandler<KeyEvent> onKey;
+    private boolean handedOver;
 
-    /** Serves the shortcuts of {@code menus}' items on {@code scene} until {@code menus} gets its skin. */
-    static void serve(Scene scene, MenuBar menus) {
-        if (menus.getSkin() != null) {
-            return;
-        }
-        EventHandler<KeyEvent> onKey = e -> {
-            MenuItem item = itemFor(e, menus.getMenus());
+    private EarlyShortcuts(Scene scene, List<Menu> menus) {
+        this.scene = scene;
+        onKey = e -> {
+            MenuItem item = itemFor(e, menus);
             if (item != null) {
                 e.consume();
                 run(item);
             }
         };
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, onKey);
-        menus.skinProperty().addListener(new ChangeListener<Skin<?>>() {
+    }
+
+    /** Serves the shortcuts of {@code menus}' items on {@code scene} until {@link #handOver} says otherwise. */
+    static EarlyShortcuts serve(Scene scene, List<Menu> menus) {
+        EarlyShortcuts shortcuts = new EarlyShortcuts(scene, menus);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, shortcuts.onKey);
+        return shortcuts;
+    }
+
+    /** Stops serving once {@code bar}, which holds the menus, has its skin (at once if it has one). */
+    void handOver(MenuBar bar) {
+        if (handedOver) {
+            return;
+        }
+        handedOver = true;
+        if (bar.getSkin() != null) {
+            scene.removeEventHandler(KeyEvent.KEY_PRESSED, onKey);
+            return;
+        }
+        bar.skinProperty().addListener(new ChangeListener<Skin<?>>() {
             @Override
             public void changed(ObservableValue<? extends Skin<?>> o, Skin<?> was, Skin<?> now) {
                 if (now != null) {
-                    menus.skinProperty().removeListener(this);
+                    bar.skinProperty().removeListener(this);
                     scene.removeEventHandler(KeyEvent.KEY_PRESSED, onKey);
                 }
             }

@@ -33,8 +33,12 @@ import java.util.function.Supplier;
 final class ImageViewport extends StackPane {
     private final ImageView view = new ImageView();
     private final Pane canvas = new Pane(view);
-    private final Label overlay = new Label();
-    private final Label error = new Label();
+    /**
+     * The frame and rate text, and a frame's error: made when first needed, so that a start's first frame is painted
+     * with no control and no text to style and lay out (see {@link MainWindow#forStart}).
+     */
+    private Label overlay;
+    private Label error;
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
     private double displayAspect = 1;
@@ -70,21 +74,12 @@ final class ImageViewport extends StackPane {
         view.setId("imageView");
         view.setPreserveRatio(false);
         view.setSmooth(false);
-        overlay.setId("overlay");
-        overlay.getStyleClass().add("overlay");
-        StackPane.setAlignment(overlay, Pos.TOP_LEFT);
-        overlay.setMouseTransparent(true);
-        error.setId("frameError");
-        error.getStyleClass().add("frame-error");
-        error.setWrapText(true);
-        error.setVisible(false);
-        error.setMouseTransparent(true);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         canvas.setManaged(true);
-        getChildren().addAll(canvas, error, overlay);
+        getChildren().add(canvas);
         widthProperty().addListener((o, a, b) -> layoutImage());
         heightProperty().addListener((o, a, b) -> layoutImage());
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
@@ -122,7 +117,16 @@ final class ImageViewport extends StackPane {
         onWindow = handler;
     }
 
+    /** The text over the image's top left corner, made on the first call. */
     Label overlay() {
+        if (overlay == null) {
+            overlay = new Label();
+            overlay.setId("overlay");
+            overlay.getStyleClass().add("overlay");
+            StackPane.setAlignment(overlay, Pos.TOP_LEFT);
+            overlay.setMouseTransparent(true);
+            getChildren().add(overlay);
+        }
         return overlay;
     }
 
@@ -155,6 +159,18 @@ final class ImageViewport extends StackPane {
 
     void showError(String message) {
         boolean has = message != null && !message.isEmpty();
+        if (error == null) {
+            if (!has) {
+                return;
+            }
+            error = new Label();
+            error.setId("frameError");
+            error.getStyleClass().add("frame-error");
+            error.setWrapText(true);
+            error.setMouseTransparent(true);
+            // above the image and its measurements, below the overlay
+            getChildren().add(overlay == null ? getChildren().size() : getChildren().indexOf(overlay), error);
+        }
         error.setText(has ? message : "");
         error.setVisible(has);
         if (has) {

@@ -21,7 +21,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -81,7 +80,16 @@ public final class MainWindow {
     private NotificationPane notifications;
     private final AnimationTimer pulse;
     private final SidePanels panels;
-    private final MenuBar menuBar;
+    /** The menus, made with the window (their shortcuts serve from the start); the bar that shows them comes later. */
+    private final List<Menu> menus;
+    private MenuBar menuBar;
+    private EarlyShortcuts earlyShortcuts;
+    private CheckMenuItem overlayItem;
+    /**
+     * The items a separator goes before, added with the menu bar: a separator item is drawn by a control, and a
+     * start makes no control before its first frame is painted.
+     */
+    private List<MenuItem> separatedBefore;
     private boolean complete;
     private MenuItem exportItem;
     private final ArchiveViewModel archive;
@@ -125,14 +133,11 @@ public final class MainWindow {
                 BROWSER_MIN_WIDTH, IMAGE_MIN_WIDTH, DETAILS_MIN_WIDTH));
         panels.setId("split");
         root.setCenter(panels);
-        // Made now though shown later: its shortcuts serve from the start (EarlyShortcuts), and the overlay follows
-        // its View › Overlay item.
-        menuBar = menus();
+        // Made now though shown later: their shortcuts serve from the start (EarlyShortcuts).
+        menus = menus();
         root.setTop(menuPlace);
         root.setBottom(statusPlace);
 
-        viewport.overlay().textProperty().bind(Bindings.concat(cine.frameTextProperty(), "\n",
-                cine.rateTextProperty()));
         viewport.onWheelStep(cine::step);
         viewport.onWindowChange(cine::window, cine::setWindow);
         viewport.onDisplaySize(cine::setDisplaySize);
@@ -255,7 +260,20 @@ public final class MainWindow {
             return;
         }
         complete = true;
+        for (MenuItem item : separatedBefore) {
+            List<MenuItem> items = item.getParentMenu().getItems();
+            items.add(items.indexOf(item), new SeparatorMenuItem());
+        }
+        menuBar = new MenuBar(menus.toArray(Menu[]::new));
+        menuBar.setId("menuBar");
+        if (earlyShortcuts != null) {
+            earlyShortcuts.handOver(menuBar);
+        }
         menuPlace.fill(menuBar);
+        Label overlay = viewport.overlay();
+        CineViewModel cine = vm.cine();
+        overlay.textProperty().bind(Bindings.concat(cine.frameTextProperty(), "\n", cine.rateTextProperty()));
+        overlay.visibleProperty().bind(overlayItem.selectedProperty());
         toolPlace.fill(new MeasureToolBar(measure));
         cinePlace.fill(new CineBar(vm.cine()));
         statusPlace.fill(statusBar());
@@ -301,7 +319,10 @@ public final class MainWindow {
     /** Installs the keyboard shortcuts on {@code scene}. */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        EarlyShortcuts.serve(scene, menuBar);
+        earlyShortcuts = EarlyShortcuts.serve(scene, menus);
+        if (menuBar != null) {
+            earlyShortcuts.handOver(menuBar);
+        }
     }
 
     private void onKey(KeyEvent e) {
@@ -381,7 +402,7 @@ public final class MainWindow {
         e.consume();
     }
 
-    private MenuBar menus() {
+    private List<Menu> menus() {
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseFiles());
@@ -426,13 +447,12 @@ public final class MainWindow {
         });
         connect.setVisible(archive != null);
         clearCache.setVisible(archive != null);
-        Menu file = new Menu("File", null, open, openFolder, recent, new SeparatorMenuItem(), connect, clearCache,
-                new SeparatorMenuItem(), exportItem, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, openFolder, recent, connect, clearCache, exportItem, quit);
+        separatedBefore = List.of(connect, exportItem, quit);
 
-        CheckMenuItem overlay = new CheckMenuItem("Overlay");
-        overlay.setSelected(true);
-        overlay.setAccelerator(KeyCombination.keyCombination("O"));
-        viewport.overlay().visibleProperty().bind(overlay.selectedProperty());
+        overlayItem = new CheckMenuItem("Overlay");
+        overlayItem.setSelected(true);
+        overlayItem.setAccelerator(KeyCombination.keyCombination("O"));
         MenuItem fit = new MenuItem("Fit to Window");
         fit.setAccelerator(KeyCombination.keyCombination("F"));
         fit.setOnAction(e -> viewport.fit());
@@ -454,17 +474,15 @@ public final class MainWindow {
                 vm.cine().load(current);
             }
         });
-        Menu view = new Menu("View", null, overlay, fit, actual, zoomIn, zoomOut, reset);
+        Menu view = new Menu("View", null, overlayItem, fit, actual, zoomIn, zoomOut, reset);
 
         MenuItem keys = new MenuItem("Keyboard Shortcuts");
         keys.setId("shortcutsMenuItem");
         keys.setAccelerator(KeyCombination.keyCombination("F1"));
         keys.setOnAction(e -> ShortcutsDialog.create(root.getScene().getWindow(),
-                ShortcutsDialog.gather(menuBar, ImageViewport.MOUSE_GESTURES)).show());
+                ShortcutsDialog.gather(menus, ImageViewport.MOUSE_GESTURES)).show());
         Menu help = new Menu("Help", null, keys);
-        MenuBar menus = new MenuBar(file, view, help);
-        menus.setId("menuBar");
-        return menus;
+        return List.of(file, view, help);
     }
 
     private StatusBar statusBar() {
@@ -482,15 +500,9 @@ public final class MainWindow {
         return status;
     }
 
-    /**
-     * As tall as the status bar: ControlsFX's fixed height, or its tallest item if taller, the Cancel button (an
-     * invisible label styled as a button is as tall).
-     */
+    /** As tall as the status bar, whose tallest item is its Cancel button (the height is in the style sheet). */
     private static Region statusBarStandIn() {
-        Label button = new Label("Cancel scan");
-        button.getStyleClass().add("button");
-        button.setVisible(false);
-        HBox standIn = new HBox(button);
+        Region standIn = new Region();
         standIn.getStyleClass().add("status-bar-stand-in");
         return standIn;
     }

@@ -5,6 +5,8 @@ package org.sonocine.ui;
  * meant to have and the minimum each part needs. Without a toolkit, so that the arithmetic is tested on its own.
  */
 final class PanelShares {
+    /** The most of the width the two sides may share: the centre keeps at least a fifth. */
+    private static final double SIDES_AT_MOST = 0.8;
     private final double leftMin;
     private final double centreMin;
     private final double rightMin;
@@ -43,9 +45,14 @@ final class PanelShares {
         double l = Math.max(0, left);
         double r = Math.max(0, right);
         double sides = l + r;
-        double scale = sides > 0.8 ? 0.8 / sides : 1;
+        double scale = sides > SIDES_AT_MOST ? SIDES_AT_MOST / sides : 1;
         leftShare = l * scale;
         rightShare = r * scale;
+    }
+
+    /** The least width a divider may leave the centre of {@code total}: its minimum, and a fifth of it. */
+    double centreAtLeast(double total) {
+        return Math.max(centreMin, (1 - SIDES_AT_MOST) * total);
     }
 
     /**

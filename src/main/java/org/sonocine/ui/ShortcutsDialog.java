@@ -5,7 +5,6 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,12 +30,12 @@ final class ShortcutsDialog {
     }
 
     /** The cine keys, then every menu item with an accelerator ("View › Fit to Window"), then the gestures. */
-    static List<Shortcut> gather(MenuBar menus, List<Shortcut> gestures) {
+    static List<Shortcut> gather(List<Menu> menus, List<Shortcut> gestures) {
         List<Shortcut> rows = new ArrayList<>();
         for (CineKey key : CineKey.values()) {
             rows.add(new Shortcut(key.keys(), key.action()));
         }
-        for (Menu menu : menus.getMenus()) {
+        for (Menu menu : menus) {
             addAccelerators(menu.getText(), menu.getItems(), rows);
         }
         rows.addAll(gestures);

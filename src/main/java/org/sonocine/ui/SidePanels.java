@@ -1,82 +1,167 @@
 package org.sonocine.ui;
 
-import javafx.scene.Node;
-import javafx.scene.control.SplitPane;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 
 /**
  * A split of three: two side panels that keep their share of the width, never narrower than their minimum,
  * whatever the window goes through (a window narrowed and widened again gets back the proportions it had), and
  * the centre between them, which takes what they leave. Dragging a divider chooses new shares.
  * <p>
- * A plain split pane gives a width change to some panels and takes it from others, so a panel squeezed once stays
- * squeezed; here the divider positions are set from the shares whenever the width changes.
+ * Laid out here rather than by a split pane: a split pane gives a width change to some panels and takes it from
+ * others, so a panel squeezed once stays squeezed; and, being a control, it would bring the controls' default style
+ * sheet into the window's first pulse, which a start keeps to the image alone (see {@link MainWindow#forStart}).
  */
-final class SidePanels extends SplitPane {
+final class SidePanels extends Region {
+    static final String DIVIDER_CLASS = "side-panel-divider";
+
     private final Region left;
+    private final Region centre;
     private final Region right;
+    private final Region leftDivider = divider();
+    private final Region rightDivider = divider();
     private final PanelShares shares;
-    private double laidOutWidth = -1;
-    private boolean draggingDivider;
+    /** Where the pointer was when a divider was pressed, and the width of the panel it moves then. */
+    private double dragStartX;
+    private double dragStartWidth;
 
     SidePanels(Region left, Region centre, Region right, PanelShares shares) {
-        super(left, centre, right);
         this.left = left;
+        this.centre = centre;
         this.right = right;
         this.shares = shares;
+        getStyleClass().add("side-panels");
         left.setMinWidth(shares.leftMin());
         centre.setMinWidth(shares.centreMin());
         right.setMinWidth(shares.rightMin());
-        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = onDivider(e));
-        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> dividerReleased());
+        for (Region part : new Region[] {left, centre, right}) {
+            clipToBounds(part);
+        }
+        getChildren().addAll(left, leftDivider, centre, rightDivider, right);
+        leftDivider.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> startDrag(e, left));
+        leftDivider.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> drag(e, true));
+        rightDivider.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> startDrag(e, right));
+        rightDivider.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> drag(e, false));
     }
 
     PanelShares shares() {
         return shares;
     }
 
-    @Override
-    protected void layoutChildren() {
-        double width = getWidth();
-        if (width != laidOutWidth && width > 0) {
-            laidOutWidth = width;
-            applyShares(width);
-            super.layoutChildren();
-            // The skin checks the first divider against where the second one was: when both move far, as when a
-            // narrowed window is widened again, the first stops short in one pass and needs a second.
-            applyShares(width);
-        }
-        super.layoutChildren();
+    private static Region divider() {
+        Region divider = new Region();
+        divider.getStyleClass().add(DIVIDER_CLASS);
+        divider.setCursor(Cursor.H_RESIZE);
+        return divider;
     }
 
-    private void applyShares(double width) {
-        double divider = dividerWidth();
-        double[] widths = shares.widths(width - 2 * divider);
-        setDividerPositions((widths[0] + divider / 2) / width, (width - widths[2] - divider / 2) / width);
+    /** What a panel holds never spills over a divider into its neighbour, whatever its own minimum width. */
+    private static void clipToBounds(Region part) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(part.widthProperty());
+        clip.heightProperty().bind(part.heightProperty());
+        part.setClip(clip);
     }
 
-    private void dividerReleased() {
-        if (draggingDivider) {
-            draggingDivider = false;
-            double width = getWidth();
-            if (width > 0) {
-                shares.chosen(left.getWidth() / width, right.getWidth() / width);
-            }
-        }
+    /** The width the three panels share: all but the insets and the dividers. */
+    private double panelsWidth() {
+        Insets insets = getInsets();
+        return Math.max(0, getWidth() - insets.getLeft() - insets.getRight() - 2 * dividerWidth());
     }
 
     private double dividerWidth() {
-        Node divider = lookup(".split-pane-divider");
-        return divider instanceof Region r ? r.prefWidth(-1) : 0;
+        return snapSizeX(leftDivider.prefWidth(-1));
     }
 
-    private static boolean onDivider(MouseEvent e) {
-        for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
-            if (n.getStyleClass().contains("split-pane-divider")) {
-                return true;
-            }
+    @Override
+    protected double computeMinWidth(double height) {
+        Insets insets = getInsets();
+        return insets.getLeft() + shares.leftMin() + shares.centreMin() + shares.rightMin() + 2 * dividerWidth()
+                + insets.getRight();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets insets = getInsets();
+        return insets.getLeft() + left.prefWidth(-1) + centre.prefWidth(-1) + right.prefWidth(-1)
+                + 2 * dividerWidth() + insets.getRight();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        Insets insets = getInsets();
+        return insets.getTop() + Math.max(left.minHeight(-1), Math.max(centre.minHeight(-1), right.minHeight(-1)))
+                + insets.getBottom();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets insets = getInsets();
+        return insets.getTop() + Math.max(left.prefHeight(-1), Math.max(centre.prefHeight(-1),
+                right.prefHeight(-1))) + insets.getBottom();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets insets = getInsets();
+        double height = Math.max(0, getHeight() - insets.getTop() - insets.getBottom());
+        double divider = dividerWidth();
+        double[] widths = shares.widths(panelsWidth());
+        double leftWidth = snapSizeX(widths[0]);
+        double rightWidth = snapSizeX(widths[2]);
+        double centreWidth = Math.max(0, panelsWidth() - leftWidth - rightWidth);
+        double x = snapPositionX(insets.getLeft());
+        double y = snapPositionY(insets.getTop());
+        left.resizeRelocate(x, y, leftWidth, height);
+        x += leftWidth;
+        leftDivider.resizeRelocate(x, y, divider, height);
+        x += divider;
+        centre.resizeRelocate(x, y, centreWidth, height);
+        x += centreWidth;
+        rightDivider.resizeRelocate(x, y, divider, height);
+        x += divider;
+        right.resizeRelocate(x, y, rightWidth, height);
+    }
+
+    private void startDrag(MouseEvent e, Region panel) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            dragStartX = e.getSceneX();
+            dragStartWidth = panel.getWidth();
+            e.consume();
         }
-        return false;
+    }
+
+    /**
+     * Moves a divider with the pointer: the panel beside it grows or shrinks, down to its minimum and up to what
+     * leaves the centre its minimum, and a fifth of the width, with the other panel as it is.
+     */
+    private void drag(MouseEvent e, boolean leftPanel) {
+        if (!e.isPrimaryButtonDown()) {
+            return;
+        }
+        double total = panelsWidth();
+        if (total <= 0) {
+            return;
+        }
+        double moved = e.getSceneX() - dragStartX;
+        // Stopped where the shares would be scaled back (PanelShares.chosen), which would narrow the other panel too.
+        double centre = shares.centreAtLeast(total);
+        if (leftPanel) {
+            double width = clamp(dragStartWidth + moved, shares.leftMin(), total - centre - right.getWidth());
+            shares.chosen(width / total, right.getWidth() / total);
+        } else {
+            double width = clamp(dragStartWidth - moved, shares.rightMin(), total - centre - left.getWidth());
+            shares.chosen(left.getWidth() / total, width / total);
+        }
+        requestLayout();
+        e.consume();
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(value, Math.max(min, max)));
     }
 }

@@ -27,6 +27,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -45,9 +47,11 @@ public final class ViewerApp extends Application {
     private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
     /** When the side panels and bars come if no first frame came before (a slow file, or none opened). */
     private static final javafx.util.Duration REST_OF_WINDOW_AT_THE_LATEST = javafx.util.Duration.seconds(1.5);
+    /** Made on the build thread, read on the JavaFX thread once {@link #building} is done. */
     private TaskExecutor tasks;
     private ViewerViewModel vm;
     private MainWindow window;
+    private CompletableFuture<Void> building = CompletableFuture.completedFuture(null);
     /** Set once files come from outside, so that the demo, which loads in the background, does not replace them. */
     private boolean openedFromOutside;
 
@@ -55,6 +59,11 @@ public final class ViewerApp extends Application {
     public void start(Stage stage) {
         StartupReport.mark(StartupReport.Milestone.TOOLKIT_UP);
         Dimension2D size = initialSize(Screen.getPrimary().getVisualBounds());
+        // Made beside the showing of the window, which keeps the JavaFX thread busy a good while: until it joins a
+        // scene the viewer is nodes and models like any others, and it holds no control yet, so any thread may make
+        // it (see MainWindow.forStart).
+        CompletableFuture<Void> made = CompletableFuture.runAsync(this::makeViewer, ViewerApp::onBuildThread);
+        building = made;
         Scene scene = showFirst(stage, size);
         StartupReport.mark(StartupReport.Milestone.WINDOW_SHOWN);
         // JavaFX 21 on some window managers (Openbox) maps the window at 200 × 200 whatever size it was given
@@ -64,7 +73,13 @@ public final class ViewerApp extends Application {
             stage.setHeight(size.getHeight());
             stage.centerOnScreen();
         });
-        Platform.runLater(() -> fill(stage, scene));
+        Platform.runLater(() -> fill(stage, scene, made));
+    }
+
+    private static void onBuildThread(Runnable build) {
+        Thread thread = new Thread(build, "sonocine-viewer-build");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -83,22 +98,25 @@ public final class ViewerApp extends Application {
         return scene;
     }
 
-    /** Makes the viewer in the window {@link #start} showed, and opens what it was started on. */
-    private void fill(Stage stage, Scene scene) {
+    /** Puts the viewer {@link #start} had made in the window it showed, and opens what it was started on. */
+    private void fill(Stage stage, Scene scene, CompletableFuture<Void> made) {
         if (!stage.isShowing()) {
             return; // closed at once: stop() has run
         }
         try {
-            makeViewer(stage, scene);
+            made.join();
+            showViewer(stage, scene);
         } catch (RuntimeException e) {
             // Out of start() this would end the launch; an empty window must not stay open instead.
-            System.err.println("sonocine: the viewer could not start: " + FailureWords.of(e));
+            Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("sonocine: the viewer could not start: " + FailureWords.of(failure));
             stage.hide();
             Platform.exit();
         }
     }
 
-    private void makeViewer(Stage stage, Scene scene) {
+    /** Makes the viewer's models and its window's contents; on a thread of its own (see {@link #start}). */
+    private void makeViewer() {
         tasks = new PooledTaskExecutor(Platform::runLater, Runtime.getRuntime().availableProcessors());
         vm = new ViewerViewModel(tasks, System::nanoTime, RecentFiles.forUser());
         ViewerLauncher.earlyOpening().ifPresent(vm::startedOn);
@@ -107,6 +125,9 @@ public final class ViewerApp extends Application {
         vm.openArchivedWith(archive::opener);
         window = MainWindow.forStart(vm, new ThumbnailService(tasks, archive::opener), archive,
                 ArchiveSettings.forUser());
+    }
+
+    private void showViewer(Stage stage, Scene scene) {
         ResponsivenessReport.startIfAsked(vm);
         scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
         window.installShortcuts(scene);
@@ -186,6 +207,11 @@ public final class ViewerApp extends Application {
 
     @Override
     public void stop() {
+        try {
+            building.join(); // what it makes is closed below
+        } catch (RuntimeException e) {
+            // fill() said why; whatever was made is closed all the same
+        }
         ViewerLauncher.OPEN_REQUESTS.close();
         if (window != null) {
             window.stop();

@@ -48,7 +48,7 @@ class EarlyShortcutsUiTest {
         menus = new MenuBar(file, new Menu("View", null, overlay));
         top = new StackPane();
         Scene scene = new Scene(top, 300, 200);
-        EarlyShortcuts.serve(scene, menus);
+        EarlyShortcuts.serve(scene, menus.getMenus()).handOver(menus);
         stage.setScene(scene);
         stage.show();
     }

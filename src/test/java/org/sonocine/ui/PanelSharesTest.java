@@ -53,4 +53,10 @@ class PanelSharesTest {
         assertEquals(0.48, shares.leftShare(), 1e-9);
         assertEquals(0.32, shares.rightShare(), 1e-9);
     }
+
+    @Test
+    void aDividerLeavesTheImageItsMinimumOrAFifthWhicheverIsMore() {
+        assertEquals(320, shares().centreAtLeast(1000), 1e-9);
+        assertEquals(500, shares().centreAtLeast(2500), 1e-9);
+    }
 }

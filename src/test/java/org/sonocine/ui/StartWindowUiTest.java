@@ -3,9 +3,16 @@ package org.sonocine.ui;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
@@ -25,7 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -139,17 +148,80 @@ class StartWindowUiTest {
     void aMenuShortcutPressedBeforeTheMenusComeIsNotLost(FxRobot robot) {
         show(robot, Duration.minutes(5));
         WaitForAsyncUtils.waitForFxEvents();
-        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
-        assertTrue(overlay.isVisible());
 
         robot.type(KeyCode.O);
 
         assertTrue(robot.lookup("#menuBar").tryQuery().isEmpty(), "the menus are not in yet");
-        assertFalse(overlay.isVisible(), "View › Overlay's shortcut worked all the same");
         robot.interact(window::complete);
         WaitForAsyncUtils.waitForFxEvents();
+        Label overlay = robot.lookup("#overlay").queryAs(Label.class);
+        assertFalse(overlay.isVisible(), "View › Overlay's shortcut worked all the same");
         robot.type(KeyCode.O);
         assertTrue(overlay.isVisible(), "once the menus are in, the shortcut runs once, not twice");
+    }
+
+    @Test
+    void theShortcutsTableOpensFromItsKeyBeforeTheMenusCome(FxRobot robot) {
+        show(robot, Duration.minutes(5));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.type(KeyCode.F1);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#menuBar").tryQuery().isEmpty(), "the menus are not in yet");
+        @SuppressWarnings("unchecked")
+        TableView<ShortcutsDialog.Shortcut> table = robot.lookup("#shortcutsTable").queryAs(TableView.class);
+        assertTrue(table.getItems().containsAll(List.of(new ShortcutsDialog.Shortcut("F", "View › Fit to Window"),
+                new ShortcutsDialog.Shortcut("Ctrl+O", "File › Open…"))), "the menus' shortcuts: " + table.getItems());
+        robot.clickOn("Close");
+    }
+
+    @Test
+    void theFileMenuIsGroupedOnceTheMenusCome(FxRobot robot) {
+        show(robot, Duration.minutes(5));
+        robot.interact(window::complete);
+        robot.interact(window::complete);
+
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        List<String> file = menus.getMenus().get(0).getItems().stream()
+                .map(item -> item instanceof SeparatorMenuItem ? "—" : item.getText()).toList();
+        assertEquals(List.of("Open…", "Open Folder…", "Open Recent", "—", "Connect to Archive…",
+                "Clear Archive Cache", "—", "Export…", "—", "Quit"), file);
+    }
+
+    @Test
+    void theFirstFrameIsPaintedWithNoControlAndNoText(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        show(robot, Duration.minutes(5));
+        ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
+        // The tree the pulse that paints the first frame styles, lays out and hands to the renderer.
+        List<Node> inFirstFramePulse = new CopyOnWriteArrayList<>();
+        AtomicBoolean seen = new AtomicBoolean();
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
+            if (image.getImage() != null && !seen.getAndSet(true)) {
+                collectControlsAndText(window.root(), inFirstFramePulse);
+            }
+        }));
+
+        openAndShowFirstFrame(robot, file);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cineBar").tryQuery().isPresent());
+        assertTrue(seen.get(), "a pulse painted the first frame");
+        assertTrue(inFirstFramePulse.isEmpty(), "neither the controls' style sheet nor a font is needed to paint "
+                + "the first frame, but its window held " + inFirstFramePulse);
+        assertTrue(robot.lookup("#overlay").tryQuery().isPresent(), "the overlay comes with the bars");
+    }
+
+    private static void collectControlsAndText(Node node, List<Node> found) {
+        if (node instanceof Control || node instanceof Text) {
+            found.add(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectControlsAndText(child, found);
+            }
+        }
     }
 
     private void openAndShowFirstFrame(FxRobot robot, Path file) {

@@ -35,7 +35,8 @@ public final class MeasurementLayer extends Pane {
     private ImageMapping mapping = ImageMapping.NONE;
     private boolean mapped;
     private boolean capturing;
-    private final Label hover = new Label();
+    /** What the pointer is over, while a tool is chosen; made when first needed (no label before the first frame). */
+    private Label hover;
 
     public MeasurementLayer(MeasurementsViewModel vm) {
         this.vm = vm;
@@ -43,11 +44,6 @@ public final class MeasurementLayer extends Pane {
         getStyleClass().add("measurement-layer");
         setMouseTransparent(true);
         setPickOnBounds(false);
-        hover.getStyleClass().add("measurement-hover");
-        hover.setTextFill(Color.WHITE);
-        hover.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-padding: 1 4 1 4;");
-        hover.setMouseTransparent(true);
-        hover.visibleProperty().bind(hover.textProperty().isNotEmpty());
         vm.measurements().addListener((ListChangeListener<Measurement>) c -> redraw());
         vm.drawingProperty().addListener((o, a, b) -> redraw());
         vm.selectedProperty().addListener((o, a, b) -> redraw());
@@ -55,7 +51,7 @@ public final class MeasurementLayer extends Pane {
         vm.readerProperty().addListener((o, a, b) -> redraw());
         vm.toolProperty().addListener((o, a, b) -> {
             if (b == null) {
-                hover.setText("");
+                clearHover();
             }
             redraw();
         });
@@ -76,7 +72,7 @@ public final class MeasurementLayer extends Pane {
         source.addEventFilter(MouseEvent.MOUSE_RELEASED, this::onReleased);
         source.addEventFilter(MouseEvent.MOUSE_MOVED, this::onMoved);
         source.addEventFilter(MouseEvent.MOUSE_CLICKED, this::onClicked);
-        source.addEventFilter(MouseEvent.MOUSE_EXITED, e -> hover.setText(""));
+        source.addEventFilter(MouseEvent.MOUSE_EXITED, e -> clearHover());
     }
 
     private double tolerance() {
@@ -121,9 +117,10 @@ public final class MeasurementLayer extends Pane {
         }
         ImagePoint p = point(e);
         vm.move(p);
-        hover.setText(vm.describePlace(p));
+        Label label = hover();
+        label.setText(vm.describePlace(p));
         var local = sceneToLocal(e.getSceneX(), e.getSceneY());
-        place(hover, local.getX() + 6, local.getY() + 10);
+        place(label, local.getX() + 6, local.getY() + 10);
     }
 
     private void onClicked(MouseEvent e) {
@@ -148,7 +145,30 @@ public final class MeasurementLayer extends Pane {
         if (drawing != null) {
             draw(drawing, "drawing");
         }
-        getChildren().add(hover);
+        if (hover != null) {
+            getChildren().add(hover);
+        }
+    }
+
+    private Label hover() {
+        if (hover == null) {
+            hover = new Label();
+            hover.getStyleClass().add("measurement-hover");
+            hover.setTextFill(Color.WHITE);
+            hover.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-padding: 1 4 1 4;");
+            hover.setMouseTransparent(true);
+            hover.visibleProperty().bind(hover.textProperty().isNotEmpty());
+            if (mapped) {
+                getChildren().add(hover);
+            }
+        }
+        return hover;
+    }
+
+    private void clearHover() {
+        if (hover != null) {
+            hover.setText("");
+        }
     }
 
     private void draw(Measurement m, String state) {
