@@ -1,8 +1,5 @@
 package org.sonocine.dicom;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A PN value split as PS3.5 6.2.1 defines: up to three component groups (alphabetic, ideographic, phonetic)
  * separated by '=', each with up to five components (family, given, middle, prefix, suffix) separated by '^'.
@@ -28,14 +25,24 @@ public record PersonName(Group alphabetic, Group ideographic, Group phonetic) {
 
         /** "prefix given middle family, suffix", the order in which a reader says a name. */
         public String toDisplayString() {
-            List<String> words = new ArrayList<>(4);
-            for (String w : new String[] {prefix, given, middle, family}) {
-                if (!w.isEmpty()) {
-                    words.add(w);
-                }
+            StringBuilder name = new StringBuilder();
+            word(name, prefix);
+            word(name, given);
+            word(name, middle);
+            word(name, family);
+            if (!suffix.isEmpty()) {
+                name.append(", ").append(suffix);
             }
-            String name = String.join(" ", words);
-            return suffix.isEmpty() ? name : name + ", " + suffix;
+            return name.toString();
+        }
+
+        private static void word(StringBuilder name, String w) {
+            if (!w.isEmpty()) {
+                if (name.length() > 0) {
+                    name.append(' ');
+                }
+                name.append(w);
+            }
         }
     }
 
