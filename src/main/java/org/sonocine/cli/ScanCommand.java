@@ -18,11 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
 
 /**
  * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
@@ -85,37 +81,23 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. Classes rather
-     * than lambdas: the first lambda a run links sets up the JDK's method-handle machinery, which costs a short
-     * command more than a few hundred files do.
+     * Scans on threads of its own: the walk on one, the examining on {@code threads} others, each slice of examining
+     * (see ExamScanner) on a new thread. Not a pool: its idle threads wait on a condition, which sets up the JDK's
+     * fork-join pool, and the scan is over after a handful of slices. Classes rather than lambdas: the first lambda a
+     * run links sets up the JDK's method-handle machinery, which costs a short command more than a few hundred files
+     * do.
      */
     private static ScanSummary scan(List<Path> roots, int threads) {
-        int examiners = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, new ThreadFactory() {
+        Executor newThreads = new Executor() {
             @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "scan");
+            public void execute(Runnable task) {
+                Thread t = new Thread(task, "scan");
                 t.setDaemon(true);
-                return t;
-            }
-        });
-        BooleanSupplier never = new BooleanSupplier() {
-            @Override
-            public boolean getAsBoolean() {
-                return false;
+                t.start();
             }
         };
-        try {
-            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, never).join();
-        } catch (CompletionException e) {
-            // Only the machine failing gets here: every file, folder and DICOMDIR fails alone.
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        } finally {
-            pool.shutdown();
-        }
+        // Only the machine failing throws here: every file, folder and DICOMDIR fails alone.
+        return new ExamScanner(newThreads, Math.max(1, threads)).scanAndWait(roots, new ScanListener() { });
     }
 
     /**
