@@ -102,13 +102,46 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * The listing as text. Appended rather than formatted: a scan lists thousands of lines, and a short run pays for
-     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data.
+     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data. The
+     * second half of the patients is listed on a thread of its own while this one lists and prints the first: the
+     * scan's threads are done by then, and listing is the most of what is left.
      */
     private static void writeText(PrintWriter out, ScanSummary summary) {
         String newline = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
         ExamTree tree = summary.tree();
-        for (ExamTree.Patient patient : tree.patients()) {
+        List<ExamTree.Patient> patients = tree.patients();
+        int half = patients.size() / 2;
+        PatientListing second = new PatientListing(patients.subList(half, patients.size()), newline);
+        Thread other = new Thread(second, "listing");
+        other.setDaemon(true);
+        other.start();
+        StringBuilder text = new StringBuilder();
+        list(patients.subList(0, half), newline, text, out);
+        out.print(second.await(other));
+        for (ScanSummary.Warning w : summary.warnings()) {
+            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
+        }
+        for (ScanSummary.Failure f : summary.failures()) {
+            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
+        }
+        text.append(Counts.of(patients.size(), "patient")).append(", ")
+                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
+                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
+                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
+                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
+                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
+                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
+                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
+                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
+        out.print(text);
+    }
+
+    /**
+     * Lists {@code patients}, their studies, series and instances into {@code text}; with {@code out}, prints each
+     * study's lines as they are made and starts {@code text} afresh.
+     */
+    private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text, PrintWriter out) {
+        for (ExamTree.Patient patient : patients) {
             text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
                     .append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
@@ -124,26 +157,56 @@ final class ScanCommand implements Callable<Integer> {
                                 .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
                 }
-                out.print(text);
-                text.setLength(0);
+                if (out != null) {
+                    out.print(text);
+                    text.setLength(0);
+                }
             }
         }
-        for (ScanSummary.Warning w : summary.warnings()) {
-            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
+    }
+
+    /** The listing of some patients, made by the thread that runs it. */
+    private static final class PatientListing implements Runnable {
+        private final List<ExamTree.Patient> patients;
+        private final String newline;
+        private final StringBuilder text = new StringBuilder();
+        private Throwable failure;
+
+        PatientListing(List<ExamTree.Patient> patients, String newline) {
+            this.patients = patients;
+            this.newline = newline;
         }
-        for (ScanSummary.Failure f : summary.failures()) {
-            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
+
+        @Override
+        public void run() {
+            try {
+                list(patients, newline, text, null);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
         }
-        text.append(Counts.of(tree.patients().size(), "patient")).append(", ")
-                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
-                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
-                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
-                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
-                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
-                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
-                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
-                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
-        out.print(text);
+
+        /** The listing, once {@code thread}, which runs this, has made it; what it threw is thrown here. */
+        StringBuilder await(Thread thread) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return text;
+        }
     }
 
     private static String number(int n) {
