@@ -103,8 +103,8 @@ final class ScanCommand implements Callable<Integer> {
     /**
      * The listing as text. Appended rather than formatted: a scan lists thousands of lines, and a short run pays for
      * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data. The
-     * second half of the patients is listed on a thread of its own while this one lists and prints the first: the
-     * scan's threads are done by then, and listing is the most of what is left.
+     * second half of the patients is listed on a thread of its own while this one lists the first, and both are
+     * printed once listed: the scan's threads are done by then, and listing is the most of what is left.
      */
     private static void writeText(PrintWriter out, ScanSummary summary) {
         String newline = System.lineSeparator();
@@ -116,8 +116,11 @@ final class ScanCommand implements Callable<Integer> {
         other.setDaemon(true);
         other.start();
         StringBuilder text = new StringBuilder();
-        list(patients.subList(0, half), newline, text, out);
-        out.print(second.await(other));
+        list(patients.subList(0, half), newline, text);
+        StringBuilder rest = second.await(other);
+        out.print(text);
+        out.print(rest);
+        text.setLength(0);
         for (ScanSummary.Warning w : summary.warnings()) {
             text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
         }
@@ -136,11 +139,8 @@ final class ScanCommand implements Callable<Integer> {
         out.print(text);
     }
 
-    /**
-     * Lists {@code patients}, their studies, series and instances into {@code text}; with {@code out}, prints each
-     * study's lines as they are made and starts {@code text} afresh.
-     */
-    private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text, PrintWriter out) {
+    /** Lists {@code patients}, their studies, series and instances into {@code text}. */
+    private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text) {
         for (ExamTree.Patient patient : patients) {
             text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
                     .append(')').append(newline);
@@ -156,10 +156,6 @@ final class ScanCommand implements Callable<Integer> {
                                 .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
                                 .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
-                }
-                if (out != null) {
-                    out.print(text);
-                    text.setLength(0);
                 }
             }
         }
@@ -180,7 +176,7 @@ final class ScanCommand implements Callable<Integer> {
         @Override
         public void run() {
             try {
-                list(patients, newline, text, null);
+                list(patients, newline, text);
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
