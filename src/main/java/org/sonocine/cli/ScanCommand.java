@@ -18,11 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
 
 /**
  * {@code sonocine scan}: the patients, studies, series and instances in folders of exams. Its model is built in code
@@ -85,48 +81,67 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Scans on a pool of its own: the walk on one thread, the examining on {@code threads} others. Classes rather
-     * than lambdas: the first lambda a run links sets up the JDK's method-handle machinery, which costs a short
-     * command more than a few hundred files do.
+     * Scans on threads of its own: the walk on one, the examining on {@code threads} others, each slice of examining
+     * (see ExamScanner) on a new thread. Not a pool: its idle threads wait on a condition, which sets up the JDK's
+     * fork-join pool, and the scan is over after a handful of slices. Classes rather than lambdas: the first lambda a
+     * run links sets up the JDK's method-handle machinery, which costs a short command more than a few hundred files
+     * do.
      */
     private static ScanSummary scan(List<Path> roots, int threads) {
-        int examiners = Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(examiners + 1, new ThreadFactory() {
+        Executor newThreads = new Executor() {
             @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "scan");
+            public void execute(Runnable task) {
+                Thread t = new Thread(task, "scan");
                 t.setDaemon(true);
-                return t;
-            }
-        });
-        BooleanSupplier never = new BooleanSupplier() {
-            @Override
-            public boolean getAsBoolean() {
-                return false;
+                t.start();
             }
         };
-        try {
-            return new ExamScanner(pool, examiners).scan(roots, new ScanListener() { }, never).join();
-        } catch (CompletionException e) {
-            // Only the machine failing gets here: every file, folder and DICOMDIR fails alone.
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        } finally {
-            pool.shutdown();
-        }
+        // Only the machine failing throws here: every file, folder and DICOMDIR fails alone.
+        return new ExamScanner(newThreads, Math.max(1, threads)).scanAndWait(roots, new ScanListener() { });
     }
 
     /**
      * The listing as text. Appended rather than formatted: a scan lists thousands of lines, and a short run pays for
-     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data.
+     * each formatting call in full (nothing is compiled yet), for the first with the set-up of locale data. The
+     * second half of the patients is listed on a thread of its own while this one lists the first, and both are
+     * printed once listed: the scan's threads are done by then, and listing is the most of what is left.
      */
     private static void writeText(PrintWriter out, ScanSummary summary) {
         String newline = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
         ExamTree tree = summary.tree();
-        for (ExamTree.Patient patient : tree.patients()) {
+        List<ExamTree.Patient> patients = tree.patients();
+        int half = patients.size() / 2;
+        PatientListing second = new PatientListing(patients.subList(half, patients.size()), newline);
+        Thread other = new Thread(second, "listing");
+        other.setDaemon(true);
+        other.start();
+        StringBuilder text = new StringBuilder();
+        list(patients.subList(0, half), newline, text);
+        StringBuilder rest = second.await(other);
+        out.print(text);
+        out.print(rest);
+        text.setLength(0);
+        for (ScanSummary.Warning w : summary.warnings()) {
+            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
+        }
+        for (ScanSummary.Failure f : summary.failures()) {
+            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
+        }
+        text.append(Counts.of(patients.size(), "patient")).append(", ")
+                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
+                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
+                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
+                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
+                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
+                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
+                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
+                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
+        out.print(text);
+    }
+
+    /** Lists {@code patients}, their studies, series and instances into {@code text}. */
+    private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text) {
+        for (ExamTree.Patient patient : patients) {
             text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
                     .append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
@@ -142,26 +157,52 @@ final class ScanCommand implements Callable<Integer> {
                                 .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
                 }
-                out.print(text);
-                text.setLength(0);
             }
         }
-        for (ScanSummary.Warning w : summary.warnings()) {
-            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
+    }
+
+    /** The listing of some patients, made by the thread that runs it. */
+    private static final class PatientListing implements Runnable {
+        private final List<ExamTree.Patient> patients;
+        private final String newline;
+        private final StringBuilder text = new StringBuilder();
+        private Throwable failure;
+
+        PatientListing(List<ExamTree.Patient> patients, String newline) {
+            this.patients = patients;
+            this.newline = newline;
         }
-        for (ScanSummary.Failure f : summary.failures()) {
-            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
+
+        @Override
+        public void run() {
+            try {
+                list(patients, newline, text);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
         }
-        text.append(Counts.of(tree.patients().size(), "patient")).append(", ")
-                .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
-                .append(Counts.of(tree.seriesCount(), "series", "series")).append(", ")
-                .append(Counts.of(tree.instanceCount(), "instance")).append("; ")
-                .append(Counts.of(summary.skipped(), "file")).append(" skipped (not DICOM), ")
-                .append(Counts.grouped(summary.failures().size())).append(" failed, ")
-                .append(Counts.of(summary.warnings().size(), "warning")).append("; ")
-                .append(Counts.of(summary.files(), "file")).append(" in ").append(Decimals.of(summary.seconds(), 2))
-                .append(" s (").append(Decimals.of(summary.filesPerSecond(), 0)).append(" files/s)").append(newline);
-        out.print(text);
+
+        /** The listing, once {@code thread}, which runs this, has made it; what it threw is thrown here. */
+        StringBuilder await(Thread thread) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return text;
+        }
     }
 
     private static String number(int n) {

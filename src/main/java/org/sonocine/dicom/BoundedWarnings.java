@@ -21,6 +21,8 @@ final class BoundedWarnings extends AbstractList<String> {
 
     private final List<String> kept = new ArrayList<>();
     private final Map<String, long[]> kinds = new LinkedHashMap<>();
+    /** Kinds with warnings beyond those kept: none in nearly every read, which then needs no summary lines. */
+    private int overflowing;
 
     @Override
     public boolean add(String warning) {
@@ -35,8 +37,8 @@ final class BoundedWarnings extends AbstractList<String> {
         }
         if (++seen[0] <= PER_KIND && !kind.equals(OTHER)) {
             kept.add(warning);
-        } else {
-            seen[1]++;
+        } else if (seen[1]++ == 0) {
+            overflowing++;
         }
         return true;
     }
@@ -75,6 +77,9 @@ final class BoundedWarnings extends AbstractList<String> {
     }
 
     private List<String> summaries() {
+        if (overflowing == 0) {
+            return List.of();
+        }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, long[]> e : kinds.entrySet()) {
             long more = e.getValue()[1];

@@ -13,6 +13,10 @@ import java.util.List;
  * <p>Strict where the stream would otherwise be misread (lengths beyond the end, nesting beyond the limit),
  * tolerant of what real files get wrong (invalid VR codes, items outside their sequence, stray delimiters); each
  * tolerance leaves a warning.
+ *
+ * <p>Top-level elements the options do not keep are read as all others are, their content included, and left out:
+ * their values are stepped over and the content of a left-out sequence goes into no data set ({@code null} where a
+ * data set is expected below).
  */
 final class DataSetParser {
     private static final int UNDEFINED = -1;
@@ -28,7 +32,10 @@ final class DataSetParser {
     private final ReadOptions options;
     private final List<String> warnings;
     private final boolean seekable;
+    private final KeptElements kept;
     private boolean explicitVR;
+    /** Whether a top-level element was read and left out, so that the data set as read is not empty. */
+    private boolean leftOut;
 
     DataSetParser(DicomInput in, boolean explicitVR, ReadOptions options, List<String> warnings, boolean seekable) {
         this.in = in;
@@ -36,10 +43,16 @@ final class DataSetParser {
         this.options = options;
         this.warnings = warnings;
         this.seekable = seekable;
+        this.kept = options.kept();
     }
 
     boolean explicitVR() {
         return explicitVR;
+    }
+
+    /** Whether a top-level element was read but not kept: the data set holds fewer elements than were read. */
+    boolean leftOut() {
+        return leftOut;
     }
 
     /** Reads the top-level data set until the end of input or Pixel Data. */
@@ -127,15 +140,19 @@ final class DataSetParser {
         if (vr == VR.US) {
             // "US or SS" elements follow Pixel Representation.
             var entry = dictionary().lookup(tag);
-            if (entry.isPresent() && entry.get().vrs().contains(VR.SS) && ds.getInt(Tag.PixelRepresentation, 0) == 1) {
+            // a value left out (no data set) is stepped over alike as US or SS
+            if (entry.isPresent() && entry.get().vrs().contains(VR.SS) && ds != null
+                    && ds.getInt(Tag.PixelRepresentation, 0) == 1) {
                 return VR.SS;
             }
         }
         return vr;
     }
 
-    private void readValue(Attributes ds, int tag, VR vr, long length, int depth, long elementStart)
+    private void readValue(Attributes within, int tag, VR vr, long length, int depth, long elementStart)
             throws IOException {
+        // where the value goes: nowhere when it is left out, as is whatever is nested in it
+        Attributes ds = within != null && (depth > 0 || kept.keeps(tag)) ? within : null;
         if (length == UNDEFINED) {
             if (vr == VR.SQ || vr == VR.UN || (vr != VR.OB && vr != VR.OW)) {
                 boolean wasExplicit = explicitVR;
@@ -152,7 +169,7 @@ final class DataSetParser {
                     in.bigEndian(wasBigEndian);
                 }
             } else {
-                ds.set(tag, vr, readFragmentsInMemory(tag, depth));
+                store(ds, tag, vr, readFragmentsInMemory(tag, depth), depth);
             }
             return;
         }
@@ -171,12 +188,17 @@ final class DataSetParser {
         if (length > options.inlineLimit() && seekable) {
             long offset = in.position();
             in.skip(length);
-            ds.set(tag, vr, new BulkData(offset, length, length));
+            store(ds, tag, vr, new BulkData(offset, length, length), depth);
             return;
         }
         if (length > Integer.MAX_VALUE - 8) {
             throw new DicomException("element " + describe(tag) + " declares " + length
                     + " bytes, too many to hold in memory");
+        }
+        if (ds == null) {
+            in.skipValue((int) length);
+            store(null, tag, vr, null, depth);
+            return;
         }
         byte[] value = in.readBytes((int) length);
         if (vr == VR.UN && !in.bigEndian()) {
@@ -188,12 +210,25 @@ final class DataSetParser {
         ds.set(tag, vr, value);
     }
 
+    /** Keeps a value read in {@code ds}, or notes a top-level one left out (no {@code ds}). */
+    private void store(Attributes ds, int tag, VR vr, Object value, int depth) {
+        if (ds != null) {
+            ds.set(tag, vr, value);
+        } else if (depth == 0) {
+            leftOut = true;
+        }
+    }
+
     /** A known sequence written as UN with a defined length: its content is implicit VR little endian. */
     private void readUnknownAsSequence(Attributes ds, int tag, int length, int depth) throws IOException {
         byte[] content = in.readBytes(length);
         DicomInput sub = new DicomInput(content, 0, content.length);
         DataSetParser parser = new DataSetParser(sub, false, options, warnings, false);
-        parser.readSequence(ds, tag, length, depth);
+        try {
+            parser.readSequence(ds, tag, length, depth);
+        } finally {
+            leftOut |= parser.leftOut;
+        }
     }
 
     private void readSequence(Attributes ds, int tag, long length, int depth) throws IOException {
@@ -201,7 +236,12 @@ final class DataSetParser {
             throw new DicomException("sequences nested deeper than " + options.maxDepth() + " levels at "
                     + describe(tag) + ": refusing to read further");
         }
-        Sequence seq = ds.newSequence(tag);
+        Sequence seq = null;
+        if (ds != null) {
+            seq = ds.newSequence(tag);
+        } else if (depth == 0) {
+            leftOut = true;
+        }
         long end = length == UNDEFINED ? UNDEFINED : in.position() + length;
         while (end == UNDEFINED || in.position() < end) {
             long itemStart = in.position();
@@ -221,8 +261,11 @@ final class DataSetParser {
                         + " at byte " + itemStart + " where an item was expected");
             }
             // Added before its content is read, so that a file cut inside the item keeps what was read of it.
-            Attributes item = new Attributes(in.bigEndian(), 16);
-            seq.add(item);
+            Attributes item = null;
+            if (seq != null) {
+                item = new Attributes(in.bigEndian(), 16);
+                seq.add(item);
+            }
             readItem(item, itemStart, itemLength, depth, tag);
         }
         if (in.position() > end) {
@@ -236,7 +279,9 @@ final class DataSetParser {
      */
     private void readItem(Attributes item, long start, long itemLength, int depth, long sequenceTag)
             throws IOException {
-        item.setItemPosition(start);
+        if (item != null) {
+            item.setItemPosition(start);
+        }
         if (itemLength == 0xFFFFFFFFL) {
             readItemContent(item, UNDEFINED, depth + 1);
         } else {
@@ -260,6 +305,10 @@ final class DataSetParser {
         long itemLength = in.i32() & 0xFFFFFFFFL;
         if (depth + 1 > options.maxDepth()) {
             throw new DicomException("items nested deeper than " + options.maxDepth() + " levels");
+        }
+        if (ds == null) {
+            readItem(null, start, itemLength, depth, OUTSIDE_SEQUENCE);
+            return;
         }
         Attributes item = new Attributes(in.bigEndian(), 16);
         readItem(item, start, itemLength, depth, OUTSIDE_SEQUENCE);

@@ -98,7 +98,12 @@ public final class DicomFile implements Closeable {
         HeaderFileStream header = regular && options.headerOnly() ? HeaderFileStream.openOrNull(path) : null;
         if (header != null) {
             try (header) {
-                return parse(path, new DicomInput(header, attributes.size(), DicomInput.HEADER_BUFFER), options, null);
+                DicomInput input = DicomInput.forHeader(header, attributes.size());
+                try {
+                    return parse(path, input, options, null);
+                } finally {
+                    input.release();
+                }
             } catch (IOException e) {
                 throw folderOr(path, e);
             }
@@ -244,7 +249,7 @@ public final class DicomFile implements Closeable {
             bigEndian = guess.bigEndian;
         }
         body.bigEndian(bigEndian);
-        Attributes dataset = new Attributes(bigEndian, 64);
+        Attributes dataset = new Attributes(bigEndian, options.kept().all() ? 64 : 32);
         DataSetParser parser = new DataSetParser(body, explicitVR, options, warnings,
                 bodyMemory == null && !streamed);
         try {
@@ -256,7 +261,7 @@ public final class DicomFile implements Closeable {
         } catch (DicomException e) {
             problem = new DicomException(name + ": " + e.getMessage(), e);
         }
-        if (dataset.isEmpty() && meta.isEmpty()) {
+        if (dataset.isEmpty() && !parser.leftOut() && meta.isEmpty()) {
             throw new NotDicomException(name + " holds no DICOM elements");
         }
         warnings.addAll(dataset.specificCharacterSet().warnings());

@@ -17,6 +17,13 @@ final class DicomInput {
      * smaller buffer saves copying and garbage (it grows where a value needs more).
      */
     static final int HEADER_BUFFER = 4 * 1024;
+    /** The largest buffer a thread keeps for its next header read. */
+    private static final int MAX_SPARE = 64 * 1024;
+    /**
+     * Each thread's header buffer between two header reads: a folder scan reads thousands of headers, and a buffer
+     * of its own for each would be most of what the scan allocates.
+     */
+    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
 
     private final InputStream in;
     private byte[] buf;
@@ -40,10 +47,36 @@ final class DicomInput {
     }
 
     private DicomInput(InputStream in, long length, Supplier<DicomException> pastLimit, int buffer) {
+        this(in, length, pastLimit, new byte[buffer]);
+    }
+
+    private DicomInput(InputStream in, long length, Supplier<DicomException> pastLimit, byte[] buffer) {
         this.in = in;
-        this.buf = new byte[buffer];
+        this.buf = buffer;
         this.length = length;
         this.pastLimit = pastLimit;
+    }
+
+    /**
+     * Reads the header in {@code in}, whose total length is {@code length} bytes, in the buffer this thread keeps
+     * for header reads (lent to this input until {@link #release}, so that a read nested in it has one of its own).
+     */
+    static DicomInput forHeader(InputStream in, long length) {
+        byte[] spare = SPARE.get();
+        if (spare == null) {
+            spare = new byte[HEADER_BUFFER];
+        } else {
+            SPARE.set(null);
+        }
+        return new DicomInput(in, length, null, spare);
+    }
+
+    /** Gives the buffer of {@link #forHeader} back for the thread's next header read; this input is done. */
+    void release() {
+        if (buf.length <= MAX_SPARE) {
+            SPARE.set(buf);
+        }
+        buf = null;
     }
 
     /**
@@ -227,6 +260,19 @@ final class DicomInput {
             filled += take;
         }
         return out;
+    }
+
+    /**
+     * Reads past a value of {@code n} bytes that is not kept, failing where {@link #readBytes} would: past a value
+     * held in the buffer it merely moves on, and a value reaching beyond the buffer is read as {@code readBytes}
+     * reads it.
+     */
+    void skipValue(int n) throws IOException {
+        if (n >= 0 && n <= limit - pos) {
+            pos += n;
+            return;
+        }
+        readBytes(n);
     }
 
     /** Skips {@code n} bytes; false if the input ended first. */

@@ -1,5 +1,6 @@
 package org.sonocine.dicom;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
  * stops at the end of the file.
  */
 final class HeaderFileStream extends FileInputStream {
-    private HeaderFileStream(Path file) throws FileNotFoundException {
-        super(file.toFile());
+    private HeaderFileStream(File file) throws FileNotFoundException {
+        super(file);
     }
 
     /**
@@ -26,10 +27,11 @@ final class HeaderFileStream extends FileInputStream {
      */
     static HeaderFileStream openOrNull(Path file) {
         try {
-            if (!file.toFile().isFile()) {
+            File asFile = file.toFile();
+            if (!asFile.isFile()) {
                 return null;
             }
-            return new HeaderFileStream(file);
+            return new HeaderFileStream(asFile);
         } catch (FileNotFoundException | UnsupportedOperationException e) {
             return null;
         }

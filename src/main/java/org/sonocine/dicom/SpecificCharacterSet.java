@@ -95,7 +95,7 @@ public final class SpecificCharacterSet {
         if (values == null || values.length == 0 || (values.length == 1 && values[0].isBlank())) {
             return DEFAULT;
         }
-        String key = String.join("\\", values);
+        String key = values.length == 1 ? values[0] : String.join("\\", values);
         SpecificCharacterSet known = KNOWN.get(key);
         if (known != null) {
             return known;

@@ -35,11 +35,16 @@ final class Values {
                     }
                     return parts.length == 1 && parts[0].isEmpty() ? new String[0] : parts;
                 }
+                if (!contains(b, (byte) '\\')) {
+                    // one value, the common case, without a list
+                    String s = value(vr, b, 0, b.length, cs);
+                    return s.isEmpty() ? new String[0] : new String[] {s};
+                }
                 List<String> out = new ArrayList<>(2);
                 int start = 0;
                 for (int i = 0; i <= b.length; i++) {
                     if (i == b.length || b[i] == '\\') {
-                        out.add(trim(decode(vr, b, start, i - start, cs), true));
+                        out.add(value(vr, b, start, i - start, cs));
                         start = i + 1;
                     }
                 }
@@ -100,6 +105,32 @@ final class Values {
             return cs.decode(b, offset, length, vr == VR.PN);
         }
         return new String(b, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean contains(byte[] b, byte x) {
+        for (byte y : b) {
+            if (y == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One of the values of a multi-valued string VR, decoded and trimmed of padding (and of leading spaces). */
+    private static String value(VR vr, byte[] b, int offset, int length, SpecificCharacterSet cs) {
+        if (vr.usesCharacterSet()) {
+            return trim(decode(vr, b, offset, length, cs), true);
+        }
+        // Latin-1 makes each byte the character of that code: trimmed before decoding, the value is made once
+        int end = offset + length;
+        while (end > offset && (b[end - 1] == ' ' || b[end - 1] == 0)) {
+            end--;
+        }
+        int start = offset;
+        while (start < end && b[start] == ' ') {
+            start++;
+        }
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     static String trim(String s, boolean leadingToo) {
@@ -177,8 +208,32 @@ final class Values {
     }
 
     /** Decimal strings as written by real devices: tolerant of '+', spaces and a comma as decimal mark. */
+    /**
+     * The value of up to 15 decimal digits and nothing else (what IS values mostly are), which a double holds
+     * exactly; -1 for anything else. Spares the general parser, costly in a short run that has not compiled it.
+     */
+    private static long plainDigits(String t) {
+        int n = t.length();
+        if (n == 0 || n > 15) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     static double parseDecimal(String s) {
         String t = s.trim();
+        long digits = plainDigits(t);
+        if (digits >= 0) {
+            return digits;
+        }
         if (t.startsWith("+")) {
             t = t.substring(1);
         }

@@ -33,8 +33,29 @@ public final class ExamScanner {
      * own failure or the machine's (a file's failure, running out of memory on it included, is that file's).
      */
     public CompletableFuture<ScanSummary> scan(List<Path> roots, ScanListener listener, BooleanSupplier cancelled) {
-        return new ScanRun(executor, parallelism, listener, cancelled).start(List.copyOf(roots));
+        CompletableFuture<ScanSummary> result = new CompletableFuture<>();
+        new ScanRun(executor, parallelism, listener, cancelled, ScanEnd.of(result)).start(List.copyOf(roots));
+        return result;
     }
+
+    /**
+     * Scans {@code roots} as {@link #scan} does, with no way to cancel, and returns the summary once it is done:
+     * for a command, which has nothing to do meanwhile. A listener's own failure or the machine's is thrown as it
+     * was (an unchecked one) or in a {@link java.util.concurrent.CompletionException}.
+     */
+    public ScanSummary scanAndWait(List<Path> roots, ScanListener listener) {
+        ScanEnd.Awaited result = new ScanEnd.Awaited();
+        new ScanRun(executor, parallelism, listener, NEVER, result).start(List.copyOf(roots));
+        return result.await();
+    }
+
+    // a class rather than a lambda: a command links none (see ExamTree)
+    private static final BooleanSupplier NEVER = new BooleanSupplier() {
+        @Override
+        public boolean getAsBoolean() {
+            return false;
+        }
+    };
 
     /**
      * Lets through the failures no single file can be blamed for (the machine itself failing). Running out of

@@ -1,5 +1,6 @@
 package org.sonocine.study;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,6 +105,9 @@ public final class ExamTree {
     public record Added(Location location, boolean newPatient, boolean newStudy, boolean newSeries) {
     }
 
+    /** What starts a file name beginning with a dot, such as "." and "..". */
+    private static final String DOT_NAME = File.separator + ".";
+
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final Map<Path, Location> byFile = new HashMap<>();
 
@@ -116,11 +120,12 @@ public final class ExamTree {
         if (byFile.containsKey(file)) {
             return Optional.empty();
         }
-        Patient patient = patients.get(e.patientKey());
+        String patientKey = e.patientKey();
+        Patient patient = patients.get(patientKey);
         boolean newPatient = patient == null;
         if (newPatient) {
             patient = new Patient(e.patientId(), e.patientName(), new LinkedHashMap<>());
-            patients.put(e.patientKey(), patient);
+            patients.put(patientKey, patient);
         }
         Study study = patient.studies().get(e.studyUid());
         boolean newStudy = study == null;
@@ -181,7 +186,10 @@ public final class ExamTree {
     }
 
     private static Path normal(Path file) {
-        return file.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath();
+        // Without a name that starts with a dot there is no "." or ".." to take out: a scan adds thousands of paths
+        // that are normal already, and normalizing one allocates even then.
+        return absolute.toString().contains(DOT_NAME) ? absolute.normalize() : absolute;
     }
 
     private static int comparePatients(Patient a, Patient b) {

@@ -19,6 +19,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 record Examination(Kind kind, InstanceEntry entry, String reason) {
     private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+    /** The header up to Pixel Data, holding on to what an {@link InstanceEntry} is made of. */
+    private static final ReadOptions HEADER = ReadOptions.HEADER_ONLY.withKept(InstanceEntry.READ);
 
     enum Kind { INSTANCE, SKIPPED, DIRECTORY, FAILED, INTERRUPTED }
 
@@ -27,11 +29,16 @@ record Examination(Kind kind, InstanceEntry entry, String reason) {
      * whatever goes wrong with it is this file's failure and the scan goes on.
      */
     static Examination of(Path file, BasicFileAttributes attributes) {
+        return of(file, attributes, HEADER);
+    }
+
+    /** As {@link #of(Path, BasicFileAttributes)}, reading the header with {@code options}. */
+    static Examination of(Path file, BasicFileAttributes attributes, ReadOptions options) {
         if (ExamFiles.isNamedDicomdir(file)) {
             return ofDirectory(file);
         }
         boolean directory;
-        try (DicomFile dicom = DicomFile.openLenient(file, attributes, ReadOptions.HEADER_ONLY)) {
+        try (DicomFile dicom = DicomFile.openLenient(file, attributes, options)) {
             directory = MEDIA_STORAGE_DIRECTORY.equals(dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID));
             if (!directory) {
                 if (dicom.problem().isPresent() && Interruption.caused(dicom.problem().get())) {

@@ -3,6 +3,7 @@ package org.sonocine.study;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomException;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.KeptElements;
 import org.sonocine.dicom.PersonName;
 import org.sonocine.dicom.Tag;
 
@@ -21,6 +22,14 @@ public record InstanceEntry(Path path, String patientId, String patientName, Str
                             int frames, boolean hasPixelData, String problem) {
     /** The number of a series or instance whose header has none (Series and Instance Number are type 2). */
     public static final int NO_NUMBER = Integer.MIN_VALUE;
+
+    /**
+     * The header elements {@link #of} reads: a scan keeps only these of each header it reads (it still reads the
+     * rest, so that a damaged header is reported as ever).
+     */
+    static final KeptElements READ = KeptElements.only(Tag.PatientName, Tag.PatientID, Tag.StudyInstanceUID,
+            Tag.StudyDate, Tag.StudyTime, Tag.StudyDescription, Tag.SeriesInstanceUID, Tag.SeriesNumber,
+            Tag.SeriesDescription, Tag.Modality, Tag.SOPClassUID, Tag.SOPInstanceUID, Tag.InstanceNumber);
 
     static InstanceEntry of(Path path, DicomFile file) {
         Attributes ds = file.dataset();

@@ -5,7 +5,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
@@ -28,7 +27,7 @@ final class ScanRun implements ExamFiles.Sink {
     private final int parallelism;
     private final ScanListener listener;
     private final BooleanSupplier cancelRequested;
-    private final CompletableFuture<ScanSummary> result = new CompletableFuture<>();
+    private final ScanEnd result;
     private final long start = System.nanoTime();
 
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -58,14 +57,17 @@ final class ScanRun implements ExamFiles.Sink {
         }
     };
 
-    ScanRun(Executor executor, int parallelism, ScanListener listener, BooleanSupplier cancelRequested) {
+    ScanRun(Executor executor, int parallelism, ScanListener listener, BooleanSupplier cancelRequested,
+            ScanEnd result) {
         this.executor = executor;
         this.parallelism = parallelism;
         this.listener = listener;
         this.cancelRequested = cancelRequested;
+        this.result = result;
     }
 
-    CompletableFuture<ScanSummary> start(List<Path> roots) {
+    /** Starts the walk; {@code result} hears how the scan ends. */
+    void start(List<Path> roots) {
         try {
             executor.execute(new Runnable() {
                 @Override
@@ -80,7 +82,6 @@ final class ScanRun implements ExamFiles.Sink {
             }
             finishIfDone();
         }
-        return result;
     }
 
     /** Whether to stop: the caller cancelled (by flag or by cancelling the future), or the scan had to stop. */
@@ -230,7 +231,7 @@ final class ScanRun implements ExamFiles.Sink {
         synchronized (this) {
             queue.clear();
         }
-        result.completeExceptionally(failure);
+        result.fail(failure);
     }
 
     private void finishIfDone() {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ExamScannerTest {
@@ -367,6 +368,45 @@ class ExamScannerTest {
     }
 
     /** a/1.dcm, b/2.dcm, c/3.dcm: in whatever order the walk meets them, one image per folder. */
+    @Test
+    void aScanWaitedForEndsAsTheFutureOfTheSameScanEnds(@TempDir Path dir) throws IOException {
+        threeFoldersOfOneImage(dir);
+        Files.writeString(dir.resolve("notes.txt"), "not DICOM");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            ScanSummary waited = new ExamScanner(pool, 2).scanAndWait(List.of(dir), new ScanListener() { });
+            ScanSummary future = new ExamScanner(pool, 2).scan(List.of(dir), new ScanListener() { }, () -> false)
+                    .join();
+            assertEquals(3, waited.tree().instanceCount());
+            assertEquals(1, waited.skipped());
+            assertEquals(future.tree().instanceCount(), waited.tree().instanceCount());
+            assertEquals(future.files(), waited.files());
+            assertEquals(future.skipped(), waited.skipped());
+            assertEquals(future.failures(), waited.failures());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aListenersFailureEndsTheWaitWithThatFailure(@TempDir Path dir) throws IOException {
+        threeFoldersOfOneImage(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            ExamScanner scanner = new ExamScanner(pool, 2);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> scanner.scanAndWait(List.of(dir), new ScanListener() {
+                        @Override
+                        public void found(InstanceEntry entry) {
+                            throw new IllegalStateException("the listener broke on " + entry.path().getFileName());
+                        }
+                    }));
+            assertThat(thrown.getMessage()).startsWith("the listener broke on ");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static void threeFoldersOfOneImage(Path dir) throws IOException {
         for (String name : List.of("a", "b", "c")) {
             Files.copy(Samples.file("US1_UNCR.dcm"), Files.createDirectories(dir.resolve(name)).resolve(name + ".dcm"));
