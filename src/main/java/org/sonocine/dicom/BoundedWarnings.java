@@ -24,8 +24,10 @@ final class BoundedWarnings extends AbstractList<String> {
     /** Kinds with warnings beyond those kept: none in nearly every read, which then needs no summary lines. */
     private int overflowing;
 
+    /** Adds {@code warning} kept to one line, whatever text of the file it quotes (see {@link OneLine}). */
     @Override
-    public boolean add(String warning) {
+    public boolean add(String text) {
+        String warning = OneLine.of(text);
         String kind = kindOf(warning);
         if (!kinds.containsKey(kind) && kinds.size() >= KINDS) {
             kind = OTHER;
