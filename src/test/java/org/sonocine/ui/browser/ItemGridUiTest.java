@@ -64,7 +64,8 @@ class ItemGridUiTest {
         }
     }
 
-    private static boolean inSight(Node node) {
+    /** Whether {@code node} and all above it are visible: the grid hides the rows it keeps aside. */
+    static boolean inSight(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;

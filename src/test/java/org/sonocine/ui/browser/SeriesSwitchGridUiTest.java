@@ -74,16 +74,6 @@ class SeriesSwitchGridUiTest {
         return instances.stream().map(i -> i.path().getFileName().toString()).toList();
     }
 
-    /** Whether {@code node} and all above it are visible: the grid hides the rows it keeps aside. */
-    private static boolean inSight(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The instances of the cells on screen, row by row and left to right, and those of cells out of sight. */
     private record Seen(List<String> onScreen, List<String> outOfSight) {
         static Seen now(FxRobot robot) {
@@ -98,9 +88,9 @@ class SeriesSwitchGridUiTest {
             // By the rows' places and the cells' order in them: a cell just added to a row is not laid out yet.
             cells.sort(Comparator.comparingDouble((Node n) -> n.getParent().localToScene(0, 0).getY())
                     .thenComparingInt(n -> n.getParent().getChildrenUnmodifiable().indexOf(n)));
-            return new Seen(names(cells.stream().filter(SeriesSwitchGridUiTest::inSight).map(IndexedCell::getItem)
+            return new Seen(names(cells.stream().filter(ItemGridUiTest::inSight).map(IndexedCell::getItem)
                     .toList()),
-                    names(cells.stream().filter(c -> !inSight(c)).map(IndexedCell::getItem).toList()));
+                    names(cells.stream().filter(c -> !ItemGridUiTest.inSight(c)).map(IndexedCell::getItem).toList()));
         }
     }
 
