@@ -2,6 +2,7 @@ package org.sonocine.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.sonocine.study.Awaited;
 import org.sonocine.study.ExamScanner;
 import org.sonocine.study.Counts;
 import org.sonocine.study.ExamTree;
@@ -117,7 +118,7 @@ final class ScanCommand implements Callable<Integer> {
         other.start();
         StringBuilder text = new StringBuilder();
         list(patients.subList(0, half), newline, text);
-        StringBuilder rest = second.await(other);
+        StringBuilder rest = second.listed.await();
         out.print(text);
         out.print(rest);
         text.setLength(0);
@@ -165,8 +166,7 @@ final class ScanCommand implements Callable<Integer> {
     private static final class PatientListing implements Runnable {
         private final List<ExamTree.Patient> patients;
         private final String newline;
-        private final StringBuilder text = new StringBuilder();
-        private Throwable failure;
+        final Awaited<StringBuilder> listed = new Awaited<>();
 
         PatientListing(List<ExamTree.Patient> patients, String newline) {
             this.patients = patients;
@@ -176,32 +176,12 @@ final class ScanCommand implements Callable<Integer> {
         @Override
         public void run() {
             try {
+                StringBuilder text = new StringBuilder();
                 list(patients, newline, text);
+                listed.complete(text);
             } catch (RuntimeException | Error e) {
-                failure = e;
+                listed.fail(e);
             }
-        }
-
-        /** The listing, once {@code thread}, which runs this, has made it; what it threw is thrown here. */
-        StringBuilder await(Thread thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            return text;
         }
     }
 

@@ -44,8 +44,8 @@ public final class ExamScanner {
      * was (an unchecked one) or in a {@link java.util.concurrent.CompletionException}.
      */
     public ScanSummary scanAndWait(List<Path> roots, ScanListener listener) {
-        ScanEnd.Awaited result = new ScanEnd.Awaited();
-        new ScanRun(executor, parallelism, listener, NEVER, result).start(List.copyOf(roots));
+        Awaited<ScanSummary> result = new Awaited<>();
+        new ScanRun(executor, parallelism, listener, NEVER, ScanEnd.of(result)).start(List.copyOf(roots));
         return result.await();
     }
 
