@@ -207,7 +207,6 @@ final class Values {
         }
     }
 
-    /** Decimal strings as written by real devices: tolerant of '+', spaces and a comma as decimal mark. */
     /**
      * The value of up to 15 decimal digits and nothing else (what IS values mostly are), which a double holds
      * exactly; -1 for anything else. Spares the general parser, costly in a short run that has not compiled it.
@@ -228,6 +227,7 @@ final class Values {
         return v;
     }
 
+    /** Decimal strings as written by real devices: tolerant of '+', spaces and a comma as decimal mark. */
     static double parseDecimal(String s) {
         String t = s.trim();
         long digits = plainDigits(t);

@@ -110,10 +110,11 @@ final class SidePanels extends Region {
         Insets insets = getInsets();
         double height = Math.max(0, getHeight() - insets.getTop() - insets.getBottom());
         double divider = dividerWidth();
-        double[] widths = shares.widths(panelsWidth());
+        double panels = panelsWidth();
+        double[] widths = shares.widths(panels);
         double leftWidth = snapSizeX(widths[0]);
         double rightWidth = snapSizeX(widths[2]);
-        double centreWidth = Math.max(0, panelsWidth() - leftWidth - rightWidth);
+        double centreWidth = Math.max(0, panels - leftWidth - rightWidth);
         double x = snapPositionX(insets.getLeft());
         double y = snapPositionY(insets.getTop());
         left.resizeRelocate(x, y, leftWidth, height);
