@@ -238,6 +238,21 @@ viewer_uses_viewer_archive() {
   grep -Eq 'javafx\.application\.Application source: shared objects file' <<<"$run" \
     && grep -Eq 'TieredStopAtLevel += 4 ' <<<"$run"
 }
+# JavaFX's native libraries must load from the runtime's lib/, as installer/build.sh puts them there: unpacked from
+# the modules into a cache folder instead, they cost every start a digest of each. Without a display the viewer gets
+# as far as the first of them, then says in one line why it cannot go on.
+loads_javafx_natives_from_runtime() {
+  local home run
+  home=$(mktemp -d)
+  run=$(HOME=$home XDG_CACHE_HOME=$home/cache XDG_RUNTIME_DIR=$home/run DISPLAY= WAYLAND_DISPLAY= \
+    JAVA_TOOL_OPTIONS='-Xlog:library=info' timeout 60 "$script" 2>&1 </dev/null) || true
+  local unpacked
+  unpacked=$(find "$home" -name 'libglass*' | head -1)
+  rm -rf "$home"
+  grep -Fq 'Loaded library /opt/sonocine/lib/runtime/lib/libglass.so' <<<"$run" && [ -z "$unpacked" ] \
+    && grep -Fq 'sonocine: the viewer could not start: Unable to open DISPLAY' <<<"$run" \
+    && ! grep -Eq 'Exception in thread|^\s+at ' <<<"$run"
+}
 passes_files() { grep -Eq "^Exec=$script %F$" "$desktop_entry"; }
 default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
 save_defaults_list() {
@@ -279,6 +294,8 @@ check "the sonocine command starts without asking dpkg or rpm which package owns
 check "a short command starts from its archive, with quick compilation and no JavaFX class" \
   short_command_starts_quickly
 check "the viewer starts from the viewer's archive postinst made, with full compilation" viewer_uses_viewer_archive
+check "the viewer loads JavaFX's native libraries from the installed runtime, and without a display says so" \
+  loads_javafx_natives_from_runtime
 echo "Removing $package"
 check "dpkg removes the package" remove_package
 check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything

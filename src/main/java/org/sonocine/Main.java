@@ -30,6 +30,8 @@ public final class Main {
         if (commandLine) {
             System.exit(SonocineCli.run(args));
         }
-        org.sonocine.ui.ViewerLauncher.launch(args, entered);
+        if (!org.sonocine.ui.ViewerLauncher.launch(args, entered)) {
+            System.exit(1);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.sonocine.ui;
 
 import javafx.application.Application;
+import org.sonocine.imaging.FailureWords;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,15 +18,22 @@ public final class ViewerLauncher {
     /** The file the viewer was started on, being opened while the window is built; null when there is none. */
     private static volatile EarlyOpening earlyOpening;
 
+    /** Held so that its filter lasts: java.util.logging keeps loggers only as long as someone refers to them. */
+    private static java.util.logging.Logger javaFxLogger;
+
     private ViewerLauncher() {
     }
 
-    public static void launch(String[] args) {
-        launch(args, System.currentTimeMillis());
+    /**
+     * Runs the viewer until its window closes; false, with the reason told on standard error, when JavaFX could not
+     * start at all (no display to open, as over ssh without X forwarding or on a server).
+     */
+    public static boolean launch(String[] args) {
+        return launch(args, System.currentTimeMillis());
     }
 
     /** As {@link #launch(String[])}, with when {@code main} began, for the start-up report. */
-    public static void launch(String[] args, long mainEnteredMillis) {
+    public static boolean launch(String[] args, long mainEnteredMillis) {
         StartupReport.startIfAsked(mainEnteredMillis);
         UserDirectories folders = UserDirectories.current();
         keepJavaFxCacheIn(folders.cache().resolve("openjfx"));
@@ -33,11 +41,35 @@ public final class ViewerLauncher {
         try (SingleInstance instance = SingleInstance.start(folders.runtime().resolve("instance.lock"), paths,
                 OPEN_REQUESTS::post)) {
             if (instance.forwarded()) {
-                return;
+                return true;
             }
             MacOpenFiles.forwardTo(OPEN_REQUESTS);
             earlyOpening = EarlyOpening.start(paths).orElse(null);
-            Application.launch(ViewerApp.class, args);
+            try {
+                passOverClassPathWarning();
+                Application.launch(ViewerApp.class, args);
+                return true;
+            } catch (RuntimeException e) {
+                // JavaFX wraps a failure of the application's start in one of its own, with no more to say.
+                String reason = FailureWords.of(e.getCause() != null ? e.getCause() : e);
+                System.err.println("sonocine: the viewer could not start: " + reason + (reason.contains("DISPLAY")
+                        ? " (it needs a graphical display; the command line runs without one: sonocine --help)" : ""));
+                return false;
+            }
+        }
+    }
+
+    /**
+     * With its classes on the class path, as {@code java -jar sonocine.jar} runs it, JavaFX warns at every start that
+     * this configuration is unsupported. It is the one the plain jar is made for and tested in (the installed
+     * runtime has JavaFX as modules): the warning would only alarm users, and formatting it takes the toolkit's start
+     * ~20 ms. Only that record is dropped; JavaFX's other warnings, such as a style sheet's, still show.
+     */
+    private static void passOverClassPathWarning() {
+        if (!Application.class.getModule().isNamed()) {
+            javaFxLogger = java.util.logging.Logger.getLogger("javafx");
+            javaFxLogger.setFilter(entry -> entry.getMessage() == null
+                    || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
         }
     }
 
