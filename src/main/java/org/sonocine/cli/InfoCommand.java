@@ -6,6 +6,7 @@ import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.DictionaryEntry;
 import org.sonocine.dicom.ElementDictionary;
+import org.sonocine.dicom.OneLine;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.UidDictionary;
 import org.sonocine.study.CineTiming;
@@ -146,7 +147,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, FileReport report) {
-        out.println(report.file());
+        out.println(OneLine.of(report.file().toString()));
         ElementDictionary dictionary = ElementDictionary.standard();
         for (int tag : FACTS) {
             // by tag, not keyword: a lookup by keyword would index the whole dictionary for a dozen names
@@ -160,7 +161,7 @@ final class InfoCommand implements Callable<Integer> {
                 String uidName = UidDictionary.nameOf(value);
                 value = uidName.equals(value) ? value : uidName + " (" + value + ")";
             }
-            out.printf("  %-32s %s%n", name, value);
+            out.printf("  %-32s %s%n", name, OneLine.of(value));
         }
         if (report.cine() != null) {
             CineTiming cine = report.cine();

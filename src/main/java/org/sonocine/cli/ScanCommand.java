@@ -2,6 +2,7 @@ package org.sonocine.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.sonocine.dicom.OneLine;
 import org.sonocine.study.Awaited;
 import org.sonocine.study.ExamScanner;
 import org.sonocine.study.Counts;
@@ -123,10 +124,10 @@ final class ScanCommand implements Callable<Integer> {
         out.print(rest);
         text.setLength(0);
         for (ScanSummary.Warning w : summary.warnings()) {
-            text.append("warning: ").append(w.source()).append(": ").append(w.message()).append(newline);
+            text.append("warning: ").append(OneLine.of(w.source().toString())).append(": ").append(w.message()).append(newline);
         }
         for (ScanSummary.Failure f : summary.failures()) {
-            text.append("failed: ").append(f.file()).append(": ").append(f.reason()).append(newline);
+            text.append("failed: ").append(OneLine.of(f.file().toString())).append(": ").append(OneLine.of(f.reason())).append(newline);
         }
         text.append(Counts.of(patients.size(), "patient")).append(", ")
                 .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
@@ -143,17 +144,19 @@ final class ScanCommand implements Callable<Integer> {
     /** Lists {@code patients}, their studies, series and instances into {@code text}. */
     private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text) {
         for (ExamTree.Patient patient : patients) {
-            text.append("Patient ").append(blank(patient.name())).append(" (ID ").append(blank(patient.id()))
+            text.append("Patient ").append(blank(OneLine.of(patient.name()))).append(" (ID ")
+                    .append(blank(OneLine.of(patient.id())))
                     .append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
-                text.append("  Study ").append(blank(study.date())).append(' ').append(study.description())
-                        .append("  [").append(study.uid()).append(']').append(newline);
+                text.append("  Study ").append(blank(OneLine.of(study.date()))).append(' ')
+                        .append(OneLine.of(study.description())).append("  [").append(OneLine.of(study.uid())).append(']').append(newline);
                 for (ExamTree.Series series : study.seriesList()) {
-                    text.append("    Series ").append(number(series.number())).append(' ').append(series.modality())
-                            .append(' ').append(series.description()).append(" (")
+                    text.append("    Series ").append(number(series.number())).append(' ')
+                            .append(OneLine.of(series.modality())).append(' ').append(OneLine.of(series.description()))
+                            .append(" (")
                             .append(Counts.of(series.instances().size(), "instance")).append(')').append(newline);
                     for (InstanceEntry e : series.sortedInstances()) {
-                        text.append("      ").append(e.path()).append("  #").append(number(e.instanceNumber()))
+                        text.append("      ").append(OneLine.of(e.path().toString())).append("  #").append(number(e.instanceNumber()))
                                 .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
                                 .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }

@@ -107,7 +107,7 @@ public final class DumpFormatter {
     }
 
     private String cap(String text) {
-        String clean = text.replace('\r', ' ').replace('\n', ' ');
+        String clean = OneLine.of(text);
         return maxValueChars > 0 && clean.length() > maxValueChars ? clean.substring(0, maxValueChars) + "..."
                 : clean;
     }

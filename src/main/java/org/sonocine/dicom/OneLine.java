@@ -3,13 +3,14 @@ package org.sonocine.dicom;
 /**
  * A message that quotes text from a file, kept to one line: each control character of the text is written as an
  * escape ({@code \n}, {@code \t}, {@code \u0007}), so that a hostile file cannot break a warning or a reason into
- * lines that pass for others, or for a stack trace, wherever they are shown or logged.
+ * lines that pass for others, or for a stack trace, wherever they are shown or logged, nor send a terminal the
+ * escape sequences that move its cursor or rewrite what it shows.
  */
-final class OneLine {
+public final class OneLine {
     private OneLine() {
     }
 
-    static String of(String message) {
+    public static String of(String message) {
         if (message == null || !hasControl(message)) {
             return message;
         }

@@ -1,0 +1,72 @@
+package org.sonocine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.DicomWriter;
+import org.sonocine.dicom.Tag;
+import org.sonocine.dicom.TransferSyntax;
+import org.sonocine.dicom.VR;
+import org.sonocine.testing.ImageHeaders;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Text from a file printed by the commands: a control character in it (a line break, a terminal's escape sequence)
+ * is written as an escape, so that a hostile file can neither forge lines of the listing nor move the cursor or
+ * rewrite what the terminal shows.
+ */
+class ControlCharactersInOutputTest {
+    private static final String ESCAPE = "\u001b[2J";
+
+    @Test
+    void infoEscapesControlCharactersOfValues(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.of("info", hostile(dir.resolve("a.dcm")).toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\nforged")
+                .contains("Evil^\\u001b[2J\\nforged line").contains("\\u009b31mred").contains("Echo\\rreport\\u0007");
+    }
+
+    @Test
+    void dumpEscapesControlCharactersOfValues(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.of("dump", hostile(dir.resolve("a.dcm")).toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\nforged")
+                .contains("[Evil^\\u001b[2J\\nforged line]").contains("[\\u009b31mred]").contains("[Echo\\rreport\\u0007]");
+    }
+
+    @Test
+    void scanEscapesControlCharactersOfValuesAndFileNames(@TempDir Path dir) throws IOException {
+        hostile(dir.resolve("a\nforged file.dcm"));
+
+        CliRun run = CliRun.of("scan", dir.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\nforged")
+                .containsPattern("Patient (\\\\u001b)?\\[2J\\\\nforged line Evil \\(ID \\\\u009b31mred\\)")
+                .contains(" Echo\\rreport\\u0007  [").contains("a\\nforged file.dcm  #1");
+    }
+
+    private static Path hostile(Path file) throws IOException {
+        Attributes ds = ImageHeaders.of(2, 2, 1, 8, "MONOCHROME2", 1);
+        ds.setString(Tag.Modality, VR.CS, "US");
+        // Latin-1 passes ESC through as it is (the default repertoire would not), and 0x9B is a terminal's CSI.
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        ds.setString(Tag.PatientName, VR.PN, "Evil^" + ESCAPE + "\nforged line");
+        ds.setString(Tag.PatientID, VR.LO, "\u009b31mred");
+        ds.setString(Tag.StudyDescription, VR.LO, "Echo\rreport\u0007");
+        ds.setString(Tag.StudyInstanceUID, VR.UI, "2.25.1");
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, "2.25.2");
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.3");
+        ds.setString(Tag.InstanceNumber, VR.IS, "1");
+        ds.set(Tag.PixelData, VR.OB, new byte[4]);
+        new DicomWriter(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeFile(file, ds);
+        return file;
+    }
+}
