@@ -159,6 +159,8 @@ start=$SECONDS
 # The runtime is linked here rather than by jpackage, so that JavaFX's native libraries can be put where JavaFX looks
 # for them first in a linked runtime (lib/, on Windows bin/javafx/). Left inside the modules, they would be unpacked
 # to a cache folder and checked against it by digest at every start: ~70 ms of the viewer's start on two cores.
+# Seen by jpackage there, the libraries they link against join the Linux package's dependencies, OpenGL's (libgl1)
+# among them, as in Debian's own JavaFX package (libopenjfx-jni).
 # jpackage's own linking options, less --strip-native-commands on Linux: postinst needs the runtime's bin/java to
 # make the class-data-sharing archives.
 jlink_options=(--strip-debug --no-man-pages --no-header-files)
@@ -174,13 +176,19 @@ case "$platform" in
 esac
 mkdir -p "$native_dir"
 jar_tool=$(jdk_tool jar)
+copied=0
 for jar in "$PWD/$stage"/javafx/javafx-graphics-*.jar; do
-  natives=$("$jar_tool" tf "$jar" | grep -E "^[^/]+\\$native_suffix\$" || true)
+  # Windows' jar tool ends its lines with CR LF.
+  natives=$("$jar_tool" tf "$jar" | tr -d '\r' | grep -E "^[^/]+\\$native_suffix\$" || true)
   if [ -n "$natives" ]; then
     # One name a line: no native library has a space in its name.
     (cd "$native_dir" && "$jar_tool" xf "$jar" $natives)
+    copied=$((copied + $(wc -l <<<"$natives")))
   fi
 done
+if [ "$copied" -eq 0 ]; then
+  echo "warning: no JavaFX native library found to put in the runtime; JavaFX will unpack them at each start." >&2
+fi
 "$jpackage" "${options[@]}"
 rm -rf "$stage/input" "$stage/javafx" "$stage/runtime"
 echo "Built in $((SECONDS - start)) s:"

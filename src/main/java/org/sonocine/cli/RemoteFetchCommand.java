@@ -1,5 +1,6 @@
 package org.sonocine.cli;
 
+import org.sonocine.dicom.OneLine;
 import org.sonocine.imaging.FailureWords;
 import org.sonocine.imaging.FrameRenderers;
 import org.sonocine.remote.DicomWebClient;
@@ -75,7 +76,7 @@ final class RemoteFetchCommand implements Callable<Integer> {
                             + " ms", (first - start) / 1e6, image.fromCache() ? "from the cache" : "header and frame 1"
                             + " fetched", frames, frames == 1 ? "frame" : "frames", (all - start) / 1e6));
             for (String warning : image.warnings()) {
-                out.println("  " + warning);
+                out.println("  " + OneLine.of(warning));
             }
             return 0;
         } catch (RemoteException e) {

@@ -3,6 +3,7 @@ package org.sonocine.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.Attributes;
+import org.sonocine.dicom.OneLine;
 import org.sonocine.dicom.Tag;
 import org.sonocine.remote.DicomWebClient;
 import org.sonocine.remote.RemoteException;
@@ -110,7 +111,7 @@ final class RemoteSearchCommand implements Callable<Integer> {
         for (Attributes study : page.matches()) {
             out.printf("%-10s  %-28s  %-12s  %-6s  %-10s  %3s series %4s instances  %s  %s%n",
                     value(study, Tag.StudyDate), value(study, Tag.PatientName), value(study, Tag.PatientID),
-                    String.join("\\", study.getStrings(Tag.ModalitiesInStudy)), value(study, Tag.AccessionNumber),
+                    OneLine.of(String.join("\\", study.getStrings(Tag.ModalitiesInStudy))), value(study, Tag.AccessionNumber),
                     value(study, Tag.NumberOfStudyRelatedSeries), value(study, Tag.NumberOfStudyRelatedInstances),
                     value(study, Tag.StudyInstanceUID), value(study, Tag.StudyDescription));
         }
@@ -120,7 +121,8 @@ final class RemoteSearchCommand implements Callable<Integer> {
 
     private static String value(Attributes a, int tag) {
         String s = tag == Tag.PatientName ? a.getRawString(tag) : a.getString(tag);
-        return s == null ? "" : s;
+        // An archive's answers are text from elsewhere too: no control character of theirs reaches the terminal.
+        return s == null ? "" : OneLine.of(s);
     }
 
     private static void writeJson(PrintWriter out, SearchPage page) throws IOException {

@@ -107,7 +107,8 @@ public final class DumpFormatter {
     }
 
     private String cap(String text) {
-        String clean = OneLine.of(text);
+        // The line breaks of a multi-line text (LT, ST, UT) read best as spaces; any other control is escaped.
+        String clean = OneLine.of(text.replace('\r', ' ').replace('\n', ' '));
         return maxValueChars > 0 && clean.length() > maxValueChars ? clean.substring(0, maxValueChars) + "..."
                 : clean;
     }

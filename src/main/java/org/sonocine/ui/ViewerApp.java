@@ -110,6 +110,7 @@ public final class ViewerApp extends Application {
             // Out of start() this would end the launch; an empty window must not stay open instead.
             Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             System.err.println("sonocine: the viewer could not start: " + FailureWords.of(failure));
+            ViewerLauncher.failedAfterStart();
             stage.hide();
             Platform.exit();
         }

@@ -18,6 +18,9 @@ public final class ViewerLauncher {
     /** The file the viewer was started on, being opened while the window is built; null when there is none. */
     private static volatile EarlyOpening earlyOpening;
 
+    /** Set when the viewer failed once JavaFX had started, its reason already told: the run then fails too. */
+    private static volatile boolean failedAfterStart;
+
     /** Held so that its filter lasts: java.util.logging keeps loggers only as long as someone refers to them. */
     private static java.util.logging.Logger javaFxLogger;
 
@@ -48,7 +51,7 @@ public final class ViewerLauncher {
             try {
                 passOverClassPathWarning();
                 Application.launch(ViewerApp.class, args);
-                return true;
+                return !failedAfterStart;
             } catch (RuntimeException e) {
                 // JavaFX wraps a failure of the application's start in one of its own, with no more to say.
                 String reason = FailureWords.of(e.getCause() != null ? e.getCause() : e);
@@ -71,6 +74,11 @@ public final class ViewerLauncher {
             javaFxLogger.setFilter(entry -> entry.getMessage() == null
                     || !entry.getMessage().startsWith("Unsupported JavaFX configuration"));
         }
+    }
+
+    /** For {@link ViewerApp}: the viewer could not be made after all; the reason has been told. */
+    static void failedAfterStart() {
+        failedAfterStart = true;
     }
 
     static Optional<EarlyOpening> earlyOpening() {

@@ -10,7 +10,9 @@ import org.sonocine.dicom.VR;
 import org.sonocine.testing.ImageHeaders;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,7 @@ class ControlCharactersInOutputTest {
 
         assertEquals(0, run.status(), run.err());
         assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\nforged")
-                .contains("[Evil^\\u001b[2J\\nforged line]").contains("[\\u009b31mred]").contains("[Echo\\rreport\\u0007]");
+                .contains("[Evil^\\u001b[2J forged line]").contains("[\\u009b31mred]").contains("[Echo report\\u0007]");
     }
 
     @Test
@@ -51,6 +53,22 @@ class ControlCharactersInOutputTest {
         assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\nforged")
                 .containsPattern("Patient (\\\\u001b)?\\[2J\\\\nforged line Evil \\(ID \\\\u009b31mred\\)")
                 .contains(" Echo\\rreport\\u0007  [").contains("a\\nforged file.dcm  #1");
+    }
+
+    @Test
+    void unreadableFilesAreNamedEscaped(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("x\nforged\u001b[2J.dcm"), "not DICOM at all");
+
+        CliRun info = CliRun.of("info", file.toString());
+        CliRun dump = CliRun.of("dump", file.toString());
+
+        assertEquals(1, info.status());
+        assertEquals(1, dump.status());
+        for (String said : List.of(info.out(), info.err(), dump.out(), dump.err())) {
+            assertThat(said).doesNotContain("\u001b").doesNotContain("\nforged");
+        }
+        assertThat(info.out()).contains("error: ").contains("x\\nforged\\u001b[2J.dcm");
+        assertThat(dump.err()).contains("sonocine dump: ").contains("x\\nforged\\u001b[2J.dcm");
     }
 
     private static Path hostile(Path file) throws IOException {
