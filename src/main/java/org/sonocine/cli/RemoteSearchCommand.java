@@ -111,7 +111,8 @@ final class RemoteSearchCommand implements Callable<Integer> {
         for (Attributes study : page.matches()) {
             out.printf("%-10s  %-28s  %-12s  %-6s  %-10s  %3s series %4s instances  %s  %s%n",
                     value(study, Tag.StudyDate), value(study, Tag.PatientName), value(study, Tag.PatientID),
-                    OneLine.of(String.join("\\", study.getStrings(Tag.ModalitiesInStudy))), value(study, Tag.AccessionNumber),
+                    OneLine.of(String.join("\\", study.getStrings(Tag.ModalitiesInStudy))),
+                    value(study, Tag.AccessionNumber),
                     value(study, Tag.NumberOfStudyRelatedSeries), value(study, Tag.NumberOfStudyRelatedInstances),
                     value(study, Tag.StudyInstanceUID), value(study, Tag.StudyDescription));
         }

@@ -124,10 +124,13 @@ final class ScanCommand implements Callable<Integer> {
         out.print(rest);
         text.setLength(0);
         for (ScanSummary.Warning w : summary.warnings()) {
-            text.append("warning: ").append(OneLine.of(w.source().toString())).append(": ").append(w.message()).append(newline);
+            // A warning's message is kept to one line where it is made; paths and reasons are not.
+            text.append("warning: ").append(OneLine.of(w.source().toString())).append(": ").append(w.message())
+                    .append(newline);
         }
         for (ScanSummary.Failure f : summary.failures()) {
-            text.append("failed: ").append(OneLine.of(f.file().toString())).append(": ").append(OneLine.of(f.reason())).append(newline);
+            text.append("failed: ").append(OneLine.of(f.file().toString())).append(": ")
+                    .append(OneLine.of(f.reason())).append(newline);
         }
         text.append(Counts.of(patients.size(), "patient")).append(", ")
                 .append(Counts.of(tree.studyCount(), "study", "studies")).append(", ")
@@ -145,19 +148,20 @@ final class ScanCommand implements Callable<Integer> {
     private static void list(List<ExamTree.Patient> patients, String newline, StringBuilder text) {
         for (ExamTree.Patient patient : patients) {
             text.append("Patient ").append(blank(OneLine.of(patient.name()))).append(" (ID ")
-                    .append(blank(OneLine.of(patient.id())))
-                    .append(')').append(newline);
+                    .append(blank(OneLine.of(patient.id()))).append(')').append(newline);
             for (ExamTree.Study study : patient.studyList()) {
                 text.append("  Study ").append(blank(OneLine.of(study.date()))).append(' ')
-                        .append(OneLine.of(study.description())).append("  [").append(OneLine.of(study.uid())).append(']').append(newline);
+                        .append(OneLine.of(study.description())).append("  [").append(OneLine.of(study.uid()))
+                        .append(']').append(newline);
                 for (ExamTree.Series series : study.seriesList()) {
                     text.append("    Series ").append(number(series.number())).append(' ')
                             .append(OneLine.of(series.modality())).append(' ').append(OneLine.of(series.description()))
-                            .append(" (")
-                            .append(Counts.of(series.instances().size(), "instance")).append(')').append(newline);
+                            .append(" (").append(Counts.of(series.instances().size(), "instance")).append(')')
+                            .append(newline);
                     for (InstanceEntry e : series.sortedInstances()) {
-                        text.append("      ").append(OneLine.of(e.path().toString())).append("  #").append(number(e.instanceNumber()))
-                                .append(", ").append(e.frames()).append(e.frames() == 1 ? " frame" : " frames")
+                        text.append("      ").append(OneLine.of(e.path().toString())).append("  #")
+                                .append(number(e.instanceNumber())).append(", ").append(e.frames())
+                                .append(e.frames() == 1 ? " frame" : " frames")
                                 .append(e.hasPixelData() ? "" : ", no image").append(newline);
                     }
                 }

@@ -108,9 +108,7 @@ public final class ViewerApp extends Application {
             showViewer(stage, scene);
         } catch (RuntimeException e) {
             // Out of start() this would end the launch; an empty window must not stay open instead.
-            Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            System.err.println("sonocine: the viewer could not start: " + FailureWords.of(failure));
-            ViewerLauncher.failedAfterStart();
+            ViewerLauncher.couldNotStart(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             stage.hide();
             Platform.exit();
         }

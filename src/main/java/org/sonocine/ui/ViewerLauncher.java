@@ -18,8 +18,8 @@ public final class ViewerLauncher {
     /** The file the viewer was started on, being opened while the window is built; null when there is none. */
     private static volatile EarlyOpening earlyOpening;
 
-    /** Set when the viewer failed once JavaFX had started, its reason already told: the run then fails too. */
-    private static volatile boolean failedAfterStart;
+    /** Set when the viewer could not start, its reason told: the run then fails. */
+    private static volatile boolean failed;
 
     /** Held so that its filter lasts: java.util.logging keeps loggers only as long as someone refers to them. */
     private static java.util.logging.Logger javaFxLogger;
@@ -51,12 +51,10 @@ public final class ViewerLauncher {
             try {
                 passOverClassPathWarning();
                 Application.launch(ViewerApp.class, args);
-                return !failedAfterStart;
+                return !failed;
             } catch (RuntimeException e) {
                 // JavaFX wraps a failure of the application's start in one of its own, with no more to say.
-                String reason = FailureWords.of(e.getCause() != null ? e.getCause() : e);
-                System.err.println("sonocine: the viewer could not start: " + reason + (reason.contains("DISPLAY")
-                        ? " (it needs a graphical display; the command line runs without one: sonocine --help)" : ""));
+                couldNotStart(e.getCause() != null ? e.getCause() : e);
                 return false;
             }
         }
@@ -76,9 +74,15 @@ public final class ViewerLauncher {
         }
     }
 
-    /** For {@link ViewerApp}: the viewer could not be made after all; the reason has been told. */
-    static void failedAfterStart() {
-        failedAfterStart = true;
+    /**
+     * Tells why the viewer could not start, in one line, and makes the run fail: JavaFX could not start at all, or
+     * {@link ViewerApp} could not make the viewer once it had.
+     */
+    static void couldNotStart(Throwable failure) {
+        failed = true;
+        String reason = FailureWords.of(failure);
+        System.err.println("sonocine: the viewer could not start: " + reason + (reason.contains("DISPLAY")
+                ? " (it needs a graphical display; the command line runs without one: sonocine --help)" : ""));
     }
 
     static Optional<EarlyOpening> earlyOpening() {
