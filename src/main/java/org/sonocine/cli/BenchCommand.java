@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.imaging.FrameRenderer;
@@ -134,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
     private String json(int frames, int threadCount, double firstFrameMs, double fps, double seconds, long peak,
                         int failures, String syntax) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+        try (JsonGenerator g = JsonOutput.generator(text)) {
             g.writeStartObject();
             g.writeStringField("file", file.toString());
             g.writeStringField("transferSyntax", syntax);

@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.DicomFile;
 import org.sonocine.dicom.DicomJsonWriter;
@@ -47,7 +46,7 @@ final class DumpCommand implements Callable<Integer> {
         }
         try (dicom) {
             if (json) {
-                try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                try (JsonGenerator g = JsonOutput.generator(out)) {
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                     g.useDefaultPrettyPrinter();
                     new DicomJsonWriter(g, file.toAbsolutePath().toUri().toString()).write(dicom.fileMeta(),

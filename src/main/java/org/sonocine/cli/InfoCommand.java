@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
@@ -117,7 +116,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private static String toJson(FileReport report) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+        try (JsonGenerator g = JsonOutput.generator(text)) {
             g.writeStartObject();
             g.writeStringField("file", report.file().toString());
             for (Map.Entry<String, String> e : report.facts().entrySet()) {

@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
@@ -192,7 +191,7 @@ final class MeasureCommand implements Callable<Integer> {
 
     private static String write(Fields fields) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+        try (JsonGenerator g = JsonOutput.generator(text)) {
             g.writeStartObject();
             fields.write(g);
             g.writeEndObject();

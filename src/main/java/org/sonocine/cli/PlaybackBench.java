@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.cine.FrameBudget;
 import org.sonocine.cine.Playback;
@@ -221,7 +220,7 @@ final class PlaybackBench {
 
     private String json(Result r) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+        try (JsonGenerator g = JsonOutput.generator(text)) {
             g.writeStartObject();
             g.writeStringField("file", file.toString());
             g.writeStringField("mode", "playback");

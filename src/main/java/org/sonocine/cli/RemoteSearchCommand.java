@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.OneLine;
@@ -127,7 +126,7 @@ final class RemoteSearchCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PrintWriter out, SearchPage page) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Attributes study : page.matches()) {

@@ -1,6 +1,5 @@
 package org.sonocine.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.sonocine.dicom.OneLine;
 import org.sonocine.study.Awaited;
@@ -209,7 +208,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PrintWriter out, ScanSummary summary) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeArrayFieldStart("patients");

@@ -56,6 +56,19 @@ class ControlCharactersInOutputTest {
     }
 
     @Test
+    void jsonEscapesDeleteAndC1ControlsToo(@TempDir Path dir) throws IOException {
+        Path file = hostile(dir.resolve("a.dcm"));
+
+        for (String command : List.of("info", "dump", "scan")) {
+            CliRun run = CliRun.of(command, "--json", command.equals("scan") ? dir.toString() : file.toString());
+
+            assertEquals(0, run.status(), command + ": " + run.err());
+            assertThat(run.out()).as(command).doesNotContain("\u009b").doesNotContain("\u007f")
+                    .contains("\\u009B31mred").contains("Series\\u007Fone");
+        }
+    }
+
+    @Test
     void unreadableFilesAreNamedEscaped(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("x\nforged\u001b[2J.dcm"), "not DICOM at all");
 
@@ -79,6 +92,7 @@ class ControlCharactersInOutputTest {
         ds.setString(Tag.PatientName, VR.PN, "Evil^" + ESCAPE + "\nforged line");
         ds.setString(Tag.PatientID, VR.LO, "\u009b31mred");
         ds.setString(Tag.StudyDescription, VR.LO, "Echo\rreport\u0007");
+        ds.setString(Tag.SeriesDescription, VR.LO, "Series\u007fone");
         ds.setString(Tag.StudyInstanceUID, VR.UI, "2.25.1");
         ds.setString(Tag.SeriesInstanceUID, VR.UI, "2.25.2");
         ds.setString(Tag.SOPInstanceUID, VR.UI, "2.25.3");
