@@ -82,8 +82,17 @@ final class InstanceProtocol {
     }
 
     /**
+     * Loads the HMAC's algorithm, which the running viewer's first conversation would otherwise load within its
+     * deadline (50-100 ms, more on a busy machine). For once the viewer's start is over: any earlier, on two cores,
+     * the time would come out of the start itself.
+     */
+    static void prepare() {
+        keyed("prepare");
+    }
+
+    /**
      * An HMAC keyed with {@code token}, made before a conversation starts: loading the algorithm the first time takes
-     * longer than a whole conversation may.
+     * a good part of what a whole conversation may (see {@link #prepare}).
      */
     static Mac keyed(String token) {
         try {

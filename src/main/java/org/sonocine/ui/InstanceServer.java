@@ -68,8 +68,6 @@ final class InstanceServer implements AutoCloseable {
     static InstanceServer start(Predicate<List<Path>> receiver, Duration conversationLimit) throws IOException {
         InstanceServer server = new InstanceServer(new ServerSocket(0, BACKLOG, loopback()), receiver,
                 conversationLimit);
-        // Loads the HMAC now, so that the first launch's conversation does not pay for it within its deadline.
-        keyed(server.address.token());
         Thread thread = new Thread(server::serve, "sonocine-instance-server");
         thread.setDaemon(true);
         thread.start();

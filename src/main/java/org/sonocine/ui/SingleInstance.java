@@ -21,8 +21,9 @@ import java.util.function.Predicate;
  * runs on its own: a second window beats no window.
  *
  * <p>A launch that becomes the viewer starts listening on a thread of its own, beside the toolkit's start: making
- * the token and the socket costs a start some 70 ms of first-time work. It keeps the turn until its address is
- * recorded, so a launch meanwhile waits for it and then finds the viewer.
+ * the token and the socket costs a start some 25 ms of first-time work (the HMAC a conversation needs is loaded
+ * once the start is over, see {@link InstanceProtocol#prepare}). It keeps the turn until its address is recorded,
+ * so a launch meanwhile waits for it and then finds the viewer.
  */
 final class SingleInstance implements AutoCloseable {
     /** A file lock belongs to the whole JVM, so launches inside one JVM (tests) must also take turns. */

@@ -1,6 +1,7 @@
 package org.sonocine.ui;
 
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
@@ -137,7 +138,10 @@ public final class ViewerApp extends Application {
         }
         scene.setRoot(window.root());
         // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
-        window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> stage.getIcons().addAll(icons()));
+        window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> {
+            stage.getIcons().addAll(icons());
+            ViewerLauncher.startIsOver(Platform.isSupported(ConditionalFeature.SCENE3D));
+        });
         ViewerLauncher.OPEN_REQUESTS.deliverTo(later -> Platform.runLater(() -> openFromOutside(stage, later)));
         if (paths.isEmpty()) {
             openDemo();

@@ -3,6 +3,7 @@ package org.sonocine.ui;
 import javafx.application.Application;
 import org.sonocine.imaging.FailureWords;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -83,6 +84,26 @@ public final class ViewerLauncher {
         String reason = FailureWords.of(failure);
         System.err.println("sonocine: the viewer could not start: " + reason + (reason.contains("DISPLAY")
                 ? " (it needs a graphical display; the command line runs without one: sonocine --help)" : ""));
+    }
+
+    /**
+     * Does, on a thread of its own, what waits until the viewer's start is over (its first frame on screen): on two
+     * cores, any earlier it would take time from the start. {@code accelerated} tells whether JavaFX draws with the
+     * graphics hardware.
+     */
+    static void startIsOver(boolean accelerated) {
+        Thread thread = new Thread(() -> {
+            InstanceProtocol.prepare();
+            SoftwareRenderingMemory.ofThisStart().ifPresent(memory -> {
+                try {
+                    memory.afterStart(accelerated);
+                } catch (IOException | RuntimeException e) {
+                    // Only a cache: the next start tries OpenGL first, as JavaFX does by itself.
+                }
+            });
+        }, "sonocine-after-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static Optional<EarlyOpening> earlyOpening() {

@@ -1,0 +1,97 @@
+package org.sonocine.ui;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Remembers, for the installed launcher on Linux, that a display gave JavaFX no OpenGL it would use, so that the next
+ * start there asks for software rendering at once.
+ *
+ * <p>At every start JavaFX first tries OpenGL: it loads the driver and makes a context, and only then finds whether
+ * the graphics qualify. Where they do not (a virtual machine, a remote desktop, Mesa's software rasteriser) it falls
+ * back to drawing in software, and GTK has loaded the OpenGL driver for nothing as well; that costs each start some
+ * 50-100 ms on two cores. The launcher script, finding this file naming the display it starts on, passes
+ * {@code -Dprism.order=sw} and sets {@code GDK_GL=disable}. The file is written or removed after a start that chose
+ * for itself, and one the memory chose keeps it for a week at most: then a start tries OpenGL again, in case the
+ * machine has changed (a new driver).
+ */
+final class SoftwareRenderingMemory {
+    /** The file, as the launcher script passes it; absent, nothing is remembered (tests, {@code java -jar}). */
+    static final String FILE_PROPERTY = "sonocine.renderingMemory";
+    /** Set by the launcher script when this start renders in software because of the file. */
+    static final String REMEMBERED_PROPERTY = "sonocine.renderingRemembered";
+    /** JavaFX's own choice of pipelines; given by anyone but the launcher script, that choice stands. */
+    static final String PIPELINE_PROPERTY = "prism.order";
+    static final Duration KEPT_FOR = Duration.ofDays(7);
+
+    private final Path file;
+    private final String display;
+    private final Clock clock;
+
+    SoftwareRenderingMemory(Path file, String display, Clock clock) {
+        this.file = file;
+        this.display = display;
+        this.clock = clock;
+    }
+
+    /** The memory the launcher script asked this viewer to keep, if it did. */
+    static Optional<SoftwareRenderingMemory> ofThisStart() {
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file == null || file.isEmpty() || !Path.of(file).isAbsolute()) {
+            return Optional.empty();
+        }
+        String display = System.getenv("DISPLAY");
+        return Optional.of(new SoftwareRenderingMemory(Path.of(file), display == null ? "" : display,
+                Clock.systemUTC()));
+    }
+
+    /**
+     * After a start: {@code accelerated} tells whether JavaFX draws with the graphics hardware; {@code remembered}
+     * whether this start rendered in software because of the file; {@code chosen} whether someone chose the
+     * pipelines (then this start says nothing about what JavaFX would choose).
+     */
+    void afterStart(boolean accelerated, boolean remembered, boolean chosen) throws IOException {
+        if (remembered) {
+            if (isOlderThan(KEPT_FOR)) {
+                Files.deleteIfExists(file);
+            }
+        } else if (!chosen) {
+            if (accelerated) {
+                Files.deleteIfExists(file);
+            } else {
+                write();
+            }
+        }
+    }
+
+    /** As {@link #afterStart(boolean, boolean, boolean)}, with what this JVM's properties say about the choice. */
+    void afterStart(boolean accelerated) throws IOException {
+        boolean remembered = Boolean.getBoolean(REMEMBERED_PROPERTY);
+        afterStart(accelerated, remembered, !remembered && System.getProperty(PIPELINE_PROPERTY) != null);
+    }
+
+    private boolean isOlderThan(Duration age) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()
+                .isBefore(clock.instant().minus(age));
+    }
+
+    /** The display's name and a line end: the script reads one line and compares it with its own DISPLAY. */
+    private void write() throws IOException {
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            out.write(display + "\n");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.sonocine.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SoftwareRenderingMemoryTest {
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("cache").resolve("sonocine").resolve("software-rendering");
+    }
+
+    private SoftwareRenderingMemory memory() {
+        return new SoftwareRenderingMemory(file(), ":5", Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aStartThatFellBackToSoftwareNotesItsDisplayForTheLauncherScript() throws IOException {
+        memory().afterStart(false, false, false);
+
+        // One line, as the script reads it with read -r and compares with its DISPLAY.
+        assertThat(Files.readString(file())).isEqualTo(":5\n");
+    }
+
+    @Test
+    void aStartThatDrawsWithTheGraphicsHardwareForgetsTheDisplay() throws IOException {
+        memory().afterStart(false, false, false);
+
+        memory().afterStart(true, false, false);
+
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void aPipelineSomeoneChoseSaysNothingAboutWhatJavaFxWouldChoose() throws IOException {
+        memory().afterStart(false, false, true);
+        assertThat(file()).doesNotExist();
+
+        memory().afterStart(false, false, false);
+        memory().afterStart(true, false, true);
+        assertThat(file()).exists();
+    }
+
+    @Test
+    void aStartTheMemoryChoseKeepsItForAWeek() throws IOException {
+        memory().afterStart(false, false, false);
+        Files.setLastModifiedTime(file(), FileTime.from(NOW.minus(Duration.ofDays(6))));
+
+        // Drawing in software because it was told to, the start cannot tell what JavaFX would choose: it keeps
+        // the note rather than renewing or dropping it.
+        memory().afterStart(false, true, false);
+
+        assertThat(file()).exists();
+        assertThat(Files.getLastModifiedTime(file()).toInstant()).isEqualTo(NOW.minus(Duration.ofDays(6)));
+    }
+
+    @Test
+    void aWeekOldMemoryIsDroppedSoThatTheNextStartTriesOpenGlAgain() throws IOException {
+        memory().afterStart(false, false, false);
+        Files.setLastModifiedTime(file(), FileTime.from(NOW.minus(Duration.ofDays(8))));
+
+        memory().afterStart(false, true, false);
+
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void withoutTheLaunchersFileNothingIsRemembered() {
+        String was = System.getProperty(SoftwareRenderingMemory.FILE_PROPERTY);
+        try {
+            System.clearProperty(SoftwareRenderingMemory.FILE_PROPERTY);
+            assertThat(SoftwareRenderingMemory.ofThisStart()).isEmpty();
+            System.setProperty(SoftwareRenderingMemory.FILE_PROPERTY, "relative/software-rendering");
+            assertThat(SoftwareRenderingMemory.ofThisStart()).isEmpty();
+        } finally {
+            if (was == null) {
+                System.clearProperty(SoftwareRenderingMemory.FILE_PROPERTY);
+            } else {
+                System.setProperty(SoftwareRenderingMemory.FILE_PROPERTY, was);
+            }
+        }
+    }
+}
