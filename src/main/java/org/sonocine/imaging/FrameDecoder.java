@@ -14,4 +14,12 @@ public sealed interface FrameDecoder
     String name();
 
     StoredFrame decode(EncodedFrame frame) throws DecodeException;
+
+    /**
+     * False while this decoder's first use would first load something once for all (ImageIO's plugins): a frame
+     * wanted at once ({@link FrameSource#decodeFirstShown}) is then tried with the decoders that are ready first.
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import org.sonocine.imaging.codec.DecodeException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The decoders for each transfer syntax, in order of preference. Decoding tries them in turn; when all fail,
@@ -23,12 +24,10 @@ public final class FrameDecoders {
     private FrameDecoders() {
     }
 
+    /** The ImageIO readers are looked for at their first decode: looking loads every ImageIO plugin. */
     private static List<FrameDecoder> jpegChain() {
-        List<FrameDecoder> chain = new ArrayList<>();
-        JpegImageIoDecoder.jdk().ifPresent(chain::add);
-        chain.add(new JpegOwnDecoder());
-        JpegImageIoDecoder.twelveMonkeys().ifPresent(chain::add);
-        return List.copyOf(chain);
+        return List.of(JpegImageIoDecoder.jdkOnFirstUse(), new JpegOwnDecoder(),
+                JpegImageIoDecoder.twelveMonkeysOnFirstUse());
     }
 
     /** The decoders for {@code syntax}; empty when Sonocine cannot decode it. */
@@ -65,6 +64,19 @@ public final class FrameDecoders {
      * data) becomes a {@link DecodeException} naming the frame; only a virtual machine error (out of memory)
      * passes through.
      */
+    static StoredFrame decode(List<FrameDecoder> chain, EncodedFrame frame, boolean readyFirst)
+            throws DecodeException {
+        return decode(readyFirst ? readyFirst(chain, FrameDecoder::ready) : chain, frame);
+    }
+
+    /** {@code chain} with the decoders that are {@code ready} first, each part in its own order. */
+    static <T> List<T> readyFirst(List<T> chain, Predicate<T> ready) {
+        List<T> order = new ArrayList<>(chain.size());
+        chain.stream().filter(ready).forEach(order::add);
+        chain.stream().filter(ready.negate()).forEach(order::add);
+        return order;
+    }
+
     static StoredFrame decode(List<FrameDecoder> chain, EncodedFrame frame) throws DecodeException {
         StringBuilder reasons = new StringBuilder();
         DecodeException last = null;

@@ -19,9 +19,13 @@ final class ImageIoReaders {
     private ImageIoReaders() {
     }
 
+    /** Set once a reader was asked for here, which loads every ImageIO plugin on the class path. */
+    private static volatile boolean pluginsLoaded;
+
     /** The provider whose reader class is {@code readerClass}, among the readers for {@code format}. */
     static Optional<ImageReaderSpi> provider(String format, String readerClass) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        pluginsLoaded = true;
         while (readers.hasNext()) {
             ImageReader reader = readers.next();
             try {
@@ -33,6 +37,11 @@ final class ImageIoReaders {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether ImageIO's plugins are known to be loaded: a reader was asked for here. */
+    static boolean pluginsLoaded() {
+        return pluginsLoaded;
     }
 
     /** A reader per thread: ImageIO readers keep state and are not thread-safe. */

@@ -17,31 +17,71 @@ public final class JpegImageIoDecoder implements FrameDecoder {
     private static final String JDK_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
     private static final String TWELVEMONKEYS_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader";
 
+    private static final String JDK_NAME = "JPEG (JDK ImageIO)";
+    private static final String TWELVEMONKEYS_NAME = "JPEG (TwelveMonkeys ImageIO)";
+
     private final String name;
-    private final ThreadLocal<ImageReader> reader;
+    private final String readerClass;
     private final boolean onlyEightBitDct;
     private final CodecDeadline deadline = CodecDeadline.forThirdParty();
+    /** Given, or looked for at the first decode (null if absent): looking loads every ImageIO plugin there is. */
+    private volatile ThreadLocal<ImageReader> reader;
+    private volatile boolean lookedFor;
 
-    private JpegImageIoDecoder(String name, ImageReaderSpi provider, boolean onlyEightBitDct) {
+    private JpegImageIoDecoder(String name, String readerClass, ImageReaderSpi provider, boolean onlyEightBitDct) {
         this.name = name;
-        this.reader = ImageIoReaders.perThread(provider);
+        this.readerClass = readerClass;
         this.onlyEightBitDct = onlyEightBitDct;
+        if (provider != null) {
+            reader = ImageIoReaders.perThread(provider);
+            lookedFor = true;
+        }
     }
 
     /** The JDK's libjpeg-based reader, if this runtime has it. */
     public static Optional<JpegImageIoDecoder> jdk() {
-        return ImageIoReaders.provider("jpeg", JDK_READER).map(p -> new JpegImageIoDecoder("JPEG (JDK ImageIO)", p, true));
+        return ImageIoReaders.provider("jpeg", JDK_READER)
+                .map(p -> new JpegImageIoDecoder(JDK_NAME, JDK_READER, p, true));
     }
 
     /** TwelveMonkeys' reader, if it is on the class path. */
     public static Optional<JpegImageIoDecoder> twelveMonkeys() {
         return ImageIoReaders.provider("jpeg", TWELVEMONKEYS_READER)
-                .map(p -> new JpegImageIoDecoder("JPEG (TwelveMonkeys ImageIO)", p, false));
+                .map(p -> new JpegImageIoDecoder(TWELVEMONKEYS_NAME, TWELVEMONKEYS_READER, p, false));
+    }
+
+    /** As {@link #jdk()}, looked for at its first decode rather than now. */
+    static JpegImageIoDecoder jdkOnFirstUse() {
+        return new JpegImageIoDecoder(JDK_NAME, JDK_READER, null, true);
+    }
+
+    /** As {@link #twelveMonkeys()}, looked for at its first decode rather than now. */
+    static JpegImageIoDecoder twelveMonkeysOnFirstUse() {
+        return new JpegImageIoDecoder(TWELVEMONKEYS_NAME, TWELVEMONKEYS_READER, null, false);
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    /** Ready once ImageIO's plugins are loaded: loading them takes some 0.15 s the first time, on two cores. */
+    @Override
+    public boolean ready() {
+        return lookedFor || ImageIoReaders.pluginsLoaded();
+    }
+
+    /** Two threads may both look at first: each finds the same provider, and the reader kept is as good. */
+    private ThreadLocal<ImageReader> reader() throws DecodeException {
+        if (!lookedFor) {
+            reader = ImageIoReaders.provider("jpeg", readerClass).map(ImageIoReaders::perThread).orElse(null);
+            lookedFor = true;
+        }
+        ThreadLocal<ImageReader> found = reader;
+        if (found == null) {
+            throw new DecodeException(name + " is not in this runtime");
+        }
+        return found;
     }
 
     @Override
@@ -59,7 +99,7 @@ public final class JpegImageIoDecoder implements FrameDecoder {
             throw new DecodeException(name + " is left out for this chroma sampling");
         }
         PixelDescription header = frame.header();
-        Raster raster = ImageIoReaders.readRaster(reader, deadline, name, "JPEG", frame, true);
+        Raster raster = ImageIoReaders.readRaster(reader(), deadline, name, "JPEG", frame, true);
         JpegColour.Resolution colour = JpegColour.resolve(header, jpeg);
         int bytesPerSample = jpeg.precision() > 8 ? 2 : 1;
         return CodecOutput.stored(frame.index(), header, colour.photometric(),

@@ -72,7 +72,7 @@ public record LoadedInstance(Path path, DicomFile file, ImageInfo info, Geometry
                 frameProblem = frames.unsupportedReason();
             } else {
                 try {
-                    var stored = frames.decode(timing.startFrame() - 1);
+                    var stored = frames.decodeFirstShown(timing.startFrame() - 1);
                     if (!stored.note().isEmpty()) {
                         notes.add(stored.note());
                     }
