@@ -1,7 +1,6 @@
 package org.sonocine.study;
 
 import org.sonocine.dicom.Attributes;
-import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
 
 import java.util.Arrays;
@@ -40,7 +39,8 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
     public static CineTiming of(Attributes ds, int frames) {
         int n = Math.max(1, frames);
         Optional<Found> found = fromPointer(ds, n).or(() -> frameTime(ds, n)).or(() -> vector(ds, n))
-                .or(() -> rate(ds, Tag.CineRate, n)).or(() -> rate(ds, Tag.RecommendedDisplayFrameRate, n));
+                .or(() -> rate(ds, Tag.CineRate, CINE_RATE, n))
+                .or(() -> rate(ds, Tag.RecommendedDisplayFrameRate, RECOMMENDED_DISPLAY_FRAME_RATE, n));
         String source;
         double[] intervals;
         if (found.isPresent()) {
@@ -57,6 +57,16 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
                 : Sequencing.LOOP;
         return new CineTiming(source, intervals, start, stop, sequencing);
     }
+
+    /*
+     * The keywords of the attributes a rate can come from, named here rather than looked up: the dictionary's index
+     * costs ~30 ms to build, on the thread that opens the file a viewer was started on (CineTimingTest checks them
+     * against the dictionary).
+     */
+    static final String FRAME_TIME = "FrameTime";
+    static final String FRAME_TIME_VECTOR = "FrameTimeVector";
+    static final String CINE_RATE = "CineRate";
+    static final String RECOMMENDED_DISPLAY_FRAME_RATE = "RecommendedDisplayFrameRate";
 
     private record Found(String source, double[] intervals) {
     }
@@ -80,7 +90,7 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
         }
         double[] intervals = new double[n];
         Arrays.fill(intervals, ms);
-        return Optional.of(new Found(keyword(Tag.FrameTime), intervals));
+        return Optional.of(new Found(FRAME_TIME, intervals));
     }
 
     private static Optional<Found> vector(Attributes ds, int n) {
@@ -104,26 +114,23 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
             }
             intervals[0] = sum / counted;
         }
-        return Optional.of(new Found(keyword(Tag.FrameTimeVector), intervals));
+        return Optional.of(new Found(FRAME_TIME_VECTOR, intervals));
     }
 
-    private static Optional<Found> rate(Attributes ds, int tag, int n) {
+    private static Optional<Found> rate(Attributes ds, int tag, String keyword, int n) {
         double fps = ds.getDouble(tag);
         if (!(fps > 0) || !plausible(1000 / fps)) {
             return Optional.empty();
         }
         double[] intervals = new double[n];
         Arrays.fill(intervals, 1000 / fps);
-        return Optional.of(new Found(keyword(tag), intervals));
+        return Optional.of(new Found(keyword, intervals));
     }
 
     private static boolean plausible(double ms) {
         return ms >= SHORTEST_INTERVAL_MS && ms <= LONGEST_INTERVAL_MS;
     }
 
-    private static String keyword(int tag) {
-        return ElementDictionary.standard().keywordOf(tag);
-    }
 
     private static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));

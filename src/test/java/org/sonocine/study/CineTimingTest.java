@@ -3,6 +3,7 @@ package org.sonocine.study;
 import org.junit.jupiter.api.Test;
 import org.sonocine.dicom.Attributes;
 import org.sonocine.dicom.DicomFile;
+import org.sonocine.dicom.ElementDictionary;
 import org.sonocine.dicom.Tag;
 import org.sonocine.dicom.VR;
 import org.sonocine.testing.Samples;
@@ -118,5 +119,15 @@ class CineTimingTest {
         assertEquals(3, t.startFrame());
         assertEquals(10, t.stopFrame(), "a stop trim past the end is clamped");
         assertEquals(CineTiming.Sequencing.SWEEP, t.sequencing());
+    }
+
+    @Test
+    void theSourcesAreNamedByTheirKeywordsInTheDictionary() {
+        ElementDictionary dictionary = ElementDictionary.standard();
+
+        assertEquals(dictionary.keywordOf(Tag.FrameTime), CineTiming.FRAME_TIME);
+        assertEquals(dictionary.keywordOf(Tag.FrameTimeVector), CineTiming.FRAME_TIME_VECTOR);
+        assertEquals(dictionary.keywordOf(Tag.CineRate), CineTiming.CINE_RATE);
+        assertEquals(dictionary.keywordOf(Tag.RecommendedDisplayFrameRate), CineTiming.RECOMMENDED_DISPLAY_FRAME_RATE);
     }
 }
