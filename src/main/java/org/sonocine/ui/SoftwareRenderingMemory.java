@@ -18,13 +18,13 @@ import java.util.Optional;
  * <p>At every start JavaFX first tries OpenGL: it loads the driver and makes a context, and only then finds whether
  * the graphics qualify. Where they do not (a virtual machine, a remote desktop, Mesa's software rasteriser) it falls
  * back to drawing in software, and GTK has loaded the OpenGL driver for nothing as well; that costs each start some
- * 50-100 ms on two cores. The launcher script, finding this file naming the display it starts on, passes
- * {@code -Dprism.order=sw} and sets {@code GDK_GL=disable}. The file is written or removed after a start that chose
- * for itself, and one the memory chose keeps it for a week at most: then a start tries OpenGL again, in case the
- * machine has changed (a new driver).
+ * 50-100 ms on two cores. The note is a file named after the display, which the launcher script only tests for (it
+ * reads nothing from it): finding it, the script passes {@code -Dprism.order=sw} and sets {@code GDK_GL=disable}.
+ * The file is made or removed after a start that chose for itself, and one the note chose keeps it for a week at
+ * most: then a start tries OpenGL again, in case the machine has changed (a new driver).
  */
 final class SoftwareRenderingMemory {
-    /** The file, as the launcher script passes it; absent, nothing is remembered (tests, {@code java -jar}). */
+    /** The display's file, as the launcher script passes it; absent, nothing is remembered (tests, {@code java -jar}). */
     static final String FILE_PROPERTY = "sonocine.renderingMemory";
     /** Set by the launcher script when this start renders in software because of the file. */
     static final String REMEMBERED_PROPERTY = "sonocine.renderingRemembered";
@@ -32,13 +32,15 @@ final class SoftwareRenderingMemory {
     static final String PIPELINE_PROPERTY = "prism.order";
     static final Duration KEPT_FOR = Duration.ofDays(7);
 
+    /** What the file says to whoever finds it: the script only looks whether it is there. */
+    static final String CONTENT = "JavaFX found no OpenGL it would use on this display, so Sonocine starts here with"
+            + " software rendering. Delete this file to have the next start try OpenGL again.\n";
+
     private final Path file;
-    private final String display;
     private final Clock clock;
 
-    SoftwareRenderingMemory(Path file, String display, Clock clock) {
+    SoftwareRenderingMemory(Path file, Clock clock) {
         this.file = file;
-        this.display = display;
         this.clock = clock;
     }
 
@@ -48,9 +50,7 @@ final class SoftwareRenderingMemory {
         if (file == null || file.isEmpty() || !Path.of(file).isAbsolute()) {
             return Optional.empty();
         }
-        String display = System.getenv("DISPLAY");
-        return Optional.of(new SoftwareRenderingMemory(Path.of(file), display == null ? "" : display,
-                Clock.systemUTC()));
+        return Optional.of(new SoftwareRenderingMemory(Path.of(file), Clock.systemUTC()));
     }
 
     /**
@@ -86,12 +86,11 @@ final class SoftwareRenderingMemory {
                 .isBefore(clock.instant().minus(age));
     }
 
-    /** The display's name and a line end: the script reads one line and compares it with its own DISPLAY. */
     private void write() throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            out.write(display + "\n");
+            out.write(CONTENT);
         }
     }
 }

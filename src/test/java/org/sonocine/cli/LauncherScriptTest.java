@@ -72,7 +72,7 @@ class LauncherScriptTest {
 
     @Test
     void aDisplayNotedForSoftwareRenderingStartsInSoftwareWithoutGtkLoadingOpenGl() throws Exception {
-        writeNote(":5\n");
+        writeNote(":5");
 
         Run run = runScript(Map.of(), "exam.dcm");
 
@@ -83,7 +83,7 @@ class LauncherScriptTest {
 
     @Test
     void theNoteOfAnotherDisplayIsNotThisOnes() throws Exception {
-        writeNote(":0\n");
+        writeNote(":0");
 
         Run run = runScript(Map.of(), "exam.dcm");
 
@@ -92,8 +92,17 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aDisplayWhoseNameWouldNotMakeAFileNameIsNotRemembered() throws Exception {
+        for (String display : List.of("", "unix/:0", "../:5", "a b:0")) {
+            Run run = runScript(Map.of("DISPLAY", display), "exam.dcm");
+
+            assertThat(run.arguments()).as(display).noneMatch(a -> a.contains("rendering") || a.startsWith("-Dprism"));
+        }
+    }
+
+    @Test
     void theUsersChoiceOfPipelinesAndOfGdkGlStands() throws Exception {
-        writeNote(":5\n");
+        writeNote(":5");
 
         Run chosen = runScript(Map.of("JDK_JAVA_OPTIONS", "-Dprism.order=es2"), "exam.dcm");
         Run gdk = runScript(Map.of("GDK_GL", "always"), "exam.dcm");
@@ -111,13 +120,13 @@ class LauncherScriptTest {
         Run relative = runScript(Map.of("XDG_CACHE_HOME", "relative"), "exam.dcm");
 
         assertThat(absolute.arguments()).contains(
-                "-Dsonocine.renderingMemory=" + cache.resolve("sonocine").resolve("software-rendering"));
+                "-Dsonocine.renderingMemory=" + cache.resolve("sonocine").resolve("software-rendering-:5"));
         assertThat(relative.arguments()).contains("-Dsonocine.renderingMemory=" + note());
     }
 
     @Test
     void commandsNeitherReadNorKeepTheNote() throws Exception {
-        writeNote(":5\n");
+        writeNote(":5");
 
         Run run = runScript(Map.of(), "info", "exam.dcm");
 
@@ -130,12 +139,16 @@ class LauncherScriptTest {
     }
 
     private Path note() {
-        return home().resolve(".cache").resolve("sonocine").resolve("software-rendering");
+        return note(":5");
     }
 
-    private void writeNote(String text) throws IOException {
-        Files.createDirectories(note().getParent());
-        Files.writeString(note(), text);
+    private Path note(String display) {
+        return home().resolve(".cache").resolve("sonocine").resolve("software-rendering-" + display);
+    }
+
+    private void writeNote(String display) throws IOException {
+        Files.createDirectories(note(display).getParent());
+        Files.writeString(note(display), "");
     }
 
     /** What the script passed to java (one argument a line) and the GDK_GL it exported. */
