@@ -20,8 +20,9 @@ command_link=/usr/bin/sonocine
 desktop_entry=/usr/share/applications/sonocine-Sonocine.desktop
 mime_package=/usr/share/mime/packages/sonocine-Sonocine-MimeInfo.xml
 # fakeroot and binutils build the .deb; the package's own scripts call xdg-utils, which needs shared-mime-info
-# and desktop-file-utils to register the file type; the package depends on libgtk-3-0.
-prerequisites=(fakeroot binutils xdg-utils shared-mime-info desktop-file-utils libgtk-3-0)
+# and desktop-file-utils to register the file type; the package depends on libgtk-3-0. Xvfb is the display, with
+# no usable OpenGL, on which the viewer is started.
+prerequisites=(fakeroot binutils xdg-utils shared-mime-info desktop-file-utils libgtk-3-0 xvfb)
 
 install_prerequisites=false
 build_options=()
@@ -253,6 +254,50 @@ loads_javafx_natives_from_runtime() {
     && grep -Fq 'sonocine: the viewer could not start: Unable to open DISPLAY' <<<"$run" \
     && ! grep -Eq 'Exception in thread|^\s+at ' <<<"$run"
 }
+# Starts the viewer on a sample with the start-up report and JavaFX's pipeline messages, in the given home and on
+# the given display, until its first frame is painted and a moment after (when the viewer notes the display);
+# prints what it said, then GDK_GL as the JVM had it.
+start_viewer_on() {
+  local home=$1 display=$2 out pid
+  out=$(mktemp)
+  mkdir -p "$home/run" && chmod 700 "$home/run"
+  HOME=$home XDG_CACHE_HOME=$home/cache XDG_RUNTIME_DIR=$home/run DISPLAY=$display \
+    JDK_JAVA_OPTIONS='-Dsonocine.startupReport=true -Dprism.verbose=true' "$script" "$sample" >"$out" 2>&1 </dev/null &
+  pid=$!
+  for _ in $(seq 600); do
+    grep -q '^startup, ' "$out" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  sleep 2
+  local gdk_gl
+  gdk_gl=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep '^GDK_GL=' || true)
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  cat "$out"
+  echo "environment: $gdk_gl"
+  rm -f "$out"
+}
+# On a display without usable OpenGL (Xvfb: Mesa's software rasteriser, which JavaFX does not qualify), the first
+# start tries OpenGL, falls back to software and notes the display; the next start asks for software rendering at
+# once and keeps GTK from loading OpenGL.
+remembers_software_rendering() {
+  local home display=:93 xvfb first second ok=0
+  home=$(mktemp -d)
+  Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  first=$(start_viewer_on "$home" "$display")
+  [ -f "$home/cache/sonocine/software-rendering-$display" ] || ok=1
+  second=$(start_viewer_on "$home" "$display")
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  rm -rf "$home"
+  [ $ok = 0 ] && grep -q '^startup, ' <<<"$first" && grep -Fq 'Prism pipeline init order: es2 sw' <<<"$first" \
+    && grep -q '^startup, ' <<<"$second" && grep -Fq 'Prism pipeline init order: sw' <<<"$second" \
+    && grep -Fxq 'environment: GDK_GL=disable' <<<"$second" \
+    && ! grep -Eq 'Exception in thread|^\s+at ' <<<"$first$second"
+}
 passes_files() { grep -Eq "^Exec=$script %F$" "$desktop_entry"; }
 default_handler() { [ "$(xdg-mime query default application/dicom)" = "$(basename "$desktop_entry")" ]; }
 save_defaults_list() {
@@ -296,6 +341,8 @@ check "a short command starts from its archive, with quick compilation and no Ja
 check "the viewer starts from the viewer's archive postinst made, with full compilation" viewer_uses_viewer_archive
 check "the viewer loads JavaFX's native libraries from the installed runtime, and without a display says so" \
   loads_javafx_natives_from_runtime
+check "on a display without usable OpenGL the viewer notes it, and its next start renders in software at once" \
+  remembers_software_rendering
 echo "Removing $package"
 check "dpkg removes the package" remove_package
 check "removing the package takes the desktop entry, the file type and /opt/sonocine away" removes_everything
