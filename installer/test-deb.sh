@@ -288,7 +288,7 @@ remembers_software_rendering() {
   xvfb=$!
   sleep 1
   first=$(start_viewer_on "$home" "$display")
-  [ -f "$home/cache/sonocine/software-rendering-$display" ] || ok=1
+  [ -f "$home/cache/sonocine/software-rendering-$(cat /proc/sys/kernel/hostname)-$display" ] || ok=1
   second=$(start_viewer_on "$home" "$display")
   kill "$xvfb" 2>/dev/null || true
   wait "$xvfb" 2>/dev/null || true

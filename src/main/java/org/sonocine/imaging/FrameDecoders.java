@@ -58,12 +58,7 @@ public final class FrameDecoders {
         return "Sonocine cannot decode " + what + " pixel data (" + name + syntax.uid() + ")";
     }
 
-    /**
-     * Decodes with the first decoder of {@code chain} that succeeds. The one failure policy for decoders: whatever
-     * a decoder throws (third-party codecs throw runtime exceptions and even errors such as ThreadDeath on corrupt
-     * data) becomes a {@link DecodeException} naming the frame; only a virtual machine error (out of memory)
-     * passes through.
-     */
+    /** As {@link #decode(List, EncodedFrame)}, with the decoders that are ready first when {@code readyFirst}. */
     static StoredFrame decode(List<FrameDecoder> chain, EncodedFrame frame, boolean readyFirst)
             throws DecodeException {
         return decode(readyFirst ? readyFirst(chain, FrameDecoder::ready) : chain, frame);
@@ -77,6 +72,12 @@ public final class FrameDecoders {
         return order;
     }
 
+    /**
+     * Decodes with the first decoder of {@code chain} that succeeds. The one failure policy for decoders: whatever
+     * a decoder throws (third-party codecs throw runtime exceptions and even errors such as ThreadDeath on corrupt
+     * data) becomes a {@link DecodeException} naming the frame; only a virtual machine error (out of memory)
+     * passes through.
+     */
     static StoredFrame decode(List<FrameDecoder> chain, EncodedFrame frame) throws DecodeException {
         StringBuilder reasons = new StringBuilder();
         DecodeException last = null;

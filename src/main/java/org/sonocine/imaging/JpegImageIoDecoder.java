@@ -79,7 +79,7 @@ public final class JpegImageIoDecoder implements FrameDecoder {
         }
         ThreadLocal<ImageReader> found = reader;
         if (found == null) {
-            throw new DecodeException(name + " is not in this runtime");
+            throw new DecodeException("its reader is not in this runtime");
         }
         return found;
     }

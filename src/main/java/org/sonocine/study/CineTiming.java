@@ -27,6 +27,15 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
     /** Faster than any display shows: a shorter value is a mistake, and would time a video's frames all at 0. */
     private static final double SHORTEST_INTERVAL_MS = 1;
     private static final double LONGEST_INTERVAL_MS = 60_000;
+    /*
+     * The keywords of the attributes a rate can come from, named here rather than looked up: the dictionary's index
+     * costs ~30 ms to build, on the thread that opens the file a viewer was started on (CineTimingTest checks them
+     * against the dictionary).
+     */
+    static final String FRAME_TIME = "FrameTime";
+    static final String FRAME_TIME_VECTOR = "FrameTimeVector";
+    static final String CINE_RATE = "CineRate";
+    static final String RECOMMENDED_DISPLAY_FRAME_RATE = "RecommendedDisplayFrameRate";
 
     public enum Sequencing {
         LOOP, SWEEP;
@@ -57,16 +66,6 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
                 : Sequencing.LOOP;
         return new CineTiming(source, intervals, start, stop, sequencing);
     }
-
-    /*
-     * The keywords of the attributes a rate can come from, named here rather than looked up: the dictionary's index
-     * costs ~30 ms to build, on the thread that opens the file a viewer was started on (CineTimingTest checks them
-     * against the dictionary).
-     */
-    static final String FRAME_TIME = "FrameTime";
-    static final String FRAME_TIME_VECTOR = "FrameTimeVector";
-    static final String CINE_RATE = "CineRate";
-    static final String RECOMMENDED_DISPLAY_FRAME_RATE = "RecommendedDisplayFrameRate";
 
     private record Found(String source, double[] intervals) {
     }
@@ -130,7 +129,6 @@ public record CineTiming(String source, double[] intervalsMs, int startFrame, in
     private static boolean plausible(double ms) {
         return ms >= SHORTEST_INTERVAL_MS && ms <= LONGEST_INTERVAL_MS;
     }
-
 
     private static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));

@@ -120,11 +120,13 @@ final class InstanceServer implements AutoCloseable {
         DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new CappedInputStream(client.getInputStream(), MAX_REQUEST_BYTES)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
-        Mac mac = keyed(address.token());
         byte[] viewerNonce = nonce();
         out.write(greeting());
         out.write(viewerNonce);
         out.flush();
+        // After the greeting is on its way: a launch during the viewer's start may find the HMAC not loaded yet
+        // (InstanceProtocol.prepare), and loading it then overlaps the launch's answer.
+        Mac mac = keyed(address.token());
         if (!readGreeting(in)) {
             return;
         }

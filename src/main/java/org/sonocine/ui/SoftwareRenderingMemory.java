@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Remembers, for the installed launcher on Linux, that a display gave JavaFX no OpenGL it would use, so that the next
@@ -18,8 +19,9 @@ import java.util.Optional;
  * <p>At every start JavaFX first tries OpenGL: it loads the driver and makes a context, and only then finds whether
  * the graphics qualify. Where they do not (a virtual machine, a remote desktop, Mesa's software rasteriser) it falls
  * back to drawing in software, and GTK has loaded the OpenGL driver for nothing as well; that costs each start some
- * 50-100 ms on two cores. The note is a file named after the display, which the launcher script only tests for (it
- * reads nothing from it): finding it, the script passes {@code -Dprism.order=sw} and sets {@code GDK_GL=disable}.
+ * 50-100 ms on two cores. The note is a file named after the machine and the display (a home folder may be shared
+ * by machines with and without a GPU), which the launcher script only tests for (it reads nothing from it): finding
+ * it, the script passes {@code -Dprism.order=sw} and sets {@code GDK_GL=disable}.
  * The file is made or removed after a start that chose for itself, and one the note chose keeps it for a week at
  * most: then a start tries OpenGL again, in case the machine has changed (a new driver).
  */
@@ -44,9 +46,9 @@ final class SoftwareRenderingMemory {
         this.clock = clock;
     }
 
-    /** The memory the launcher script asked this viewer to keep, if it did. */
-    static Optional<SoftwareRenderingMemory> ofThisStart() {
-        String file = System.getProperty(FILE_PROPERTY);
+    /** The memory the launcher script asked this viewer to keep, if it did ({@code properties}: this JVM's). */
+    static Optional<SoftwareRenderingMemory> of(UnaryOperator<String> properties) {
+        String file = properties.apply(FILE_PROPERTY);
         if (file == null || file.isEmpty() || !Path.of(file).isAbsolute()) {
             return Optional.empty();
         }
@@ -72,10 +74,10 @@ final class SoftwareRenderingMemory {
         }
     }
 
-    /** As {@link #afterStart(boolean, boolean, boolean)}, with what this JVM's properties say about the choice. */
-    void afterStart(boolean accelerated) throws IOException {
-        boolean remembered = Boolean.getBoolean(REMEMBERED_PROPERTY);
-        afterStart(accelerated, remembered, !remembered && System.getProperty(PIPELINE_PROPERTY) != null);
+    /** As {@link #afterStart(boolean, boolean, boolean)}, with what {@code properties} (the JVM's) say of the choice. */
+    void afterStart(boolean accelerated, UnaryOperator<String> properties) throws IOException {
+        boolean remembered = Boolean.parseBoolean(properties.apply(REMEMBERED_PROPERTY));
+        afterStart(accelerated, remembered, !remembered && properties.apply(PIPELINE_PROPERTY) != null);
     }
 
     private boolean isOlderThan(Duration age) throws IOException {

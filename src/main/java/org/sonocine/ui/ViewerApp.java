@@ -140,6 +140,8 @@ public final class ViewerApp extends Application {
         // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
         window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> {
             stage.getIcons().addAll(icons());
+            // 3D stands for the OpenGL pipeline: JavaFX's software pipeline has none, and its OpenGL one has it
+            // wherever textures of any size are supported, which every GPU it accepts on Linux does.
             ViewerLauncher.startIsOver(Platform.isSupported(ConditionalFeature.SCENE3D));
         });
         ViewerLauncher.OPEN_REQUESTS.deliverTo(later -> Platform.runLater(() -> openFromOutside(stage, later)));

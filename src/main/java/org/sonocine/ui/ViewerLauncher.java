@@ -94,13 +94,14 @@ public final class ViewerLauncher {
     static void startIsOver(boolean accelerated) {
         Thread thread = new Thread(() -> {
             InstanceProtocol.prepare();
-            SoftwareRenderingMemory.ofThisStart().ifPresent(memory -> {
-                try {
-                    memory.afterStart(accelerated);
-                } catch (IOException | RuntimeException e) {
-                    // Only a cache: the next start tries OpenGL first, as JavaFX does by itself.
+            try {
+                Optional<SoftwareRenderingMemory> memory = SoftwareRenderingMemory.of(System::getProperty);
+                if (memory.isPresent()) {
+                    memory.get().afterStart(accelerated, System::getProperty);
                 }
-            });
+            } catch (IOException | RuntimeException e) {
+                // Only a cache: the next start tries OpenGL first, as JavaFX does by itself.
+            }
         }, "sonocine-after-start");
         thread.setDaemon(true);
         thread.start();

@@ -120,8 +120,16 @@ class LauncherScriptTest {
         Run relative = runScript(Map.of("XDG_CACHE_HOME", "relative"), "exam.dcm");
 
         assertThat(absolute.arguments()).contains(
-                "-Dsonocine.renderingMemory=" + cache.resolve("sonocine").resolve("software-rendering-:5"));
+                "-Dsonocine.renderingMemory=" + cache.resolve("sonocine").resolve("software-rendering-" + host() + "-:5"));
         assertThat(relative.arguments()).contains("-Dsonocine.renderingMemory=" + note());
+    }
+
+    @Test
+    void aCacheFolderWithALineEndInItsNameGivesNoNote() throws Exception {
+        Run run = runScript(Map.of("XDG_CACHE_HOME", dir.resolve("a\nb").toString()), "exam.dcm");
+
+        // The script splits its options at line ends: such a path would become an argument of its own.
+        assertThat(run.arguments()).noneMatch(a -> a.contains("rendering")).endsWith("exam.dcm");
     }
 
     @Test
@@ -138,12 +146,19 @@ class LauncherScriptTest {
         return dir.resolve("home");
     }
 
-    private Path note() {
+    private Path note() throws IOException {
         return note(":5");
     }
 
-    private Path note(String display) {
-        return home().resolve(".cache").resolve("sonocine").resolve("software-rendering-" + display);
+    private Path note(String display) throws IOException {
+        return home().resolve(".cache").resolve("sonocine").resolve("software-rendering-" + host() + "-" + display);
+    }
+
+    /** The machine's name as the script reads it, which names the note together with the display. */
+    private static String host() throws IOException {
+        Path hostname = Path.of("/proc/sys/kernel/hostname");
+        assumeTrue(Files.isReadable(hostname), "needs Linux's /proc");
+        return Files.readString(hostname).strip();
     }
 
     private void writeNote(String display) throws IOException {

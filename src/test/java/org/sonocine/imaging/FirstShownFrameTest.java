@@ -50,6 +50,7 @@ class FirstShownFrameTest {
 
         int first = output.indexOf("first frame sha256=");
         int registry = output.indexOf("javax.imageio.spi.IIORegistry ");
+        assertThat(first).as(output).isNotNegative();
         assertThat(output.substring(first)).as(output).startsWith("first frame sha256=" + expected);
         assertThat(registry).as("ImageIO's registry is loaded for the second frame, not the first")
                 .isGreaterThan(first);

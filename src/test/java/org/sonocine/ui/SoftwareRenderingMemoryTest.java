@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,18 +82,45 @@ class SoftwareRenderingMemoryTest {
 
     @Test
     void withoutTheLaunchersFileNothingIsRemembered() {
-        String was = System.getProperty(SoftwareRenderingMemory.FILE_PROPERTY);
-        try {
-            System.clearProperty(SoftwareRenderingMemory.FILE_PROPERTY);
-            assertThat(SoftwareRenderingMemory.ofThisStart()).isEmpty();
-            System.setProperty(SoftwareRenderingMemory.FILE_PROPERTY, "relative/software-rendering");
-            assertThat(SoftwareRenderingMemory.ofThisStart()).isEmpty();
-        } finally {
-            if (was == null) {
-                System.clearProperty(SoftwareRenderingMemory.FILE_PROPERTY);
-            } else {
-                System.setProperty(SoftwareRenderingMemory.FILE_PROPERTY, was);
-            }
-        }
+        assertThat(SoftwareRenderingMemory.of(properties(Map.of()))).isEmpty();
+        assertThat(SoftwareRenderingMemory.of(properties(Map.of(SoftwareRenderingMemory.FILE_PROPERTY,
+                "relative/software-rendering-host-:5")))).isEmpty();
+    }
+
+    @Test
+    void theLaunchersFileIsWhereTheNoteGoes() throws IOException {
+        SoftwareRenderingMemory memory = SoftwareRenderingMemory.of(properties(Map.of(
+                SoftwareRenderingMemory.FILE_PROPERTY, file().toString()))).orElseThrow();
+
+        memory.afterStart(false, properties(Map.of()));
+
+        assertThat(file()).isRegularFile();
+    }
+
+    @Test
+    void theSoftwarePipelineTheNoteAskedForIsNotTheUsersChoice() throws IOException {
+        memory().afterStart(false, false, false);
+        Files.setLastModifiedTime(file(), FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Map<String, String> remembered = Map.of(SoftwareRenderingMemory.REMEMBERED_PROPERTY, "true",
+                SoftwareRenderingMemory.PIPELINE_PROPERTY, "sw");
+
+        // Remembered, not chosen: a week-old note goes, so that the next start tries OpenGL again.
+        SoftwareRenderingMemory.of(properties(Map.of(SoftwareRenderingMemory.FILE_PROPERTY, file().toString())))
+                .orElseThrow().afterStart(false, properties(remembered));
+
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void aPipelineTheUserGaveLeavesTheNoteAsItIs() throws IOException {
+        memory().afterStart(false, false, false);
+
+        memory().afterStart(true, properties(Map.of(SoftwareRenderingMemory.PIPELINE_PROPERTY, "es2")));
+
+        assertThat(file()).exists();
+    }
+
+    private static UnaryOperator<String> properties(Map<String, String> values) {
+        return values::get;
     }
 }
