@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +34,8 @@ final class SoftwareRenderingMemory {
     /** JavaFX's own choice of pipelines; given by anyone but the launcher script, that choice stands. */
     static final String PIPELINE_PROPERTY = "prism.order";
     static final Duration KEPT_FOR = Duration.ofDays(7);
+    /** How far ahead a note's time may be (a home folder on a server whose clock runs ahead) and still be fresh. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofDays(1);
 
     /** What the file says to whoever finds it: the script only looks whether it is there. */
     static final String CONTENT = "JavaFX found no OpenGL it would use on this display, so Sonocine starts here with"
@@ -62,7 +65,7 @@ final class SoftwareRenderingMemory {
      */
     void afterStart(boolean accelerated, boolean remembered, boolean chosen) throws IOException {
         if (remembered) {
-            if (isOlderThan(KEPT_FOR)) {
+            if (!isFreshNote()) {
                 Files.deleteIfExists(file);
             }
         } else if (!chosen) {
@@ -80,15 +83,25 @@ final class SoftwareRenderingMemory {
         afterStart(accelerated, remembered, !remembered && properties.apply(PIPELINE_PROPERTY) != null);
     }
 
-    private boolean isOlderThan(Duration age) throws IOException {
+    /**
+     * A note this class made within {@link #KEPT_FOR}. Anything else the script found there (a link, a pipe, a
+     * note from a clock far ahead) would send every start to software for good: it is removed (a link itself, not
+     * what it points to) so that the next start tries OpenGL again.
+     */
+    private boolean isFreshNote() throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()
-                .isBefore(clock.instant().minus(age));
+        Instant made = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        Instant now = clock.instant();
+        return !made.isBefore(now.minus(KEPT_FOR)) && !made.isAfter(now.plus(CLOCK_TOLERANCE));
     }
 
+    /** Writes nothing through or into what is not a plain file: opening a named pipe would wait for a reader. */
     private void write() throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SoftwareRenderingMemoryTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
@@ -118,6 +119,41 @@ class SoftwareRenderingMemoryTest {
         memory().afterStart(true, properties(Map.of(SoftwareRenderingMemory.PIPELINE_PROPERTY, "es2")));
 
         assertThat(file()).exists();
+    }
+
+    @Test
+    void aNoteFromAClockFarAheadIsDroppedByTheStartItSentToSoftware() throws IOException {
+        memory().afterStart(false, false, false);
+        Files.setLastModifiedTime(file(), FileTime.from(NOW.plus(Duration.ofDays(30))));
+
+        memory().afterStart(false, true, false);
+
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void aLinkAtTheNotesPlaceIsNeitherWrittenThroughNorKept() throws IOException {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep me");
+        Files.createDirectories(file().getParent());
+        Files.createSymbolicLink(file(), elsewhere);
+
+        memory().afterStart(false, false, false);
+        assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
+
+        memory().afterStart(false, true, false);
+        assertThat(Files.exists(file(), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
+    }
+
+    @Test
+    void aNamedPipeAtTheNotesPlaceDoesNotHoldTheStartUp() throws Exception {
+        Files.createDirectories(file().getParent());
+        Process mkfifo = new ProcessBuilder("mkfifo", file().toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "needs mkfifo");
+
+        // Opened for writing, a pipe would wait for a reader for good.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> memory().afterStart(false, false, false));
+        assertThat(Files.isRegularFile(file(), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 
     private static UnaryOperator<String> properties(Map<String, String> values) {
