@@ -51,6 +51,7 @@ public final class ViewerLauncher {
             earlyOpening = EarlyOpening.start(paths).orElse(null);
             try {
                 passOverClassPathWarning();
+                QuietEnding.install();
                 Application.launch(ViewerApp.class, args);
                 return !failed;
             } catch (RuntimeException e) {
