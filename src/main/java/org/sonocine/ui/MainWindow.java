@@ -45,6 +45,7 @@ import org.sonocine.ui.measure.MeasurementsViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The viewer window: menus, the exam browser on the left, the image with its cine bar in the middle, the
@@ -233,16 +234,27 @@ public final class MainWindow {
             vm.cine().displayedProperty().removeListener(frameOrFailure);
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
+            AtomicBoolean completed = new AtomicBoolean();
             Runnable completion = () -> {
-                complete();
-                work.run();
+                if (completed.compareAndSet(false, true)) {
+                    complete();
+                    work.run();
+                }
             };
             if (scene == null) {
                 completion.run();
                 return;
             }
-            // After the pulse that hands the frame to the renderer, so that it is painted while the rest is made.
-            LayoutPulses.afterNext(scene, () -> Platform.runLater(completion));
+            // Once the renderer has drawn the frame (0.15-0.3 s in software), and the JavaFX thread has been back in
+            // the toolkit's event loop, which sends the drawing to the screen: building the rest first (~0.8 s of
+            // that thread) held the frame back until the whole window was done. In case the renderer never says,
+            // the rest comes a second later all the same.
+            PauseTransition atTheLatest = new PauseTransition(Duration.seconds(1));
+            atTheLatest.setOnFinished(e -> completion.run());
+            LayoutPulses.afterNext(scene, () -> {
+                atTheLatest.play();
+                LayoutPulses.afterRendered(() -> Platform.runLater(completion));
+            });
         };
         timeout.setOnFinished(e -> once[0].run());
         vm.cine().displayedProperty().addListener(frameOrFailure);

@@ -35,7 +35,12 @@ final class StartupReport {
         FILE_READ("file and first frame read"),
         /** The first frame handed to the view, which paints it at the next pulse. */
         FRAME_IN_VIEW("first frame in the view"),
-        FRAME_PAINTED("first frame painted");
+        FRAME_PAINTED("first frame painted"),
+        /**
+         * The renderer has drawn it: on the screen as soon as the JavaFX thread is back in the toolkit's event loop,
+         * which the viewer leaves it free for (see {@link LayoutPulses#afterRendered}).
+         */
+        FRAME_DRAWN("first frame drawn");
 
         private final String words;
 
@@ -92,6 +97,7 @@ final class StartupReport {
         LayoutPulses.afterNext(scene, () -> {
             if (report.hasReached(Milestone.WINDOW_SHOWN)) {
                 report.reach(Milestone.FRAME_PAINTED, System.currentTimeMillis());
+                LayoutPulses.afterRendered(() -> report.reach(Milestone.FRAME_DRAWN, System.currentTimeMillis()));
             } else {
                 // a layout inside Stage.show: the pulse that paints comes after it
                 paintedAtNextPulse(report, scene);
@@ -150,10 +156,10 @@ final class StartupReport {
         return printed;
     }
 
-    /** The first time each milestone is reached counts; reaching the painted frame prints the report, once. */
+    /** The first time each milestone is reached counts; reaching the drawn frame prints the report, once. */
     synchronized void reach(Milestone milestone, long epochMillis) {
         reached.putIfAbsent(milestone, epochMillis);
-        if (milestone == Milestone.FRAME_PAINTED && !printed) {
+        if (milestone == Milestone.FRAME_DRAWN && !printed) {
             printed = true;
             out.accept(format());
         }
