@@ -93,6 +93,12 @@ public final class FrameCache implements AutoCloseable {
     private long decoded;
     private long droppedLate;
     private boolean closed;
+    /** A frame rendered already at the image's own size, and the renderer that made it (see {@link #rendered}). */
+    private volatile Rendered fullSize;
+
+    /** Frame {@code index} as {@code renderer} rendered it at the image's own size. */
+    private record Rendered(int index, FrameRenderer renderer, DisplayFrame frame) {
+    }
 
     public FrameCache(FrameSource source, FrameRenderer renderer, long budgetBytes, Executor executor) {
         this(source, renderer, budgetBytes, executor, System::nanoTime, new DecodeRate(1));
@@ -294,7 +300,10 @@ public final class FrameCache implements AutoCloseable {
         boolean retryable = false;
         long start = clock.getAsLong();
         try {
-            frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
+            frame = resizedFullSize(job).orElse(null);
+            if (frame == null) {
+                frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
+            }
         } catch (Throwable e) {
             error = FrameFailure.reason(job.index, e);
             retryable = FrameFailure.isRetryable(e);
@@ -321,6 +330,26 @@ public final class FrameCache implements AutoCloseable {
         } else {
             job.future.completeExceptionally(new DecodeException(error));
         }
+    }
+
+    /**
+     * Tells the cache that {@code renderer} has already rendered frame {@code index}, at the image's own size, as
+     * {@code frame}; the caller keeps {@code frame} unchanged for as long as the cache lives. That frame is then
+     * resized for a display size instead of being decoded again: the first frame of a cine opened at start comes
+     * rendered at its own size before the window knows its size, and decoding it once more would take a start's
+     * processor time (and, for JPEG, load the image readers) just as the window is being drawn.
+     */
+    public void rendered(int index, FrameRenderer renderer, DisplayFrame frame) {
+        fullSize = new Rendered(index, renderer, frame);
+    }
+
+    private Optional<DisplayFrame> resizedFullSize(Job job) {
+        Rendered known = fullSize;
+        if (known != null && known.index == job.index && job.renderer instanceof ScaledRenderer scaled
+                && scaled.inner() == known.renderer) {
+            return Optional.of(scaled.resize(known.frame));
+        }
+        return Optional.empty();
     }
 
     /** Keeps the frame, and returns the frame now held for its index (a newer rendering may have come first). */

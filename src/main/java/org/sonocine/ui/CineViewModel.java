@@ -68,6 +68,8 @@ public final class CineViewModel {
     private final ReadOnlyStringWrapper frameText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper animating = new ReadOnlyBooleanWrapper(false);
+    /** Set while a cine {@link #loadHeld} waits to play. */
+    private boolean playHeld;
 
     /**
      * @param decoderThreads how many threads {@code decoder} has
@@ -80,8 +82,29 @@ public final class CineViewModel {
         this.budgetBytes = budgetBytes;
     }
 
-    /** Shows {@code loaded} from its first played frame (null to show nothing). */
+    /** Shows {@code loaded} from its first played frame (null to show nothing), and plays a cine. */
     public void load(LoadedInstance loaded) {
+        load(loaded, true);
+    }
+
+    /**
+     * As {@link #load}, but a cine waits to play until {@link #releaseHeldPlay}, unless the user plays, pauses or
+     * moves it first. At start, decoding the frames that follow the first would compete on a modest machine with
+     * the renderer drawing the first.
+     */
+    public void loadHeld(LoadedInstance loaded) {
+        load(loaded, false);
+    }
+
+    /** Plays the cine {@link #loadHeld} held back, if the user has not taken over since. */
+    public void releaseHeldPlay() {
+        if (playHeld) {
+            play();
+        }
+    }
+
+    private void load(LoadedInstance loaded, boolean playNow) {
+        playHeld = false;
         if (playback != null) {
             playback.close();
         }
@@ -114,7 +137,11 @@ public final class CineViewModel {
         }
         updateTexts();
         if (loaded.frameCount() > 1 && loaded.frameProblem() == null) {
-            play();
+            if (playNow) {
+                play();
+            } else {
+                playHeld = true;
+            }
         }
         updateAnimating();
     }
@@ -138,6 +165,7 @@ public final class CineViewModel {
     }
 
     public void play() {
+        playHeld = false;
         if (playback != null && frameCount.get() > 1) {
             playback.play();
             playing.set(playback.isPlaying());
@@ -146,6 +174,7 @@ public final class CineViewModel {
     }
 
     public void pause() {
+        playHeld = false;
         if (playback != null) {
             playback.pause();
             playing.set(false);
@@ -162,6 +191,7 @@ public final class CineViewModel {
     }
 
     public void step(int delta) {
+        playHeld = false;
         if (playback != null) {
             playback.step(delta);
             playing.set(false);
@@ -170,6 +200,7 @@ public final class CineViewModel {
     }
 
     public void firstFrame() {
+        playHeld = false;
         if (playback != null) {
             playback.firstFrame();
             playing.set(false);
@@ -178,6 +209,7 @@ public final class CineViewModel {
     }
 
     public void lastFrame() {
+        playHeld = false;
         if (playback != null) {
             playback.lastFrame();
             playing.set(false);
@@ -187,6 +219,7 @@ public final class CineViewModel {
 
     /** Shows frame {@code index} (0-based), as when the scrub bar is dragged; playback stops. */
     public void seek(int index) {
+        playHeld = false;
         if (playback != null) {
             playback.seek(index);
             playing.set(false);

@@ -18,7 +18,6 @@ import static org.sonocine.ui.InstanceProtocol.*;
  * {@link InstanceProtocol#LAUNCH_DEADLINE} that it cannot, whatever is on the other end.
  */
 final class InstanceClient {
-    private static final System.Logger LOG = System.getLogger(InstanceClient.class.getName());
 
     enum Delivery {
         /** The running viewer took the files. */
@@ -45,7 +44,8 @@ final class InstanceClient {
             return Delivery.TOO_MANY;
         }
         if (ports.isAnotherUsers(viewer.port())) {
-            LOG.log(System.Logger.Level.WARNING, "Another user's program listens on the port of the running viewer ("
+            System.getLogger(InstanceClient.class.getName()).log(System.Logger.Level.WARNING,
+                    "Another user's program listens on the port of the running viewer ("
                     + viewer.port() + "); not talking to it");
             return Delivery.UNANSWERED;
         }

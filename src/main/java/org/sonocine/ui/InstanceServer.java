@@ -34,7 +34,6 @@ import static org.sonocine.ui.InstanceProtocol.*;
 final class InstanceServer implements AutoCloseable {
     /** Far more than launches ever arrive at once (a file manager opening a selection starts one per file). */
     static final int MAX_CONVERSATIONS = 16;
-    private static final System.Logger LOG = System.getLogger(InstanceServer.class.getName());
     /** Connections the system holds for us while the accepting thread is busy; it never is for long. */
     private static final int BACKLOG = 16;
 
@@ -87,7 +86,7 @@ final class InstanceServer implements AutoCloseable {
                 if (closed || socket.isClosed()) {
                     return;
                 }
-                LOG.log(System.Logger.Level.DEBUG, "Accepting an instance connection failed", e);
+                debug("Accepting an instance connection failed", e);
                 continue;
             }
             SocketDeadline deadline = SocketDeadline.start(client, conversationLimit);
@@ -110,7 +109,7 @@ final class InstanceServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // A stray, slow or broken connection; it was on its own thread, so no launch waited for it.
-            LOG.log(System.Logger.Level.DEBUG, "Instance connection ended early", e);
+            debug("Instance connection ended early", e);
         } finally {
             open.remove(client);
         }
@@ -165,7 +164,7 @@ final class InstanceServer implements AutoCloseable {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Closing the instance socket failed", e);
+            debug("Closing the instance socket failed", e);
         }
         conversations.shutdown();
         open.forEach(SocketDeadline::closeQuietly);
@@ -178,5 +177,13 @@ final class InstanceServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The logger is made only when there is something to say: made with the server, it would start the logging back
+     * end (some 10-40 ms) beside the toolkit at every start.
+     */
+    private static void debug(String message, Throwable cause) {
+        System.getLogger(InstanceServer.class.getName()).log(System.Logger.Level.DEBUG, message, cause);
     }
 }

@@ -217,7 +217,8 @@ public final class MainWindow {
     }
 
     /**
-     * Completes the window (see {@link #forStart}) and runs {@code work} once the first frame is on screen, or as
+     * Ends the view model's start ({@link ViewerViewModel#startIsOver}), completes the window (see
+     * {@link #forStart}) and runs {@code work} once the first frame is on screen, or as
      * soon as a load fails, or {@code latest} after this call at the latest (nothing opened, or a slow file).
      * Call once the window is shown.
      */
@@ -237,6 +238,8 @@ public final class MainWindow {
             AtomicBoolean completed = new AtomicBoolean();
             Runnable completion = () -> {
                 if (completed.compareAndSet(false, true)) {
+                    // First, so that the cine's next frames decode while the rest of the window is built.
+                    vm.startIsOver();
                     complete();
                     work.run();
                 }

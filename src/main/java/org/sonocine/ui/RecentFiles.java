@@ -9,18 +9,33 @@ import java.util.prefs.Preferences;
 /** The last files and folders opened, kept in the user's preferences (most recent first). */
 public final class RecentFiles {
     private static final int MAX = 10;
-    private final Preferences node;
+    private static final String USER_NODE = "org/sonocine/recent";
+    private Preferences node;
 
     public RecentFiles(Preferences node) {
-        this.node = node;
+        this.node = java.util.Objects.requireNonNull(node);
     }
 
-    /** The user's own list. */
+    private RecentFiles() {
+    }
+
+    /**
+     * The user's own list, read at first use: opening the user's preferences starts their back end (on Linux files,
+     * locks and a timer thread), some 40 ms of a start that has better things to do.
+     */
     public static RecentFiles forUser() {
-        return new RecentFiles(Preferences.userRoot().node("org/sonocine/recent"));
+        return new RecentFiles();
+    }
+
+    private synchronized Preferences node() {
+        if (node == null) {
+            node = Preferences.userRoot().node(USER_NODE);
+        }
+        return node;
     }
 
     public List<Path> list() {
+        Preferences node = node();
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX; i++) {
             String p = node.get("item" + i, null);
@@ -32,6 +47,7 @@ public final class RecentFiles {
     }
 
     public synchronized void add(Path path) {
+        Preferences node = node();
         List<Path> items = list();
         Path absolute = path.toAbsolutePath().normalize();
         items.remove(absolute);

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
  * every byte, so a peer that sends one byte now and then could hold the conversation for ever.
  */
 final class SocketDeadline implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SocketDeadline.class.getName());
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final long endNanos;
@@ -49,7 +48,9 @@ final class SocketDeadline implements AutoCloseable {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Closing an instance connection failed", e);
+            // The logger is made only now: made with the class, it would start the logging back end at every launch.
+            System.getLogger(SocketDeadline.class.getName()).log(System.Logger.Level.DEBUG,
+                    "Closing an instance connection failed", e);
         }
     }
 

@@ -79,6 +79,10 @@ public final class ViewerViewModel {
     private volatile EarlyOpening earlyOpening;
     /** The file {@link #openAtStart} showed before its open went on in the background, so that it is not loaded twice. */
     private Path shownAtStart;
+    /** From {@link #openAtStart} until {@link #startIsOver}: a cine shown meanwhile waits to play. */
+    private boolean starting;
+    /** What {@link #openAtStart} left for {@link #startIsOver}. */
+    private Runnable afterStart = () -> { };
     /** The look at the paths of the latest open, until it ends: a newer open cancels it. */
     private Cancellable opening;
     /** The load under way, if any: a newer open cancels it. */
@@ -124,14 +128,34 @@ public final class ViewerViewModel {
      * is ready: called before the window is first shown, its first frame then comes with the window.
      */
     public void openAtStart(List<Path> paths) {
+        starting = true;
         EarlyOpening early = earlyOpening;
-        if (early != null && !paths.isEmpty()) {
-            early.takeIfReady(paths.get(0)).ifPresent(instance -> {
-                show(instance);
-                shownAtStart = instance.path();
-            });
+        Optional<LoadedInstance> ready = early != null && !paths.isEmpty() ? early.takeIfReady(paths.get(0))
+                : Optional.empty();
+        if (ready.isPresent()) {
+            show(ready.get());
+            shownAtStart = ready.get().path();
+            // Remembering the paths and scanning them into the browser can wait until the frame is on screen.
+            afterStart = () -> open(paths);
+        } else {
+            open(paths);
         }
-        open(paths);
+    }
+
+    /**
+     * Ends what {@link #openAtStart} began: the first frame is on screen (or the window gave up waiting for it).
+     * The cine shown meanwhile starts playing, and the rest of the open goes on. Until then the start's processor
+     * time goes to drawing that frame.
+     */
+    public void startIsOver() {
+        if (!starting) {
+            return;
+        }
+        starting = false;
+        cine.releaseHeldPlay();
+        Runnable rest = afterStart;
+        afterStart = () -> { };
+        rest.run();
     }
 
     /** The file an open shows at once: the first of {@code paths} that is a plain file and not a DICOMDIR. */
@@ -290,7 +314,11 @@ public final class ViewerViewModel {
         LoadedInstance previous = current.get();
         current.set(loaded);
         loadError.set("");
-        cine.load(loaded);
+        if (starting) {
+            cine.loadHeld(loaded);
+        } else {
+            cine.load(loaded);
+        }
         if (previous != null && previous.file() != loaded.file()) {
             previous.close();
         }

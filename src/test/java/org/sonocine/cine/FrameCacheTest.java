@@ -164,6 +164,36 @@ class FrameCacheTest {
     }
 
     @Test
+    void aFrameRenderedAtFullSizeIsResizedForADisplaySizeNotDecodedAgain() throws Exception {
+        FrameSource source = cine(5);
+        GreyscaleRenderer renderer = (GreyscaleRenderer) FrameRenderers.forSource(source);
+        FrameCache cache = new FrameCache(source, renderer, 1 << 20, Runnable::run);
+        // Frame 5 is cut short in the file: only a frame that is not decoded again can come out whole.
+        int[] grey77 = new int[16];
+        java.util.Arrays.fill(grey77, 0xFF4D4D4D);
+        cache.rendered(4, renderer, new DisplayFrame(4, 4, 4, grey77));
+        cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(renderer, 2, 2));
+        DisplayFrame resized = cache.request(4).get();
+        assertEquals(2, resized.width());
+        assertThat(resized.argb()).containsOnly(0xFF4D4D4D);
+    }
+
+    @Test
+    void aFrameRenderedAtFullSizeByAnotherRendererIsDecodedAgain() throws Exception {
+        FrameSource source = cine(5);
+        GreyscaleRenderer renderer = (GreyscaleRenderer) FrameRenderers.forSource(source);
+        FrameCache cache = new FrameCache(source, renderer, 1 << 20, Runnable::run);
+        cache.rendered(2, renderer, new DisplayFrame(2, 4, 4, new int[16]));
+        GreyscaleRenderer otherWindow = renderer.withWindow(new VoiWindow(100, 50, VoiWindow.Function.LINEAR));
+        cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(otherWindow, 2, 2));
+        assertThat(cache.request(2).get().argb()).as("decoded with the new window, not the black frame told")
+                .doesNotContain(0);
+        cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(renderer, 2, 2));
+        assertThat(cache.request(4)).as("another frame than the one told is decoded (and is cut short)")
+                .isCompletedExceptionally();
+    }
+
+    @Test
     void theFrameOnScreenIsNotReusedWhenItLeavesTheCache() throws Exception {
         FrameSource source = cine(5);
         long frameBytes = 16 * 4;

@@ -298,18 +298,44 @@ class StartWindowUiTest {
         DemoCine.write(file);
         LoadedInstance ahead = LoadedInstance.open(file);
         show(robot, Duration.minutes(5));
+        boolean[] playingAtOnce = new boolean[1];
+        int[] queuedAtOnce = new int[1];
         robot.interact(() -> {
             vm.startedOn(EarlyOpening.of(file, ahead));
             vm.openAtStart(List.of(file));
+            // Read before the JavaFX thread lets the renderer draw the frame.
+            playingAtOnce[0] = vm.cine().playingProperty().get();
+            queuedAtOnce[0] = tasks.queued(Lane.INTERACTIVE);
         });
         assertSame(ahead, vm.currentProperty().get(), "shown at once, with the window");
         assertNotNull(vm.cine().displayedProperty().get());
+        assertFalse(playingAtOnce[0], "the cine waits to play until its first frame is drawn");
+        assertEquals(0, queuedAtOnce[0], "the rest of the open waits too");
 
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        assertTrue(vm.cine().playingProperty().get(), "plays once the frame is drawn");
+        assertEquals(1, tasks.queued(Lane.INTERACTIVE), "and the open goes on");
         tasks.runNext(Lane.INTERACTIVE);
         robot.interact(tasks::runUi);
         assertEquals(0, tasks.queued(Lane.INTERACTIVE), "the file is not loaded a second time");
         assertSame(ahead, vm.currentProperty().get());
+    }
+
+    @Test
+    void aCineShownAtStartThatTheUserPausedStaysPausedWhenItsFrameIsDrawn(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("ahead.dcm");
+        DemoCine.write(file);
+        LoadedInstance ahead = LoadedInstance.open(file);
+        show(robot, Duration.minutes(5));
+        robot.interact(() -> {
+            vm.startedOn(EarlyOpening.of(file, ahead));
+            vm.openAtStart(List.of(file));
+            vm.cine().step(1);
+        });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.cine().playingProperty().get(), "the user's step is not overridden");
     }
 
     @Test

@@ -30,24 +30,36 @@ public final class ArchiveSettings {
     public record Archive(String name, String url, SignIn signIn, String user, String savedSecret) {
     }
 
-    private final Preferences node;
+    private static final String USER_NODE = "org/sonocine/archives";
+    private Preferences node;
 
     public ArchiveSettings(Preferences node) {
-        this.node = node;
+        this.node = java.util.Objects.requireNonNull(node);
     }
 
+    private ArchiveSettings() {
+    }
+
+    /** The user's own settings, read at first use: opening the user's preferences takes a start some 40 ms. */
     public static ArchiveSettings forUser() {
-        return new ArchiveSettings(Preferences.userRoot().node("org/sonocine/archives"));
+        return new ArchiveSettings();
+    }
+
+    private synchronized Preferences node() {
+        if (node == null) {
+            node = Preferences.userRoot().node(USER_NODE);
+        }
+        return node;
     }
 
     /** The archives set up, in the order they were first added. */
     public List<Archive> archives() {
         List<Archive> archives = new ArrayList<>();
         try {
-            String[] keys = node.childrenNames();
+            String[] keys = node().childrenNames();
             java.util.Arrays.sort(keys);
             for (String key : keys) {
-                Preferences p = node.node(key);
+                Preferences p = node().node(key);
                 String url = p.get("url", "");
                 if (url.isEmpty()) {
                     continue;
@@ -69,7 +81,7 @@ public final class ArchiveSettings {
     /** Keeps {@code archive}, replacing one of the same name. */
     public void save(Archive archive) {
         try {
-            Preferences p = node.node(key(archive.name()));
+            Preferences p = node().node(key(archive.name()));
             p.put("name", archive.name());
             p.put("url", archive.url());
             p.put("signIn", archive.signIn().name());
