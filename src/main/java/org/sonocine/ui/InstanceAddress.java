@@ -5,16 +5,39 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Where the running viewer listens (a loopback port) and the secret a second launch must prove it knows. */
 record InstanceAddress(int port, String token) {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
+    /** The system's own source of random bytes where it has one: what {@link SecureRandom} reads there too. */
+    private static final Path SYSTEM_RANDOM = Path.of("/dev/urandom");
 
     static InstanceAddress withNewToken(int port) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return new InstanceAddress(port, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new InstanceAddress(port, Base64.getUrlEncoder().withoutPadding().encodeToString(secret()));
+    }
+
+    /**
+     * Read from the system's random device where there is one: a {@link SecureRandom} made at start sets up the
+     * security providers first, some 20 ms of a start on a modest machine, beside the toolkit's own.
+     */
+    static byte[] secret() {
+        if (Files.isReadable(SYSTEM_RANDOM)) {
+            try (InputStream in = Files.newInputStream(SYSTEM_RANDOM)) {
+                byte[] secret = in.readNBytes(SECRET_BYTES);
+                if (secret.length == SECRET_BYTES) {
+                    return secret;
+                }
+            } catch (IOException e) {
+                // as on a system without one
+            }
+        }
+        byte[] secret = new byte[SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     String format() {
