@@ -1,40 +1,62 @@
 package org.sonocine.ui;
 
-import java.util.function.BooleanSupplier;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 
 /**
- * Stopped by a signal (a logout, {@code kill}), the JVM shuts JavaFX's renderer down while the JavaFX thread may
- * still be in a pulse, which then fails ("RejectedExecutionException ... QuantumRenderer ... Terminated") and prints
- * a stack trace on the way out. Nothing is wrong then but the ending itself: an exception that escapes a thread
- * while the JVM is shutting down is not printed. At any other time the handler that was there before has it.
+ * Stopped by a signal (a logout, {@code kill}), the JVM runs JavaFX's shutdown hook, which shuts the renderer down
+ * while the JavaFX thread may still be in a pulse. That pulse then fails ("RejectedExecutionException ...
+ * QuantumRenderer ... Terminated"), and JavaFX prints the stack trace itself, in about one killed start in ten on a
+ * busy machine. Nothing is wrong then but the ending: once the JVM has begun to shut down, nothing written to the
+ * standard error stream is passed on. The viewer has nothing more to tell anyone then, and the check is made as
+ * each piece is written, because shutdown hooks run in no set order.
  */
-final class QuietEnding implements Thread.UncaughtExceptionHandler {
-    private final Thread.UncaughtExceptionHandler before;
-    private final BooleanSupplier shuttingDown;
+final class QuietEnding extends FilterOutputStream {
+    private volatile boolean ending;
 
-    QuietEnding(Thread.UncaughtExceptionHandler before, BooleanSupplier shuttingDown) {
-        this.before = before;
-        this.shuttingDown = shuttingDown;
+    private QuietEnding(OutputStream out) {
+        super(out);
     }
 
-    /** Puts this handler before the JVM's default one, for every thread without a handler of its own. */
+    /** From the start of the JVM's shutdown on, what is written to {@link System#err} goes nowhere. */
     static void install() {
-        Thread.setDefaultUncaughtExceptionHandler(new QuietEnding(Thread.getDefaultUncaughtExceptionHandler(),
-                QuietEnding::jvmShuttingDown));
+        System.setErr(new PrintStream(new QuietEnding(System.err), true, errCharset()));
+    }
+
+    /** The encoding the JVM gave the standard error stream, which this one replaces. */
+    private static Charset errCharset() {
+        String name = System.getProperty("sun.stderr.encoding");
+        try {
+            return name != null ? Charset.forName(name) : Charset.defaultCharset();
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     @Override
-    public void uncaughtException(Thread thread, Throwable failure) {
-        if (shuttingDown.getAsBoolean()) {
-            return;
+    public void write(int b) throws IOException {
+        if (!ending()) {
+            out.write(b);
         }
-        if (before != null) {
-            before.uncaughtException(thread, failure);
-        } else {
-            // What the JVM prints when no handler is set (ThreadGroup.uncaughtException).
-            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-            failure.printStackTrace(System.err);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (!ending()) {
+            out.write(b, off, len);
         }
+    }
+
+    private boolean ending() {
+        if (!ending && jvmShuttingDown()) {
+            ending = true;
+        }
+        return ending;
     }
 
     /** The JVM refuses new shutdown hooks exactly while it is shutting down. */

@@ -1,13 +1,24 @@
 package org.sonocine.ui;
 
-/** Run in a JVM of its own by {@link QuietEndingTest}: asks, from a shutdown hook, whether the JVM is shutting down. */
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Run in a JVM of its own by {@link QuietEndingTest}: with {@link QuietEnding} installed, writes a line to the
+ * standard error stream while running, and a stack trace from a shutdown hook (as JavaFX's pulse does when the JVM
+ * is stopped by a signal); says on standard output whether the JVM is seen shutting down at each point.
+ */
 public final class ShutdownProbe {
     private ShutdownProbe() {
     }
 
     public static void main(String[] args) {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> System.out.println("in a shutdown hook: " + QuietEnding.jvmShuttingDown())));
+        QuietEnding.install();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("in a shutdown hook: " + QuietEnding.jvmShuttingDown());
+            new RejectedExecutionException("renderer terminated").printStackTrace();
+        }));
+        System.err.println("while running: shown");
         System.out.println("running: " + QuietEnding.jvmShuttingDown());
+        System.exit(0);
     }
 }
