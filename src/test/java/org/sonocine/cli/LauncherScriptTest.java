@@ -142,6 +142,16 @@ class LauncherScriptTest {
         assertThat(run.gdkGl()).isEmpty();
     }
 
+    @Test
+    void theViewerCompilesLaterAndShortCommandsWithTheQuickCompilerOnly() throws Exception {
+        assertThat(runScript(Map.of(), "exam.dcm").arguments()).contains("-XX:CompileThresholdScaling=5")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(runScript(Map.of(), "scan", "folder").arguments()).contains("-XX:TieredStopAtLevel=1")
+                .noneMatch(a -> a.startsWith("-XX:CompileThresholdScaling"));
+        assertThat(runScript(Map.of(), "export", "exam.dcm").arguments())
+                .noneMatch(a -> a.startsWith("-XX:CompileThresholdScaling") || a.startsWith("-XX:TieredStopAtLevel"));
+    }
+
     private Path home() {
         return dir.resolve("home");
     }
