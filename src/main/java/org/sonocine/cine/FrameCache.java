@@ -93,7 +93,7 @@ public final class FrameCache implements AutoCloseable {
     private long decoded;
     private long droppedLate;
     private boolean closed;
-    /** A frame rendered already at the image's own size, and the renderer that made it (see {@link #rendered}). */
+    /** A frame rendered already at the image's own size, and the renderer that made it (see {@link #offerFullSize}). */
     private volatile Rendered fullSize;
 
     /** Frame {@code index} as {@code renderer} rendered it at the image's own size. */
@@ -300,15 +300,16 @@ public final class FrameCache implements AutoCloseable {
         boolean retryable = false;
         long start = clock.getAsLong();
         try {
-            frame = resizedFullSize(job).orElse(null);
+            frame = resizedFullSize(job);
             if (frame == null) {
                 frame = job.renderer.render(source.decode(job.index, BUFFERS.get()), pool);
+                rate.record(clock.getAsLong() - start);
             }
         } catch (Throwable e) {
             error = FrameFailure.reason(job.index, e);
             retryable = FrameFailure.isRetryable(e);
+            rate.record(clock.getAsLong() - start);
         }
-        rate.record(clock.getAsLong() - start);
         DisplayFrame kept = null;
         synchronized (this) {
             jobs.remove(job.index, job);
@@ -339,17 +340,21 @@ public final class FrameCache implements AutoCloseable {
      * rendered at its own size before the window knows its size, and decoding it once more would take a start's
      * processor time (and, for JPEG, load the image readers) just as the window is being drawn.
      */
-    public void rendered(int index, FrameRenderer renderer, DisplayFrame frame) {
+    public void offerFullSize(int index, FrameRenderer renderer, DisplayFrame frame) {
         fullSize = new Rendered(index, renderer, frame);
     }
 
-    private Optional<DisplayFrame> resizedFullSize(Job job) {
+    /**
+     * The offered frame at the job's size, in an array of the pool's (the offered one stays its owner's); null when
+     * the job wants another frame, or another rendering. Not counted as a decode in the decode rate.
+     */
+    private DisplayFrame resizedFullSize(Job job) {
         Rendered known = fullSize;
         if (known != null && known.index == job.index && job.renderer instanceof ScaledRenderer scaled
                 && scaled.inner() == known.renderer) {
-            return Optional.of(scaled.resize(known.frame));
+            return scaled.resize(known.frame, pool);
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Keeps the frame, and returns the frame now held for its index (a newer rendering may have come first). */

@@ -127,7 +127,7 @@ public final class Playback implements AutoCloseable {
      * display size, without decoding it again.
      */
     public void showPrepared(DisplayFrame frame, Screen screen) {
-        cache.rendered(player.frame(), baseRenderer, frame);
+        cache.offerFullSize(player.frame(), baseRenderer, frame);
         DisplayFrame image = cache.renderer() instanceof ScaledRenderer scaled ? scaled.resize(frame) : frame;
         cache.pin(image);
         show(player.frame(), image, true, screen);

@@ -52,6 +52,15 @@ public final class ScaledRenderer implements FrameRenderer {
             }
             return scratch.argb;
         });
+        return resize(full, memory);
+    }
+
+    /**
+     * A frame {@link #inner()} rendered at the image's own size, at this renderer's size in an array from
+     * {@code memory}: never {@code full}'s own array, which its owner may go on using.
+     */
+    public DisplayFrame resize(DisplayFrame full, PixelMemory memory) {
+        Scratch scratch = SCRATCH.get();
         if (full.width() == width && full.height() == height) {
             int[] out = memory.argb(width * height);
             System.arraycopy(full.argb(), 0, out, 0, out.length);

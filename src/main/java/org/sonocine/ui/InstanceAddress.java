@@ -9,31 +9,35 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Where the running viewer listens (a loopback port) and the secret a second launch must prove it knows. */
 record InstanceAddress(int port, String token) {
     private static final int SECRET_BYTES = 32;
-    /** The system's own source of random bytes where it has one: what {@link SecureRandom} reads there too. */
+    /** The system's source of random bytes on Linux and macOS, which {@link SecureRandom} reads there too. */
     private static final Path SYSTEM_RANDOM = Path.of("/dev/urandom");
 
     static InstanceAddress withNewToken(int port) {
-        return new InstanceAddress(port, Base64.getUrlEncoder().withoutPadding().encodeToString(secret()));
+        return new InstanceAddress(port, Base64.getUrlEncoder().withoutPadding().encodeToString(secret(SYSTEM_RANDOM)));
     }
 
     /**
-     * Read from the system's random device where there is one: a {@link SecureRandom} made at start sets up the
-     * security providers first, some 20 ms of a start on a modest machine, beside the toolkit's own.
+     * Read from the system's random device, {@code device}, where there is one: a {@link SecureRandom} made at start
+     * sets up the security providers first, some 20 ms of a start on a modest machine, beside the toolkit's own.
+     * Only a device counts: on Windows that path names a plain file on the current drive, which anyone may put there.
      */
-    static byte[] secret() {
-        if (Files.isReadable(SYSTEM_RANDOM)) {
-            try (InputStream in = Files.newInputStream(SYSTEM_RANDOM)) {
-                byte[] secret = in.readNBytes(SECRET_BYTES);
-                if (secret.length == SECRET_BYTES) {
-                    return secret;
+    static byte[] secret(Path device) {
+        try {
+            if (Files.readAttributes(device, BasicFileAttributes.class).isOther()) {
+                try (InputStream in = Files.newInputStream(device)) {
+                    byte[] secret = in.readNBytes(SECRET_BYTES);
+                    if (secret.length == SECRET_BYTES) {
+                        return secret;
+                    }
                 }
-            } catch (IOException e) {
-                // as on a system without one
             }
+        } catch (IOException | SecurityException e) {
+            // as on a system without one
         }
         byte[] secret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(secret);

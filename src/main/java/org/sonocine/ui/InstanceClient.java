@@ -18,7 +18,6 @@ import static org.sonocine.ui.InstanceProtocol.*;
  * {@link InstanceProtocol#LAUNCH_DEADLINE} that it cannot, whatever is on the other end.
  */
 final class InstanceClient {
-
     enum Delivery {
         /** The running viewer took the files. */
         DELIVERED,
@@ -44,6 +43,7 @@ final class InstanceClient {
             return Delivery.TOO_MANY;
         }
         if (ports.isAnotherUsers(viewer.port())) {
+            // The logger is made only now: made with the class, it would start the logging back end at every launch.
             System.getLogger(InstanceClient.class.getName()).log(System.Logger.Level.WARNING,
                     "Another user's program listens on the port of the running viewer ("
                     + viewer.port() + "); not talking to it");

@@ -219,7 +219,8 @@ public final class MainWindow {
     /**
      * Ends the view model's start ({@link ViewerViewModel#startIsOver}), completes the window (see
      * {@link #forStart}) and runs {@code work} once the first frame is on screen, or as
-     * soon as a load fails, or {@code latest} after this call at the latest (nothing opened, or a slow file).
+     * soon as a load or the first frame fails, or {@code latest} after this call at the latest (nothing opened, or
+     * a slow file).
      * Call once the window is shown.
      */
     public void afterFirstFrame(Duration latest, Runnable work) {
@@ -233,6 +234,7 @@ public final class MainWindow {
         once[0] = () -> {
             timeout.stop();
             vm.cine().displayedProperty().removeListener(frameOrFailure);
+            vm.cine().frameErrorProperty().removeListener(frameOrFailure);
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
             AtomicBoolean completed = new AtomicBoolean();
@@ -261,10 +263,12 @@ public final class MainWindow {
         };
         timeout.setOnFinished(e -> once[0].run());
         vm.cine().displayedProperty().addListener(frameOrFailure);
+        // A file whose first frame cannot be shown says so in its place: that is what is on screen then.
+        vm.cine().frameErrorProperty().addListener(frameOrFailure);
         vm.loadErrorProperty().addListener(frameOrFailure);
         timeout.play();
-        if (vm.cine().displayedProperty().get() != null) {
-            // the first frame came with the window
+        if (vm.cine().displayedProperty().get() != null || !vm.cine().frameErrorProperty().get().isEmpty()) {
+            // the first frame, or why there is none, came with the window
             once[0].run();
         }
     }

@@ -28,9 +28,9 @@ final class QuietEnding extends FilterOutputStream {
         System.setErr(new PrintStream(new QuietEnding(System.err), true, errCharset()));
     }
 
-    /** The encoding the JVM gave the standard error stream, which this one replaces. */
+    /** The encoding the JVM gave the standard error stream, which this one replaces (named so from Java 18 on). */
     private static Charset errCharset() {
-        String name = System.getProperty("sun.stderr.encoding");
+        String name = System.getProperty("stderr.encoding", System.getProperty("sun.stderr.encoding"));
         try {
             return name != null ? Charset.forName(name) : Charset.defaultCharset();
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

@@ -3,6 +3,7 @@ package org.sonocine.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -13,7 +14,7 @@ public final class RecentFiles {
     private Preferences node;
 
     public RecentFiles(Preferences node) {
-        this.node = java.util.Objects.requireNonNull(node);
+        this.node = Objects.requireNonNull(node);
     }
 
     private RecentFiles() {

@@ -77,8 +77,6 @@ public final class ViewerViewModel {
     /** Counts the user's requests to show a file, so that a scan does not open its first image over a later one. */
     private int openRequests;
     private volatile EarlyOpening earlyOpening;
-    /** The file {@link #openAtStart} showed before its open went on in the background, so that it is not loaded twice. */
-    private Path shownAtStart;
     /** From {@link #openAtStart} until {@link #startIsOver}: a cine shown meanwhile waits to play. */
     private boolean starting;
     /** What {@link #openAtStart} left for {@link #startIsOver}. */
@@ -125,7 +123,10 @@ public final class ViewerViewModel {
 
     /**
      * Opens what the viewer was started on, as {@link #open} does, but shows the file opened ahead at once when it
-     * is ready: called before the window is first shown, its first frame then comes with the window.
+     * is ready: called before the window is first shown, its first frame then comes with the window. Until
+     * {@link #startIsOver}, which the caller must call once that frame is on screen (or it has stopped waiting for
+     * it), the processors are left to drawing it: a cine shown meanwhile waits to play, and the paths are
+     * remembered and scanned into the browser only then.
      */
     public void openAtStart(List<Path> paths) {
         starting = true;
@@ -134,18 +135,15 @@ public final class ViewerViewModel {
                 : Optional.empty();
         if (ready.isPresent()) {
             show(ready.get());
-            shownAtStart = ready.get().path();
-            // Remembering the paths and scanning them into the browser can wait until the frame is on screen.
-            afterStart = () -> open(paths);
+            afterStart = () -> rememberAndScan(paths);
         } else {
             open(paths);
         }
     }
 
     /**
-     * Ends what {@link #openAtStart} began: the first frame is on screen (or the window gave up waiting for it).
-     * The cine shown meanwhile starts playing, and the rest of the open goes on. Until then the start's processor
-     * time goes to drawing that frame.
+     * Ends what {@link #openAtStart} began: the cine shown meanwhile starts playing, unless the user has played,
+     * paused or moved it since, and the rest of the open goes on.
      */
     public void startIsOver() {
         if (!starting) {
@@ -153,9 +151,34 @@ public final class ViewerViewModel {
         }
         starting = false;
         cine.releaseHeldPlay();
+        finishOpenAtStart();
+    }
+
+    /**
+     * Does now what {@link #openAtStart} left for later, once: at the latest before another open, so that the recent
+     * files keep their order.
+     */
+    private void finishOpenAtStart() {
         Runnable rest = afterStart;
         afterStart = () -> { };
         rest.run();
+    }
+
+    /** The rest of an open whose first file is shown already: remembered as recent, then scanned into the browser. */
+    private void rememberAndScan(List<Path> paths) {
+        if (closed) {
+            return;
+        }
+        List<Path> roots = List.copyOf(paths);
+        BackgroundTask.wrap(() -> {
+            roots.forEach(recent::add);
+            return roots;
+        }).onSuccess(remembered -> {
+            if (!closed) {
+                scan(remembered, false);
+            }
+        }).onFailure(failure -> status.set("Could not open: " + FailureWords.of(failure)))
+                .executeWith(tasks, Lane.INTERACTIVE);
     }
 
     /** The file an open shows at once: the first of {@code paths} that is a plain file and not a DICOMDIR. */
@@ -173,6 +196,7 @@ public final class ViewerViewModel {
         if (paths.isEmpty() || closed) {
             return;
         }
+        finishOpenAtStart();
         List<Path> roots = List.copyOf(paths);
         if (opening != null) {
             // The looks at the paths may end in any order: only the latest open goes on to load and scan.
@@ -187,9 +211,7 @@ public final class ViewerViewModel {
             if (closed) {
                 return;
             }
-            Path shownAlready = shownAtStart;
-            shownAtStart = null;
-            firstFile.filter(first -> !first.equals(shownAlready)).ifPresent(this::openInstance);
+            firstFile.ifPresent(this::openInstance);
             scan(roots, firstFile.isEmpty());
         }).onFailure(failure -> status.set("Could not open: " + FailureWords.of(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);

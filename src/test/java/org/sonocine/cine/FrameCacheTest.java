@@ -171,7 +171,7 @@ class FrameCacheTest {
         // Frame 5 is cut short in the file: only a frame that is not decoded again can come out whole.
         int[] grey77 = new int[16];
         java.util.Arrays.fill(grey77, 0xFF4D4D4D);
-        cache.rendered(4, renderer, new DisplayFrame(4, 4, 4, grey77));
+        cache.offerFullSize(4, renderer, new DisplayFrame(4, 4, 4, grey77));
         cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(renderer, 2, 2));
         DisplayFrame resized = cache.request(4).get();
         assertEquals(2, resized.width());
@@ -179,11 +179,29 @@ class FrameCacheTest {
     }
 
     @Test
+    void aFrameRenderedAtFullSizeIsCopiedWhenTheDisplaySizeIsItsOwn() throws Exception {
+        FrameSource source = cine(5);
+        GreyscaleRenderer renderer = (GreyscaleRenderer) FrameRenderers.forSource(source);
+        long frameBytes = 16 * 4;
+        FrameCache cache = new FrameCache(source, renderer, frameBytes, Runnable::run);
+        int[] offered = new int[16];
+        java.util.Arrays.fill(offered, 0xFF4D4D4D);
+        cache.offerFullSize(2, renderer, new DisplayFrame(2, 4, 4, offered));
+        cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(renderer, 4, 4));
+
+        assertThat(cache.request(2).get().argb()).isNotSameAs(offered).containsOnly(0xFF4D4D4D);
+        // Evicted, the cache's copy goes back to the pool and is written over by the next frame: not the offered one.
+        cache.request(3).get();
+        cache.request(1).get();
+        assertThat(offered).as("the owner's frame is never handed to the pool").containsOnly(0xFF4D4D4D);
+    }
+
+    @Test
     void aFrameRenderedAtFullSizeByAnotherRendererIsDecodedAgain() throws Exception {
         FrameSource source = cine(5);
         GreyscaleRenderer renderer = (GreyscaleRenderer) FrameRenderers.forSource(source);
         FrameCache cache = new FrameCache(source, renderer, 1 << 20, Runnable::run);
-        cache.rendered(2, renderer, new DisplayFrame(2, 4, 4, new int[16]));
+        cache.offerFullSize(2, renderer, new DisplayFrame(2, 4, 4, new int[16]));
         GreyscaleRenderer otherWindow = renderer.withWindow(new VoiWindow(100, 50, VoiWindow.Function.LINEAR));
         cache.setRenderer(new org.sonocine.imaging.ScaledRenderer(otherWindow, 2, 2));
         assertThat(cache.request(2).get().argb()).as("decoded with the new window, not the black frame told")

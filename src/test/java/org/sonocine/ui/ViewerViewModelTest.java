@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
+import org.sonocine.study.InstanceEntry;
 import org.sonocine.testing.FileSets;
 import org.sonocine.ui.task.Lane;
 import org.sonocine.ui.task.SteppedTaskExecutor;
@@ -68,6 +69,43 @@ class ViewerViewModelTest {
 
         assertEquals(second, vm.currentProperty().get().path());
         assertEquals("second.dcm — " + DemoCine.FRAMES + " frames", vm.statusProperty().get());
+    }
+
+    @Test
+    void aFileShownAtStartWaitsToPlayAndToBeListedUntilTheStartIsOver(@TempDir Path dir) throws IOException {
+        Path file = cine(dir, "start.dcm");
+        vm.startedOn(EarlyOpening.of(file, LoadedInstance.open(file)));
+        vm.openAtStart(List.of(file));
+
+        assertEquals(file, vm.currentProperty().get().path());
+        assertFalse(vm.cine().playingProperty().get());
+        assertEquals(0, tasks.queued(Lane.INTERACTIVE));
+        assertThat(vm.recent().list()).isEmpty();
+
+        vm.startIsOver();
+        assertTrue(vm.cine().playingProperty().get());
+        tasks.runAll();
+        assertThat(vm.recent().list()).containsExactly(file.toAbsolutePath().normalize());
+        assertThat(vm.instances()).extracting(InstanceEntry::path).containsExactly(file);
+        assertEquals(file, vm.currentProperty().get().path(), "listed, not loaded again");
+    }
+
+    @Test
+    void anOpenDuringTheStartIsNotUndoneWhenTheStartIsOver(@TempDir Path dir) throws IOException {
+        Path first = cine(dir, "first.dcm");
+        Path second = cine(dir, "second.dcm");
+        vm.startedOn(EarlyOpening.of(first, LoadedInstance.open(first)));
+        vm.openAtStart(List.of(first));
+        vm.open(List.of(second)); // a second launch, handed over while the first frame is being drawn
+        tasks.runAll();
+        vm.startIsOver();
+        tasks.runAll();
+
+        assertEquals(second, vm.currentProperty().get().path());
+        assertTrue(vm.cine().playingProperty().get());
+        assertThat(vm.recent().list()).containsExactly(second.toAbsolutePath().normalize(),
+                first.toAbsolutePath().normalize());
+        assertThat(vm.instances()).extracting(InstanceEntry::path).containsExactlyInAnyOrder(first, second);
     }
 
     /** An archive's image of four 2 x 2 grey frames, kept under {@code dir}; every frame fetched is recorded. */

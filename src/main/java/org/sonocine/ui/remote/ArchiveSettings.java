@@ -3,6 +3,7 @@ package org.sonocine.ui.remote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -34,7 +35,7 @@ public final class ArchiveSettings {
     private Preferences node;
 
     public ArchiveSettings(Preferences node) {
-        this.node = java.util.Objects.requireNonNull(node);
+        this.node = Objects.requireNonNull(node);
     }
 
     private ArchiveSettings() {
@@ -56,10 +57,11 @@ public final class ArchiveSettings {
     public List<Archive> archives() {
         List<Archive> archives = new ArrayList<>();
         try {
-            String[] keys = node().childrenNames();
+            Preferences node = node();
+            String[] keys = node.childrenNames();
             java.util.Arrays.sort(keys);
             for (String key : keys) {
-                Preferences p = node().node(key);
+                Preferences p = node.node(key);
                 String url = p.get("url", "");
                 if (url.isEmpty()) {
                     continue;
