@@ -294,15 +294,9 @@ class StartWindowUiTest {
     @Test
     void aFileOpenedAheadIsShownBeforeAnyTaskRunsAndNotLoadedAgain(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Path file = dir.resolve("ahead.dcm");
-        DemoCine.write(file);
-        LoadedInstance ahead = LoadedInstance.open(file);
-        show(robot, Duration.minutes(5));
         boolean[] playingAtOnce = new boolean[1];
         int[] queuedAtOnce = new int[1];
-        robot.interact(() -> {
-            vm.startedOn(EarlyOpening.of(file, ahead));
-            vm.openAtStart(List.of(file));
+        LoadedInstance ahead = startOnFileOpenedAhead(robot, dir, () -> {
             // Read before the JavaFX thread lets the renderer draw the frame.
             playingAtOnce[0] = vm.cine().playingProperty().get();
             queuedAtOnce[0] = tasks.queued(Lane.INTERACTIVE);
@@ -324,6 +318,17 @@ class StartWindowUiTest {
     @Test
     void aCineShownAtStartThatTheUserPausedStaysPausedWhenItsFrameIsDrawn(FxRobot robot, @TempDir Path dir)
             throws Exception {
+        startOnFileOpenedAhead(robot, dir, () -> vm.cine().step(1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.cine().playingProperty().get(), "the user's step is not overridden");
+    }
+
+    /**
+     * Shows the start window and starts it on a file opened ahead, then runs {@code rightAfter} on the JavaFX thread
+     * before that thread lets the renderer draw; returns the instance opened ahead.
+     */
+    private LoadedInstance startOnFileOpenedAhead(FxRobot robot, Path dir, Runnable rightAfter) throws Exception {
         Path file = dir.resolve("ahead.dcm");
         DemoCine.write(file);
         LoadedInstance ahead = LoadedInstance.open(file);
@@ -331,11 +336,9 @@ class StartWindowUiTest {
         robot.interact(() -> {
             vm.startedOn(EarlyOpening.of(file, ahead));
             vm.openAtStart(List.of(file));
-            vm.cine().step(1);
+            rightAfter.run();
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(vm.cine().playingProperty().get(), "the user's step is not overridden");
+        return ahead;
     }
 
     @Test
