@@ -163,11 +163,10 @@ public final class MainWindow {
                     : instance.info().rows(), instance == null ? 1 : instance.geometry().displayAspect());
             viewport.show(cine.displayedProperty().get());
             viewport.showError(cine.frameErrorProperty().get());
-            Window w = root.getScene() == null ? null : root.getScene().getWindow();
-            if (w instanceof javafx.stage.Stage stage && instance != null) {
-                stage.setTitle("Sonocine — " + instance.title());
-            }
+            showTitle();
         });
+        // At start the file is shown before the viewer joins the window: its title comes with the joining.
+        root.sceneProperty().addListener((o, was, scene) -> showTitle());
         vm.loadErrorProperty().addListener((o, a, message) -> {
             if (message != null && !message.isEmpty()) {
                 browserModel.openFailed();
@@ -322,6 +321,15 @@ public final class MainWindow {
             centre.getChildren().setAll(notifications);
         }
         return notifications;
+    }
+
+    /** Names the file shown in the window's title, once the viewer is in a window. */
+    private void showTitle() {
+        LoadedInstance instance = vm.currentProperty().get();
+        Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        if (w instanceof javafx.stage.Stage stage && instance != null) {
+            stage.setTitle("Sonocine — " + instance.title());
+        }
     }
 
     private void showDetails(LoadedInstance instance) {

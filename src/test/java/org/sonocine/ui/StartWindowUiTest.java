@@ -144,6 +144,38 @@ class StartWindowUiTest {
         assertTrue(overlay.isVisible(), "and its shortcut, from the menu bar");
     }
 
+    /**
+     * As the viewer starts: the window shown with nothing in it, then the viewer put in, with what it already shows
+     * ({@code beforeJoining}), in one go.
+     */
+    private void startWindow(FxRobot robot, Runnable beforeJoining) {
+        tasks = new SteppedTaskExecutor();
+        robot.interact(() -> {
+            vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+            window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
+            Scene scene = new Scene(new javafx.scene.layout.Region(), 1200, 800);
+            stage.setScene(scene);
+            stage.setTitle("Sonocine");
+            stage.show();
+            beforeJoining.run();
+            scene.setRoot(window.root());
+            window.afterFirstFrame(Duration.minutes(5), () -> { });
+        });
+    }
+
+    @Test
+    void theTitleNamesTheFileShownBeforeTheViewerJoinedTheWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("titled.dcm");
+        DemoCine.write(file);
+        LoadedInstance ahead = LoadedInstance.open(file);
+        startWindow(robot, () -> {
+            vm.startedOn(EarlyOpening.of(file, ahead));
+            vm.openAtStart(List.of(file));
+        });
+
+        assertEquals("Sonocine — titled.dcm", stage.getTitle());
+    }
+
     @Test
     void aMenuShortcutPressedBeforeTheMenusComeIsNotLost(FxRobot robot) {
         show(robot, Duration.minutes(5));
