@@ -295,7 +295,12 @@ public final class MainWindow {
         toolPlace.fill(new MeasureToolBar(measure));
         cinePlace.fill(new CineBar(vm.cine()));
         statusPlace.fill(statusBar());
-        notifications();
+        NotificationPane pane = notifications();
+        String failure = vm.loadErrorProperty().get();
+        if (failure != null && !failure.isEmpty()) {
+            // Shown before the window was complete (a file that failed at start), it would not be in sight.
+            pane.show(failure);
+        }
         browser = new BrowserPane(browserModel, thumbnails);
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
         attributes = new AttributeTreeView();

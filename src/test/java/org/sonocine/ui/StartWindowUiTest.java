@@ -164,6 +164,17 @@ class StartWindowUiTest {
     }
 
     @Test
+    void aFileThatFailedBeforeTheViewerJoinedTheWindowSaysSoOverTheImage(FxRobot robot) throws Exception {
+        String message = "random.dcm: the file is not DICOM";
+        startWindow(robot, () -> vm.loadErrorProperty().set(message));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
+                .stream().anyMatch(label -> label instanceof Label l && message.equals(l.getText())
+                        && l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds())
+                        .getHeight() > 0));
+    }
+
+    @Test
     void theTitleNamesTheFileShownBeforeTheViewerJoinedTheWindow(FxRobot robot, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("titled.dcm");
         DemoCine.write(file);
