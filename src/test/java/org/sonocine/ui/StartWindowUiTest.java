@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -66,8 +67,7 @@ class StartWindowUiTest {
     private void show(FxRobot robot, Duration latest) {
         tasks = new SteppedTaskExecutor();
         robot.interact(() -> {
-            vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-            window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
+            makeViewer();
             Scene scene = new Scene(window.root(), 1200, 800);
             // as the viewer shows it: the stand-ins take their bars' heights from the style sheet
             scene.getStylesheets().add(ViewerApp.class.getResource("sonocine.css").toExternalForm());
@@ -76,6 +76,20 @@ class StartWindowUiTest {
             stage.show();
             window.afterFirstFrame(latest, () -> afterFirstFrameRan = true);
         });
+    }
+
+    /** The view model and the start window over {@link #tasks}, made on the JavaFX thread. */
+    private void makeViewer() {
+        vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
+        window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
+    }
+
+    /** Waits until {@code message} is in sight over the image, in the notification bar. */
+    private static void waitForNotificationInSight(FxRobot robot, String message) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
+                .stream().anyMatch(label -> label instanceof Label l && message.equals(l.getText())
+                        && l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds())
+                        .getHeight() > 0));
     }
 
     @AfterEach
@@ -151,8 +165,7 @@ class StartWindowUiTest {
     private void startWindow(FxRobot robot, Runnable beforeJoining) {
         tasks = new SteppedTaskExecutor();
         robot.interact(() -> {
-            vm = new ViewerViewModel(tasks, System::nanoTime, new RecentFiles(Preferences.userRoot().node(RECENT_NODE)));
-            window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
+            makeViewer();
             Scene scene = new Scene(new javafx.scene.layout.Region(), 1200, 800);
             stage.setScene(scene);
             stage.setTitle("Sonocine");
@@ -168,10 +181,7 @@ class StartWindowUiTest {
         String message = "random.dcm: the file is not DICOM";
         startWindow(robot, () -> vm.loadErrorProperty().set(message));
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
-                .stream().anyMatch(label -> label instanceof Label l && message.equals(l.getText())
-                        && l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds())
-                        .getHeight() > 0));
+        waitForNotificationInSight(robot, message);
     }
 
     @Test
@@ -307,10 +317,7 @@ class StartWindowUiTest {
         String message = vm.loadErrorProperty().get();
         assertTrue(message.contains("broken.dcm"), message);
         assertEquals(message, notifications.getText());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
-                .stream().anyMatch(label -> label instanceof Label l && message.equals(l.getText())
-                        && l.isVisible() && l.getScene() != null && l.localToScene(l.getLayoutBounds())
-                        .getHeight() > 0));
+        waitForNotificationInSight(robot, message);
     }
 
     @Test
