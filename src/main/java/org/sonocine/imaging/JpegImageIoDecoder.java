@@ -24,18 +24,17 @@ public final class JpegImageIoDecoder implements FrameDecoder {
     private final String readerClass;
     private final boolean onlyEightBitDct;
     private final CodecDeadline deadline = CodecDeadline.forThirdParty();
-    /** Given, or looked for at the first decode (null if absent): looking loads every ImageIO plugin there is. */
-    private volatile ThreadLocal<ImageReader> reader;
-    private volatile boolean lookedFor;
+    /**
+     * Given, or looked for at the first decode (null until then; empty if this runtime has none): looking loads every
+     * ImageIO plugin there is.
+     */
+    private volatile Optional<ThreadLocal<ImageReader>> reader;
 
     private JpegImageIoDecoder(String name, String readerClass, ImageReaderSpi provider, boolean onlyEightBitDct) {
         this.name = name;
         this.readerClass = readerClass;
         this.onlyEightBitDct = onlyEightBitDct;
-        if (provider != null) {
-            reader = ImageIoReaders.perThread(provider);
-            lookedFor = true;
-        }
+        this.reader = provider == null ? null : Optional.of(ImageIoReaders.perThread(provider));
     }
 
     /** The JDK's libjpeg-based reader, if this runtime has it. */
@@ -76,15 +75,12 @@ public final class JpegImageIoDecoder implements FrameDecoder {
 
     /** Two threads may both look at first: each finds the same provider, and the reader kept is as good. */
     private ThreadLocal<ImageReader> reader() throws DecodeException {
-        if (!lookedFor) {
-            reader = ImageIoReaders.provider("jpeg", readerClass).map(ImageIoReaders::perThread).orElse(null);
-            lookedFor = true;
-        }
-        ThreadLocal<ImageReader> found = reader;
+        Optional<ThreadLocal<ImageReader>> found = reader;
         if (found == null) {
-            throw new DecodeException("its reader is not in this runtime");
+            found = ImageIoReaders.provider("jpeg", readerClass).map(ImageIoReaders::perThread);
+            reader = found;
         }
-        return found;
+        return found.orElseThrow(() -> new DecodeException("its reader is not in this runtime"));
     }
 
     @Override
