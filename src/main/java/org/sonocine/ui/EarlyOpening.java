@@ -10,38 +10,50 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The file a viewer was started on (a double-click), read and its first frame in the view while the toolkit starts
- * and the window is built, rather than after: on two cores these overlap, and the first frame is ready about when
- * the window is. The viewer's first load takes the result, or closes it when that load is for another file.
+ * The file a viewer was started on (a double-click), read and its first frame decoded while the window is shown and
+ * the viewer built, rather than after: on two cores these overlap, and the first frame is ready about when the
+ * viewer is. The viewer's first load takes the result, or closes it when that load is for another file.
  */
 final class EarlyOpening {
     private final Path path;
     private final CompletableFuture<LoadedInstance> result = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
+    private final AtomicBoolean begun = new AtomicBoolean();
 
     private EarlyOpening(Path path) {
         this.path = path;
     }
 
     /**
-     * Starts opening, on a thread of its own, the file the viewer will show first, when it is the first path given
-     * (a double-click): {@link ViewerViewModel#openAtStart} looks for it there.
+     * The opening of the file the viewer will show first, when it is the first path given (a double-click):
+     * {@link ViewerViewModel#openAtStart} looks for it there. It {@link #begin}s when the toolkit is up.
      */
-    static Optional<EarlyOpening> start(List<Path> paths) {
+    static Optional<EarlyOpening> of(List<Path> paths) {
         Optional<Path> first = ViewerViewModel.firstPlainFile(paths);
         if (first.isEmpty() || !paths.get(0).equals(first.get())) {
             return Optional.empty();
         }
-        EarlyOpening opening = new EarlyOpening(first.get());
-        Thread thread = new Thread(opening::open, "sonocine-early-open");
-        thread.setDaemon(true);
-        thread.start();
-        return Optional.of(opening);
+        return Optional.of(new EarlyOpening(first.get()));
+    }
+
+    /**
+     * Starts opening the file, on a thread of its own, unless it has begun already. Not before the toolkit is up:
+     * its start keeps both cores of a modest machine busy by itself (GTK, the renderer's set-up, the compilers), and
+     * a file opened beside it delayed the window by ~0.1 s. Once the toolkit is up, the JavaFX thread shows the
+     * window meanwhile and leaves the other core to this.
+     */
+    void begin() {
+        if (begun.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::open, "sonocine-early-open");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /** An opening already done, for tests. */
     static EarlyOpening of(Path path, LoadedInstance instance) {
         EarlyOpening opening = new EarlyOpening(path);
+        opening.begun.set(true);
         opening.result.complete(instance);
         return opening;
     }
@@ -72,7 +84,7 @@ final class EarlyOpening {
     }
 
     /**
-     * Links here, while the toolkit is still starting and this thread has nothing else to do, what the JavaFX thread
+     * Links here, while the window is shown and this thread has nothing else to do, what the JavaFX thread
      * would otherwise link on its way to the first frame: a record's first {@code equals} makes the method the
      * record's class is given at run time, ~20 ms for the first record of a run on two cores, and JavaFX compares
      * a property's old value with the new one when the instance and its first frame are set.
@@ -97,6 +109,7 @@ final class EarlyOpening {
             result.thenAccept(LoadedInstance::close);
             return Optional.empty();
         }
+        begin(); // so that no taker waits for an opening that never began
         try {
             return Optional.of(result.get());
         } catch (InterruptedException e) {

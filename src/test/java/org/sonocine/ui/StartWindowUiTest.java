@@ -395,9 +395,9 @@ class StartWindowUiTest {
     void aFolderGivenFirstIsNotOpenedAhead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.dcm");
         DemoCine.write(file);
-        assertTrue(EarlyOpening.start(List.of(dir, file)).isEmpty());
-        assertTrue(EarlyOpening.start(List.of(dir.resolve("DICOMDIR"))).isEmpty());
-        EarlyOpening opening = EarlyOpening.start(List.of(file, dir)).orElseThrow();
+        assertTrue(EarlyOpening.of(List.of(dir, file)).isEmpty());
+        assertTrue(EarlyOpening.of(List.of(dir.resolve("DICOMDIR"))).isEmpty());
+        EarlyOpening opening = EarlyOpening.of(List.of(file, dir)).orElseThrow();
         LoadedInstance instance = opening.take(file).orElseThrow();
         assertEquals(file, instance.path());
         instance.close();
