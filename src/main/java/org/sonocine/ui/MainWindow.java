@@ -44,6 +44,8 @@ import org.sonocine.ui.measure.MeasurementsViewModel;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,6 +76,8 @@ public final class MainWindow {
     private final StackPane centre;
     private final ThumbnailService thumbnails;
     private MetadataPanel metadata;
+    private Tab attributesTab;
+    private Tab measurementsTab;
     private AttributeTreeView attributes;
     private final MeasurementsViewModel measure = new MeasurementsViewModel();
     private final BrowserViewModel browserModel;
@@ -92,6 +96,8 @@ public final class MainWindow {
      */
     private List<MenuItem> separatedBefore;
     private boolean complete;
+    /** What {@link #complete} has still to build, a piece at a time. */
+    private final Deque<Runnable> piecesLeft = new ArrayDeque<>();
     private MenuItem exportItem;
     private final ArchiveViewModel archive;
     private final ArchiveSettings archives;
@@ -216,11 +222,10 @@ public final class MainWindow {
     }
 
     /**
-     * Ends the view model's start ({@link ViewerViewModel#startIsOver}), completes the window (see
-     * {@link #forStart}) and runs {@code work} once the first frame is on screen, or as
-     * soon as a load or the first frame fails, or {@code latest} after this call at the latest (nothing opened, or
-     * a slow file).
-     * Call once the window is shown.
+     * Ends the view model's start ({@link ViewerViewModel#startIsOver}) and completes the window a piece a pulse
+     * (see {@link #forStart} and {@link #completeInSteps}) once the first frame is on screen, or as soon as a load or
+     * the first frame fails, or {@code latest} after this call at the latest (nothing opened, or a slow file); then
+     * runs {@code work}. Call once the window is shown.
      */
     public void afterFirstFrame(Duration latest, Runnable work) {
         Runnable[] once = new Runnable[1];
@@ -237,18 +242,19 @@ public final class MainWindow {
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
             AtomicBoolean completed = new AtomicBoolean();
+            if (scene == null) {
+                vm.startIsOver();
+                complete();
+                work.run();
+                return;
+            }
             Runnable completion = () -> {
                 if (completed.compareAndSet(false, true)) {
                     // First, so that the cine's next frames decode while the rest of the window is built.
                     vm.startIsOver();
-                    complete();
-                    work.run();
+                    completeInSteps(scene, work);
                 }
             };
-            if (scene == null) {
-                completion.run();
-                return;
-            }
             // Once the renderer has drawn the frame (0.15-0.3 s in software), and the JavaFX thread has been back in
             // the toolkit's event loop, which sends the drawing to the screen: building the rest first (~0.8 s of
             // that thread) held the frame back until the whole window was done. In case the renderer never says,
@@ -274,10 +280,46 @@ public final class MainWindow {
 
     /** Builds the bars, the exam browser and the metadata tabs into their places, showing what is already open. */
     void complete() {
+        startCompleting();
+        for (Runnable piece = piecesLeft.poll(); piece != null; piece = piecesLeft.poll()) {
+            piece.run();
+        }
+    }
+
+    /**
+     * As {@link #complete}, a piece a pulse, then runs {@code then}: each piece's controls are styled, skinned and
+     * laid out by the pulse after it, and all at once that kept the JavaFX thread ~0.8 s on a modest machine, a
+     * window that answered nothing and a cine that stood still. Between pieces the cine plays on and input is
+     * handled.
+     */
+    void completeInSteps(Scene scene, Runnable then) {
+        startCompleting();
+        nextPiece(scene, then);
+    }
+
+    private void nextPiece(Scene scene, Runnable then) {
+        Runnable piece = piecesLeft.poll();
+        if (piece == null) {
+            then.run();
+            return;
+        }
+        piece.run();
+        // After the pulse has styled and laid out this piece, and after what came meanwhile (input, the cine's frames)
+        LayoutPulses.afterNext(scene, () -> Platform.runLater(() -> nextPiece(scene, then)));
+    }
+
+    private void startCompleting() {
         if (complete) {
             return;
         }
         complete = true;
+        // The cine's controls first: what a user reaches for once the image is there.
+        piecesLeft.addAll(List.of(this::addMenuBar, () -> cinePlace.fill(new CineBar(vm.cine())),
+                () -> toolPlace.fill(new MeasureToolBar(measure)), this::addStatusAndNotifications,
+                this::addBrowser, this::addDetails, () -> fillTab(attributesTab), () -> fillTab(measurementsTab)));
+    }
+
+    private void addMenuBar() {
         for (MenuItem item : separatedBefore) {
             List<MenuItem> items = item.getParentMenu().getItems();
             items.add(items.indexOf(item), new SeparatorMenuItem());
@@ -292,8 +334,9 @@ public final class MainWindow {
         CineViewModel cine = vm.cine();
         overlay.textProperty().bind(Bindings.concat(cine.frameTextProperty(), "\n", cine.rateTextProperty()));
         overlay.visibleProperty().bind(overlayItem.selectedProperty());
-        toolPlace.fill(new MeasureToolBar(measure));
-        cinePlace.fill(new CineBar(vm.cine()));
+    }
+
+    private void addStatusAndNotifications() {
         statusPlace.fill(statusBar());
         NotificationPane pane = notifications();
         String failure = vm.loadErrorProperty().get();
@@ -301,18 +344,42 @@ public final class MainWindow {
             // Shown before the window was complete (a file that failed at start), it would not be in sight.
             pane.show(failure);
         }
+    }
+
+    private void addBrowser() {
         browser = new BrowserPane(browserModel, thumbnails);
+        browserPlace.getChildren().setAll(browser);
+    }
+
+    /**
+     * The tabs of details, with the summary in its tab; the other two tabs, hidden behind it and the heavier to style
+     * (a tree table, a table), get their contents from pieces of their own, or at once when chosen before.
+     */
+    private void addDetails() {
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
         attributes = new AttributeTreeView();
-        Tab measurements = new Tab("Measurements", new MeasurementsPanel(measure, this::exportMeasurements));
-        measurements.setId("measurementsTab");
-        TabPane details = new TabPane(new Tab("Summary", metadata), new Tab("All attributes", attributes),
-                measurements);
+        attributesTab = new Tab("All attributes");
+        measurementsTab = new Tab("Measurements");
+        measurementsTab.setId("measurementsTab");
+        for (Tab tab : List.of(attributesTab, measurementsTab)) {
+            tab.selectedProperty().addListener((o, was, selected) -> {
+                if (selected) {
+                    fillTab(tab);
+                }
+            });
+        }
+        TabPane details = new TabPane(new Tab("Summary", metadata), attributesTab, measurementsTab);
         details.setId("details");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        browserPlace.getChildren().setAll(browser);
         detailsPlace.getChildren().setAll(details);
         showDetails(vm.currentProperty().get());
+    }
+
+    private void fillTab(Tab tab) {
+        if (tab.getContent() == null) {
+            tab.setContent(tab == attributesTab ? attributes
+                    : new MeasurementsPanel(measure, this::exportMeasurements));
+        }
     }
 
     /**

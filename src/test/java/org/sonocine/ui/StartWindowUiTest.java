@@ -32,10 +32,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -120,10 +123,10 @@ class StartWindowUiTest {
 
         openAndShowFirstFrame(robot, file);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#browser").tryQuery().isPresent());
-        assertTrue(afterFirstFrameRan, "what waits for the first frame runs with the panels");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> afterFirstFrameRan);
+        assertTrue(robot.lookup("#browser").tryQuery().isPresent(), "what waits for the first frame runs with the "
+                + "panels in");
+        assertTrue(robot.lookup("#details").tryQuery().isPresent());
         assertEquals("ORIGINAL", robot.lookup("#metaImageTypeBadge").queryAs(Label.class).getText(),
                 "the metadata of the file opened before the panels came");
     }
@@ -140,9 +143,8 @@ class StartWindowUiTest {
         Bounds before = imageBounds(robot);
 
         openAndShowFirstFrame(robot, file);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cineBar").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        for (String bar : List.of("#menuBar", "#measureToolBar", "#statusBar", "#notifications")) {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> afterFirstFrameRan);
+        for (String bar : List.of("#menuBar", "#measureToolBar", "#cineBar", "#statusBar", "#notifications")) {
             assertTrue(robot.lookup(bar).tryQuery().isPresent(), bar + " comes after the first frame");
         }
         assertEquals(before, imageBounds(robot), "the image neither moves nor changes size when the bars come");
@@ -156,6 +158,33 @@ class StartWindowUiTest {
         assertFalse(overlay.isVisible(), "View › Overlay works");
         robot.type(KeyCode.O);
         assertTrue(overlay.isVisible(), "and its shortcut, from the menu bar");
+    }
+
+    @Test
+    void theRestOfTheWindowComesAPieceAPulse(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        show(robot, Duration.minutes(5));
+        // What each pulse from the first frame on had in: a bar or panel name, once it is in the window.
+        List<Set<String>> pulses = new CopyOnWriteArrayList<>();
+        List<String> pieces = List.of("#menuBar", "#cineBar", "#measureToolBar", "#statusBar", "#browser",
+                "#details");
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
+            if (vm.cine().displayedProperty().get() != null) {
+                pulses.add(pieces.stream().filter(id -> window.root().lookup(id) != null)
+                        .collect(Collectors.toSet()));
+            }
+        }));
+
+        openAndShowFirstFrame(robot, file);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> afterFirstFrameRan);
+
+        List<Integer> counts = pulses.stream().map(Set::size).distinct().toList();
+        assertEquals(IntStream.rangeClosed(0, pieces.size()).boxed().toList(), counts,
+                "the pulses saw the pieces come one by one: " + pulses);
+        assertEquals(Set.of("#menuBar", "#cineBar"), pulses.stream().filter(in -> in.size() == 2).findFirst()
+                .orElseThrow(), "the menus and the cine's controls first");
     }
 
     /**
