@@ -16,7 +16,7 @@ public final class ViewerLauncher {
     /** Files for the running window that arrive after start-up: from later launches, or from macOS Finder. */
     static final OpenRequests OPEN_REQUESTS = new OpenRequests();
 
-    /** The file the viewer was started on, being opened while the window is built; null when there is none. */
+    /** The file the viewer was started on, opened while the window is shown; null when there is none. */
     private static volatile EarlyOpening earlyOpening;
 
     /** Set when the viewer could not start, its reason told: the run then fails. */
