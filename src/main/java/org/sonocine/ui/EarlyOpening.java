@@ -28,7 +28,7 @@ final class EarlyOpening {
      * The opening of the file the viewer will show first, when it is the first path given (a double-click):
      * {@link ViewerViewModel#openAtStart} looks for it there. It {@link #begin}s when the toolkit is up.
      */
-    static Optional<EarlyOpening> of(List<Path> paths) {
+    static Optional<EarlyOpening> forStart(List<Path> paths) {
         Optional<Path> first = ViewerViewModel.firstPlainFile(paths);
         if (first.isEmpty() || !paths.get(0).equals(first.get())) {
             return Optional.empty();
@@ -40,7 +40,7 @@ final class EarlyOpening {
      * Starts opening the file, on a thread of its own, unless it has begun already. Not before the toolkit is up:
      * its start keeps both cores of a modest machine busy by itself (GTK, the renderer's set-up, the compilers), and
      * a file opened beside it delayed the window by ~0.1 s. Once the toolkit is up, the JavaFX thread shows the
-     * window meanwhile and leaves the other core to this.
+     * window meanwhile, and the viewer is made only after that.
      */
     void begin() {
         if (begun.compareAndSet(false, true)) {
@@ -51,7 +51,7 @@ final class EarlyOpening {
     }
 
     /** An opening already done, for tests. */
-    static EarlyOpening of(Path path, LoadedInstance instance) {
+    static EarlyOpening done(Path path, LoadedInstance instance) {
         EarlyOpening opening = new EarlyOpening(path);
         opening.begun.set(true);
         opening.result.complete(instance);
@@ -74,7 +74,10 @@ final class EarlyOpening {
         LoadedInstance instance;
         try {
             instance = LoadedInstance.open(path);
-            result.complete(instance);
+            if (!result.complete(instance)) {
+                instance.close();
+                return;
+            }
             StartupReport.mark(StartupReport.Milestone.FILE_READ);
         } catch (Throwable e) {
             result.completeExceptionally(e);
@@ -109,7 +112,9 @@ final class EarlyOpening {
             result.thenAccept(LoadedInstance::close);
             return Optional.empty();
         }
-        begin(); // so that no taker waits for an opening that never began
+        if (begun.compareAndSet(false, true)) {
+            open(); // nobody began it: here, rather than on a thread this one would wait for
+        }
         try {
             return Optional.of(result.get());
         } catch (InterruptedException e) {

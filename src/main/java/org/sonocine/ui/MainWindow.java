@@ -5,6 +5,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -44,9 +45,8 @@ import org.sonocine.ui.measure.MeasurementsViewModel;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -76,8 +76,9 @@ public final class MainWindow {
     private final StackPane centre;
     private final ThumbnailService thumbnails;
     private MetadataPanel metadata;
-    private Tab attributesTab;
-    private Tab measurementsTab;
+    /** Put the contents of the tabs behind the summary in; null until the tabs are made. */
+    private Runnable attributesContent;
+    private Runnable measurementsContent;
     private AttributeTreeView attributes;
     private final MeasurementsViewModel measure = new MeasurementsViewModel();
     private final BrowserViewModel browserModel;
@@ -95,9 +96,8 @@ public final class MainWindow {
      * start makes no control before its first frame is painted.
      */
     private List<MenuItem> separatedBefore;
-    private boolean complete;
-    /** What {@link #complete} has still to build, a piece at a time. */
-    private final Deque<Runnable> piecesLeft = new ArrayDeque<>();
+    /** The bars and side panels, once their building has begun. */
+    private PiecewiseBuild rest;
     private MenuItem exportItem;
     private final ArchiveViewModel archive;
     private final ArchiveSettings archives;
@@ -256,9 +256,9 @@ public final class MainWindow {
                 }
             };
             // Once the renderer has drawn the frame (0.15-0.3 s in software), and the JavaFX thread has been back in
-            // the toolkit's event loop, which sends the drawing to the screen: building the rest first (~0.8 s of
-            // that thread) held the frame back until the whole window was done. In case the renderer never says,
-            // the rest comes a second later all the same.
+            // the toolkit's event loop, which sends the drawing to the screen: building the rest first (most of a
+            // second of that thread) held the frame back until the whole window was done. In case the renderer
+            // never says, the rest comes a second later all the same.
             PauseTransition atTheLatest = new PauseTransition(Duration.seconds(1));
             atTheLatest.setOnFinished(e -> completion.run());
             LayoutPulses.afterNext(scene, () -> {
@@ -280,43 +280,26 @@ public final class MainWindow {
 
     /** Builds the bars, the exam browser and the metadata tabs into their places, showing what is already open. */
     void complete() {
-        startCompleting();
-        for (Runnable piece = piecesLeft.poll(); piece != null; piece = piecesLeft.poll()) {
-            piece.run();
-        }
+        rest().finish();
     }
 
     /**
-     * As {@link #complete}, a piece a pulse, then runs {@code then}: each piece's controls are styled, skinned and
-     * laid out by the pulse after it, and all at once that kept the JavaFX thread ~0.8 s on a modest machine, a
-     * window that answered nothing and a cine that stood still. Between pieces the cine plays on and input is
-     * handled.
+     * As {@link #complete}, a part a pulse ({@link PiecewiseBuild}), then runs {@code then}: all at once, the parts
+     * kept the JavaFX thread ~1.2 s on a modest machine, a window that answered nothing and a cine that stood still.
      */
     void completeInSteps(Scene scene, Runnable then) {
-        startCompleting();
-        nextPiece(scene, then);
+        rest().inSteps(scene, then);
     }
 
-    private void nextPiece(Scene scene, Runnable then) {
-        Runnable piece = piecesLeft.poll();
-        if (piece == null) {
-            then.run();
-            return;
+    private PiecewiseBuild rest() {
+        if (rest == null) {
+            // The menus and the cine's controls first: what a user reaches for once the image is there. The tabs
+            // behind the summary last, the heavier to style (a tree table, a table), unless one is chosen before.
+            rest = new PiecewiseBuild(List.of(this::addMenuBar, this::addCineBar, this::addMeasureToolBar,
+                    this::addStatusAndNotifications, this::addBrowser, this::addDetails,
+                    () -> attributesContent.run(), () -> measurementsContent.run()));
         }
-        piece.run();
-        // After the pulse has styled and laid out this piece, and after what came meanwhile (input, the cine's frames)
-        LayoutPulses.afterNext(scene, () -> Platform.runLater(() -> nextPiece(scene, then)));
-    }
-
-    private void startCompleting() {
-        if (complete) {
-            return;
-        }
-        complete = true;
-        // The cine's controls first: what a user reaches for once the image is there.
-        piecesLeft.addAll(List.of(this::addMenuBar, () -> cinePlace.fill(new CineBar(vm.cine())),
-                () -> toolPlace.fill(new MeasureToolBar(measure)), this::addStatusAndNotifications,
-                this::addBrowser, this::addDetails, () -> fillTab(attributesTab), () -> fillTab(measurementsTab)));
+        return rest;
     }
 
     private void addMenuBar() {
@@ -336,6 +319,14 @@ public final class MainWindow {
         overlay.visibleProperty().bind(overlayItem.selectedProperty());
     }
 
+    private void addCineBar() {
+        cinePlace.fill(new CineBar(vm.cine()));
+    }
+
+    private void addMeasureToolBar() {
+        toolPlace.fill(new MeasureToolBar(measure));
+    }
+
     private void addStatusAndNotifications() {
         statusPlace.fill(statusBar());
         NotificationPane pane = notifications();
@@ -351,23 +342,16 @@ public final class MainWindow {
         browserPlace.getChildren().setAll(browser);
     }
 
-    /**
-     * The tabs of details, with the summary in its tab; the other two tabs, hidden behind it and the heavier to style
-     * (a tree table, a table), get their contents from pieces of their own, or at once when chosen before.
-     */
+    /** The tabs of details, the summary in its tab; the other two get their contents later (see {@link #rest}). */
     private void addDetails() {
         metadata = new MetadataPanel(vm::isLoaded, vm::openBySopInstanceUid);
         attributes = new AttributeTreeView();
-        attributesTab = new Tab("All attributes");
-        measurementsTab = new Tab("Measurements");
+        Tab attributesTab = new Tab("All attributes");
+        Tab measurementsTab = new Tab("Measurements");
         measurementsTab.setId("measurementsTab");
-        for (Tab tab : List.of(attributesTab, measurementsTab)) {
-            tab.selectedProperty().addListener((o, was, selected) -> {
-                if (selected) {
-                    fillTab(tab);
-                }
-            });
-        }
+        attributesContent = contentOnce(attributesTab, () -> attributes);
+        measurementsContent = contentOnce(measurementsTab,
+                () -> new MeasurementsPanel(measure, this::exportMeasurements));
         TabPane details = new TabPane(new Tab("Summary", metadata), attributesTab, measurementsTab);
         details.setId("details");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -375,11 +359,19 @@ public final class MainWindow {
         showDetails(vm.currentProperty().get());
     }
 
-    private void fillTab(Tab tab) {
-        if (tab.getContent() == null) {
-            tab.setContent(tab == attributesTab ? attributes
-                    : new MeasurementsPanel(measure, this::exportMeasurements));
-        }
+    /** Gives {@code tab} its content once: when the result is run or when the tab is chosen, whichever is first. */
+    private static Runnable contentOnce(Tab tab, Supplier<Node> content) {
+        Runnable fill = () -> {
+            if (tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        };
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                fill.run();
+            }
+        });
+        return fill;
     }
 
     /**
@@ -680,5 +672,6 @@ public final class MainWindow {
 
     public void stop() {
         pulse.stop();
+        rest().stop();
     }
 }

@@ -25,7 +25,7 @@ final class StartupReport {
 
     /**
      * The steps from a double-click to a picture, in the order a start passes them when the file opens slowly; the
-     * file, opened beside the toolkit's start, is often read before the toolkit is up.
+     * file, opened once the toolkit is up, is often read while the window is being shown.
      */
     enum Milestone {
         JVM_READY("JVM ready"),

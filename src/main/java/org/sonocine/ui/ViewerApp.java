@@ -46,7 +46,7 @@ public final class ViewerApp extends Application {
     static final Color WINDOW_COLOUR = Color.web("#1e1f22");
     /** What images seen from archives may take on disk before the least recently viewed are deleted. */
     private static final long ARCHIVE_CACHE_BYTES = 2L << 30;
-    /** When the side panels and bars come if no first frame came before (a slow file, or none opened). */
+    /** When the side panels and bars begin to come if no first frame came before (a slow file, or none opened). */
     private static final javafx.util.Duration REST_OF_WINDOW_AT_THE_LATEST = javafx.util.Duration.seconds(1.5);
     /** Made on the build thread, read on the JavaFX thread once {@link #building} is done. */
     private TaskExecutor tasks;
@@ -55,6 +55,8 @@ public final class ViewerApp extends Application {
     private CompletableFuture<Void> building = CompletableFuture.completedFuture(null);
     /** Set once files come from outside, so that the demo, which loads in the background, does not replace them. */
     private boolean openedFromOutside;
+    /** Set first thing by {@link #stop}: a viewer made after it is not put in the window. */
+    private volatile boolean stopped;
 
     @Override
     public void start(Stage stage) {
@@ -104,8 +106,8 @@ public final class ViewerApp extends Application {
 
     /** Puts the viewer {@link #start} had made in the window it showed, and opens what it was started on. */
     private void fill(Stage stage, Scene scene, CompletableFuture<Void> made) {
-        if (!stage.isShowing()) {
-            return; // closed at once: stop() has run
+        if (stopped || !stage.isShowing()) {
+            return; // closed at once: stop() has run, or is running
         }
         try {
             made.join();
@@ -140,7 +142,7 @@ public final class ViewerApp extends Application {
             vm.openAtStart(paths);
         }
         scene.setRoot(window.root());
-        // The window manager takes the icons whenever they come; decoding them can wait for the first frame too.
+        // The window manager takes the icons whenever they come; decoding them can wait for the whole window too.
         window.afterFirstFrame(REST_OF_WINDOW_AT_THE_LATEST, () -> {
             stage.getIcons().addAll(icons());
             // 3D stands for the OpenGL pipeline: JavaFX's software pipeline has none, and its OpenGL one has it
@@ -215,6 +217,7 @@ public final class ViewerApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         try {
             building.join(); // what it makes is closed below
         } catch (RuntimeException e) {

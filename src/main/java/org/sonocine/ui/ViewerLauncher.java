@@ -48,7 +48,7 @@ public final class ViewerLauncher {
                 return true;
             }
             MacOpenFiles.forwardTo(OPEN_REQUESTS);
-            earlyOpening = EarlyOpening.of(paths).orElse(null);
+            earlyOpening = EarlyOpening.forStart(paths).orElse(null);
             try {
                 passOverClassPathWarning();
                 QuietEnding.install();

@@ -9,6 +9,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -18,6 +19,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonocine.study.DemoCine;
@@ -32,11 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.prefs.BackingStoreException;
@@ -170,10 +174,16 @@ class StartWindowUiTest {
         List<Set<String>> pulses = new CopyOnWriteArrayList<>();
         List<String> pieces = List.of("#menuBar", "#cineBar", "#measureToolBar", "#statusBar", "#browser",
                 "#details");
+        // The tree table of all attributes, chosen as soon as its tab is there: it must not wait for its piece.
+        List<Node> chosenAtOnce = new CopyOnWriteArrayList<>();
         robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
             if (vm.cine().displayedProperty().get() != null) {
                 pulses.add(pieces.stream().filter(id -> window.root().lookup(id) != null)
                         .collect(Collectors.toSet()));
+            }
+            if (window.root().lookup("#details") instanceof TabPane details && chosenAtOnce.isEmpty()) {
+                details.getSelectionModel().select(1);
+                chosenAtOnce.add(Optional.ofNullable(details.getTabs().get(1).getContent()).orElse(details));
             }
         }));
 
@@ -185,6 +195,45 @@ class StartWindowUiTest {
                 "the pulses saw the pieces come one by one: " + pulses);
         assertEquals(Set.of("#menuBar", "#cineBar"), pulses.stream().filter(in -> in.size() == 2).findFirst()
                 .orElseThrow(), "the menus and the cine's controls first");
+        assertTrue(chosenAtOnce.get(0) instanceof AttributeTreeView, "the tab chosen before its piece came was "
+                + "filled at once: " + chosenAtOnce);
+        TabPane details = robot.lookup("#details").queryAs(TabPane.class);
+        assertTrue(details.getTabs().stream().allMatch(tab -> tab.getContent() != null),
+                "every tab has its content once the window is complete");
+    }
+
+    @Test
+    void theRestOfTheWindowIsNotBuiltOnceTheWindowIsStopped(FxRobot robot) throws Exception {
+        show(robot, Duration.minutes(5));
+        robot.interact(() -> window.completeInSteps(stage.getScene(), () -> afterFirstFrameRan = true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#menuBar").tryQuery().isPresent());
+
+        robot.interact(window::stop);
+        for (int pulse = 0; pulse < 5; pulse++) {
+            robot.interact(() -> LayoutPulses.afterNext(stage.getScene(), () -> { }));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        assertTrue(robot.lookup("#details").tryQuery().isEmpty(), "no piece after the stop");
+        assertFalse(afterFirstFrameRan, "nor what waited for the whole window");
+    }
+
+    @Test
+    void completingAtOnceWhileInStepsBuildsTheRestAndRunsWhatWaitedOnce(FxRobot robot) throws Exception {
+        show(robot, Duration.minutes(5));
+        AtomicInteger ran = new AtomicInteger();
+        robot.interact(() -> window.completeInSteps(stage.getScene(), ran::incrementAndGet));
+        robot.interact(() -> window.completeInSteps(stage.getScene(), ran::incrementAndGet));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#menuBar").tryQuery().isPresent());
+
+        robot.interact(window::complete);
+        assertTrue(robot.lookup("#details").tryQuery().isPresent(), "the rest built at once");
+        assertEquals(2, ran.get(), "what each call waited for ran, once");
+        for (int pulse = 0; pulse < 5; pulse++) {
+            robot.interact(() -> LayoutPulses.afterNext(stage.getScene(), () -> { }));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(2, ran.get(), "and never again");
     }
 
     /**
@@ -219,7 +268,7 @@ class StartWindowUiTest {
         DemoCine.write(file);
         LoadedInstance ahead = LoadedInstance.open(file);
         startWindow(robot, () -> {
-            vm.startedOn(EarlyOpening.of(file, ahead));
+            vm.startedOn(EarlyOpening.done(file, ahead));
             vm.openAtStart(List.of(file));
         });
 
@@ -355,17 +404,17 @@ class StartWindowUiTest {
         DemoCine.write(file);
         LoadedInstance ahead = LoadedInstance.open(file);
         show(robot, Duration.minutes(5));
-        robot.interact(() -> vm.startedOn(EarlyOpening.of(file, ahead)));
+        robot.interact(() -> vm.startedOn(EarlyOpening.done(file, ahead)));
 
         robot.interact(() -> vm.openInstance(file));
         tasks.runNext(Lane.INTERACTIVE);
         robot.interact(tasks::runUi);
         assertSame(ahead, vm.currentProperty().get(), "the instance opened ahead is shown");
 
-        EarlyOpening taken = EarlyOpening.of(file, ahead);
+        EarlyOpening taken = EarlyOpening.done(file, ahead);
         assertTrue(taken.take(file).isPresent());
         assertTrue(taken.take(file).isEmpty(), "a second load opens the file afresh");
-        EarlyOpening other = EarlyOpening.of(file, LoadedInstance.open(file));
+        EarlyOpening other = EarlyOpening.done(file, LoadedInstance.open(file));
         assertTrue(other.take(dir.resolve("other.dcm")).isEmpty(), "another file is not given this one");
         assertTrue(other.take(file).isEmpty(), "and the one opened ahead is given up");
     }
@@ -413,7 +462,7 @@ class StartWindowUiTest {
         LoadedInstance ahead = LoadedInstance.open(file);
         show(robot, Duration.minutes(5));
         robot.interact(() -> {
-            vm.startedOn(EarlyOpening.of(file, ahead));
+            vm.startedOn(EarlyOpening.done(file, ahead));
             vm.openAtStart(List.of(file));
             rightAfter.run();
         });
@@ -424,11 +473,27 @@ class StartWindowUiTest {
     void aFolderGivenFirstIsNotOpenedAhead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.dcm");
         DemoCine.write(file);
-        assertTrue(EarlyOpening.of(List.of(dir, file)).isEmpty());
-        assertTrue(EarlyOpening.of(List.of(dir.resolve("DICOMDIR"))).isEmpty());
-        EarlyOpening opening = EarlyOpening.of(List.of(file, dir)).orElseThrow();
+        assertTrue(EarlyOpening.forStart(List.of(dir, file)).isEmpty());
+        assertTrue(EarlyOpening.forStart(List.of(dir.resolve("DICOMDIR"))).isEmpty());
+        EarlyOpening opening = EarlyOpening.forStart(List.of(file, dir)).orElseThrow();
         LoadedInstance instance = opening.take(file).orElseThrow();
         assertEquals(file, instance.path());
         instance.close();
+    }
+
+    @Test
+    @Timeout(10)
+    void anOpeningNobodyBeganIsOpenedByItsTaker(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.dcm");
+        DemoCine.write(file);
+        EarlyOpening opening = EarlyOpening.forStart(List.of(file)).orElseThrow();
+
+        LoadedInstance instance = opening.take(file).orElseThrow();
+
+        assertEquals(file, instance.path());
+        assertNotNull(instance.firstFrame());
+        instance.close();
+        opening.begin(); // begun by the take: nothing more is opened
+        assertTrue(opening.take(file).isEmpty(), "taken once only");
     }
 }

@@ -74,7 +74,7 @@ class ViewerViewModelTest {
     @Test
     void aFileShownAtStartWaitsToPlayAndToBeListedUntilTheStartIsOver(@TempDir Path dir) throws IOException {
         Path file = cine(dir, "start.dcm");
-        vm.startedOn(EarlyOpening.of(file, LoadedInstance.open(file)));
+        vm.startedOn(EarlyOpening.done(file, LoadedInstance.open(file)));
         vm.openAtStart(List.of(file));
 
         assertEquals(file, vm.currentProperty().get().path());
@@ -94,7 +94,7 @@ class ViewerViewModelTest {
     void anOpenDuringTheStartIsNotUndoneWhenTheStartIsOver(@TempDir Path dir) throws IOException {
         Path first = cine(dir, "first.dcm");
         Path second = cine(dir, "second.dcm");
-        vm.startedOn(EarlyOpening.of(first, LoadedInstance.open(first)));
+        vm.startedOn(EarlyOpening.done(first, LoadedInstance.open(first)));
         vm.openAtStart(List.of(first));
         vm.open(List.of(second)); // a second launch, handed over while the first frame is being drawn
         tasks.runAll();
