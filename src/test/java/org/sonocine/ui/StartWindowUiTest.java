@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,12 @@ class StartWindowUiTest {
         window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
     }
 
+    private static Path demoFile(Path dir) throws IOException {
+        Path file = dir.resolve("start.dcm");
+        DemoCine.write(file);
+        return file;
+    }
+
     /** Waits until {@code message} is in sight over the image, in the notification bar. */
     private static void waitForNotificationInSight(FxRobot robot, String message) throws TimeoutException {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .label").queryAll()
@@ -114,8 +121,7 @@ class StartWindowUiTest {
     @Test
     void sidePanelsComeOnceTheFirstFrameIsShownAndShowTheOpenFile(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Path file = dir.resolve("start.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir);
         show(robot, Duration.minutes(5));
 
         assertTrue(robot.lookup("#browser").tryQuery().isEmpty(), "no browser before the first frame");
@@ -137,8 +143,7 @@ class StartWindowUiTest {
 
     @Test
     void barsComeAfterTheFirstFrameInTheirPlacesAndWork(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("start.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir);
         show(robot, Duration.minutes(5));
         WaitForAsyncUtils.waitForFxEvents();
         for (String bar : List.of("#menuBar", "#measureToolBar", "#cineBar", "#statusBar", "#notifications")) {
@@ -165,10 +170,8 @@ class StartWindowUiTest {
     }
 
     @Test
-    void theRestOfTheWindowComesAPieceAPulse(FxRobot robot, @TempDir Path dir)
-            throws Exception {
-        Path file = dir.resolve("start.dcm");
-        DemoCine.write(file);
+    void theRestOfTheWindowComesAPieceAPulse(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = demoFile(dir);
         show(robot, Duration.minutes(5));
         // What each pulse from the first frame on had in: a bar or panel name, once it is in the window.
         List<Set<String>> pulses = new CopyOnWriteArrayList<>();
@@ -322,8 +325,7 @@ class StartWindowUiTest {
 
     @Test
     void theFirstFrameIsPaintedWithNoControlAndNoText(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("start.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir);
         show(robot, Duration.minutes(5));
         ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
         // The tree the pulse that paints the first frame styles, lays out and hands to the renderer.
