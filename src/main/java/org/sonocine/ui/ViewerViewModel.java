@@ -187,6 +187,10 @@ public final class ViewerViewModel {
                 && !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).findFirst();
     }
 
+    /** What opening paths found: the file to show first, and whether the first path names nothing at all. */
+    private record Look(Optional<Path> firstFile, boolean firstMissing) {
+    }
+
     /** Opens the demo cine: as {@link #open}, but not remembered among the recent files. */
     public void openDemo(Path demo) {
         open(List.of(demo), false);
@@ -206,13 +210,19 @@ public final class ViewerViewModel {
             if (remember) {
                 roots.forEach(recent::add);
             }
-            return firstPlainFile(roots);
-        }).onSuccess(firstFile -> {
+            Optional<Path> firstFile = firstPlainFile(roots);
+            // Nothing to show and nothing there: said over the image, not only in the browser's failures.
+            boolean missing = firstFile.isEmpty() && Files.notExists(roots.get(0));
+            return new Look(firstFile, missing);
+        }).onSuccess(look -> {
             if (closed) {
                 return;
             }
-            firstFile.ifPresent(this::openInstance);
-            scan(roots, firstFile.isEmpty());
+            look.firstFile().ifPresent(this::openInstance);
+            if (look.firstMissing()) {
+                loadError.set(roots.get(0).getFileName() + ": no such file or folder");
+            }
+            scan(roots, look.firstFile().isEmpty());
         }).onFailure(failure -> status.set("Could not open: " + FailureWords.of(failure)))
                 .executeWith(tasks, Lane.INTERACTIVE);
     }

@@ -309,6 +309,25 @@ class ViewerViewModelTest {
     }
 
     @Test
+    void aPathThatNamesNothingSaysSoOverTheImage(@TempDir Path dir) {
+        vm.open(List.of(dir.resolve("nope.dcm")));
+        tasks.runAll();
+
+        assertEquals("nope.dcm: no such file or folder", vm.loadErrorProperty().get());
+    }
+
+    @Test
+    void aMissingPathBesideAFileShownIsLeftToTheBrowser(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a.dcm");
+        DemoCine.write(file);
+        vm.open(List.of(dir.resolve("nope.dcm"), file));
+        tasks.runAll();
+
+        assertEquals("", vm.loadErrorProperty().get());
+        assertEquals(file, vm.currentProperty().get().path());
+    }
+
+    @Test
     void aFailedLoadSaysWhichFileAndWhy(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("notes.dcm"), "not an image");
         vm.openInstance(text);
