@@ -3,7 +3,9 @@ package org.sonocine;
 import org.sonocine.app.ViewerJvm;
 import org.sonocine.cli.SonocineCli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +18,23 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * The arguments less the process serial number older macOS versions pass an application Finder starts: not a
+     * path to open, nor an option. A plain loop: a stream would cost every short command its set-up.
+     */
+    static String[] withoutProcessSerialNumber(String[] args) {
+        List<String> kept = new ArrayList<>(args.length);
+        for (String arg : args) {
+            if (!arg.startsWith("-psn_")) {
+                kept.add(arg);
+            }
+        }
+        return kept.size() == args.length ? args : kept.toArray(new String[0]);
+    }
+
+    public static void main(String[] given) {
         long entered = System.currentTimeMillis();
+        String[] args = withoutProcessSerialNumber(given);
         boolean commandLine = args.length > 0 && SonocineCli.isCommandLine(args[0]);
         boolean playbackBench = commandLine && args[0].equals("bench") && Arrays.asList(args).contains("--playback");
         if (!commandLine || playbackBench) {

@@ -20,11 +20,14 @@ public final class SonocineCli implements Runnable {
     static final List<String> COMMANDS = List.of("info", "dump", "frames", "bench", "scan", "measure", "export",
             "remote", "help");
     private static final String DISABLE_CLOSURES = "picocli.disable.closures";
-    private static final List<String> TOP_LEVEL_OPTIONS = List.of("-h", "--help", "-V", "--version");
 
-    /** Whether {@code firstArgument} asks for the command line rather than the viewer. */
+    /**
+     * Whether {@code firstArgument} asks for the command line rather than the viewer: a command, or an option, known
+     * or not (the viewer takes paths only, and a misspelt option must be told as such rather than opened as a file;
+     * a file whose name begins with a dash is given as {@code ./-name}).
+     */
     public static boolean isCommandLine(String firstArgument) {
-        return COMMANDS.contains(firstArgument) || TOP_LEVEL_OPTIONS.contains(firstArgument);
+        return COMMANDS.contains(firstArgument) || firstArgument.startsWith("-");
     }
 
     /** Runs the command line on standard output and error, and returns its exit status. */

@@ -47,6 +47,17 @@ class SonocineCliTest {
             assertThat(SonocineCli.isCommandLine(command)).as(command).isTrue();
         }
         assertThat(SonocineCli.isCommandLine("exam-folder")).isFalse();
+        assertThat(SonocineCli.isCommandLine("./-exam.dcm")).isFalse();
+    }
+
+    @Test
+    void aMisspeltOptionIsToldAsSuchRatherThanOpenedAsAFile() {
+        assertThat(SonocineCli.isCommandLine("--bogus")).isTrue();
+
+        CliRun run = CliRun.of("--bogus");
+
+        assertEquals(2, run.status());
+        assertThat(run.err()).startsWith("Unknown option: '--bogus'");
     }
 
     @Test
