@@ -208,16 +208,15 @@ class StartWindowUiTest {
     @Test
     void theRestOfTheWindowIsNotBuiltOnceTheWindowIsStopped(FxRobot robot) throws Exception {
         show(robot, Duration.minutes(5));
-        robot.interact(() -> window.completeInSteps(stage.getScene(), () -> afterFirstFrameRan = true));
+        robot.interact(() -> {
+            atTheFirstPiece(window::stop);
+            window.completeInSteps(stage.getScene(), () -> afterFirstFrameRan = true);
+        });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#menuBar").tryQuery().isPresent());
 
-        robot.interact(window::stop);
-        for (int pulse = 0; pulse < 5; pulse++) {
-            robot.interact(() -> LayoutPulses.afterNext(stage.getScene(), () -> { }));
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        passPulses(robot);
 
-        assertTrue(robot.lookup("#details").tryQuery().isEmpty(), "no piece after the stop");
+        assertTrue(robot.lookup("#cineBar").tryQuery().isEmpty(), "no piece after the stop");
         assertFalse(afterFirstFrameRan, "nor what waited for the whole window");
     }
 
@@ -225,18 +224,40 @@ class StartWindowUiTest {
     void completingAtOnceWhileInStepsBuildsTheRestAndRunsWhatWaitedOnce(FxRobot robot) throws Exception {
         show(robot, Duration.minutes(5));
         AtomicInteger ran = new AtomicInteger();
-        robot.interact(() -> window.completeInSteps(stage.getScene(), ran::incrementAndGet));
-        robot.interact(() -> window.completeInSteps(stage.getScene(), ran::incrementAndGet));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#menuBar").tryQuery().isPresent());
+        AtomicBoolean restAtOnce = new AtomicBoolean();
+        robot.interact(() -> {
+            atTheFirstPiece(() -> {
+                // in the pulse after the first piece, before the next piece comes
+                restAtOnce.set(window.root().lookup("#cineBar") == null);
+                window.complete();
+            });
+            window.completeInSteps(stage.getScene(), ran::incrementAndGet);
+            window.completeInSteps(stage.getScene(), ran::incrementAndGet);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details").tryQuery().isPresent());
 
-        robot.interact(window::complete);
-        assertTrue(robot.lookup("#details").tryQuery().isPresent(), "the rest built at once");
+        assertTrue(restAtOnce.get(), "completed while the steps were under way");
         assertEquals(2, ran.get(), "what each call waited for ran, once");
+        passPulses(robot);
+        assertEquals(2, ran.get(), "and never again");
+    }
+
+    /** Runs {@code then} once, in the pulse that lays out the first piece of the rest of the window. */
+    private void atTheFirstPiece(Runnable then) {
+        AtomicBoolean done = new AtomicBoolean();
+        stage.getScene().addPostLayoutPulseListener(() -> {
+            if (window.root().lookup("#menuBar") != null && !done.getAndSet(true)) {
+                then.run();
+            }
+        });
+    }
+
+    /** Lets a few pulses pass, in which pieces still to come would come. */
+    private void passPulses(FxRobot robot) {
         for (int pulse = 0; pulse < 5; pulse++) {
             robot.interact(() -> LayoutPulses.afterNext(stage.getScene(), () -> { }));
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertEquals(2, ran.get(), "and never again");
     }
 
     /**
