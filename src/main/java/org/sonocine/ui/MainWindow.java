@@ -241,13 +241,13 @@ public final class MainWindow {
             vm.cine().frameErrorProperty().removeListener(frameOrFailure);
             vm.loadErrorProperty().removeListener(frameOrFailure);
             Scene scene = root.getScene();
-            AtomicBoolean completed = new AtomicBoolean();
             if (scene == null) {
                 vm.startIsOver();
                 complete();
                 work.run();
                 return;
             }
+            AtomicBoolean completed = new AtomicBoolean();
             Runnable completion = () -> {
                 if (completed.compareAndSet(false, true)) {
                     // First, so that the cine's next frames decode while the rest of the window is built.

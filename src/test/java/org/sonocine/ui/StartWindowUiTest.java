@@ -92,8 +92,9 @@ class StartWindowUiTest {
         window = MainWindow.forStart(vm, new ThumbnailService(tasks), null, null);
     }
 
-    private static Path demoFile(Path dir) throws IOException {
-        Path file = dir.resolve("start.dcm");
+    /** The demo cine written as {@code name} in {@code dir}. */
+    private static Path demoFile(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
         DemoCine.write(file);
         return file;
     }
@@ -121,7 +122,7 @@ class StartWindowUiTest {
     @Test
     void sidePanelsComeOnceTheFirstFrameIsShownAndShowTheOpenFile(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Path file = demoFile(dir);
+        Path file = demoFile(dir, "start.dcm");
         show(robot, Duration.minutes(5));
 
         assertTrue(robot.lookup("#browser").tryQuery().isEmpty(), "no browser before the first frame");
@@ -143,7 +144,7 @@ class StartWindowUiTest {
 
     @Test
     void barsComeAfterTheFirstFrameInTheirPlacesAndWork(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = demoFile(dir);
+        Path file = demoFile(dir, "start.dcm");
         show(robot, Duration.minutes(5));
         WaitForAsyncUtils.waitForFxEvents();
         for (String bar : List.of("#menuBar", "#measureToolBar", "#cineBar", "#statusBar", "#notifications")) {
@@ -171,7 +172,7 @@ class StartWindowUiTest {
 
     @Test
     void theRestOfTheWindowComesAPieceAPulse(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = demoFile(dir);
+        Path file = demoFile(dir, "start.dcm");
         show(robot, Duration.minutes(5));
         // What each pulse from the first frame on had in: a bar or panel name, once it is in the window.
         List<Set<String>> pulses = new CopyOnWriteArrayList<>();
@@ -288,8 +289,7 @@ class StartWindowUiTest {
 
     @Test
     void theTitleNamesTheFileShownBeforeTheViewerJoinedTheWindow(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("titled.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir, "titled.dcm");
         LoadedInstance ahead = LoadedInstance.open(file);
         startWindow(robot, () -> {
             vm.startedOn(EarlyOpening.done(file, ahead));
@@ -346,7 +346,7 @@ class StartWindowUiTest {
 
     @Test
     void theFirstFrameIsPaintedWithNoControlAndNoText(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = demoFile(dir);
+        Path file = demoFile(dir, "start.dcm");
         show(robot, Duration.minutes(5));
         ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
         // The tree the pulse that paints the first frame styles, lays out and hands to the renderer.
@@ -423,8 +423,7 @@ class StartWindowUiTest {
 
     @Test
     void theFileOpenedAheadIsTakenByTheFirstLoadOnly(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("ahead.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir, "ahead.dcm");
         LoadedInstance ahead = LoadedInstance.open(file);
         show(robot, Duration.minutes(5));
         robot.interact(() -> vm.startedOn(EarlyOpening.done(file, ahead)));
@@ -480,8 +479,7 @@ class StartWindowUiTest {
      * before that thread lets the renderer draw; returns the instance opened ahead.
      */
     private LoadedInstance startOnFileOpenedAhead(FxRobot robot, Path dir, Runnable rightAfter) throws Exception {
-        Path file = dir.resolve("ahead.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir, "ahead.dcm");
         LoadedInstance ahead = LoadedInstance.open(file);
         show(robot, Duration.minutes(5));
         robot.interact(() -> {
@@ -494,8 +492,7 @@ class StartWindowUiTest {
 
     @Test
     void aFolderGivenFirstIsNotOpenedAhead(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("a.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir, "a.dcm");
         assertTrue(EarlyOpening.forStart(List.of(dir, file)).isEmpty());
         assertTrue(EarlyOpening.forStart(List.of(dir.resolve("DICOMDIR"))).isEmpty());
         EarlyOpening opening = EarlyOpening.forStart(List.of(file, dir)).orElseThrow();
@@ -507,8 +504,7 @@ class StartWindowUiTest {
     @Test
     @Timeout(10)
     void anOpeningNobodyBeganIsOpenedByItsTaker(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("a.dcm");
-        DemoCine.write(file);
+        Path file = demoFile(dir, "a.dcm");
         EarlyOpening opening = EarlyOpening.forStart(List.of(file)).orElseThrow();
 
         LoadedInstance instance = opening.take(file).orElseThrow();

@@ -318,8 +318,7 @@ class ViewerViewModelTest {
 
     @Test
     void aMissingPathBesideAFileShownIsLeftToTheBrowser(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("a.dcm");
-        DemoCine.write(file);
+        Path file = cine(dir, "a.dcm");
         vm.open(List.of(dir.resolve("nope.dcm"), file));
         tasks.runAll();
 
